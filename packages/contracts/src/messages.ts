@@ -1,0 +1,120 @@
+import { z } from "zod";
+import {
+  actorTypeSchema,
+  authorityBlockSchema,
+  authorityPatchSchema,
+  decisionSchema,
+  denyReasonSchema,
+  operationSchema,
+  platformSchema,
+  writerPresetSchema,
+} from "./authority.ts";
+import { idSchema, layerIdSchema, uuidSchema } from "./ids.ts";
+import { currencySchema, minorUnitsSchema, positiveMinorUnitsSchema } from "./money.ts";
+
+/** Who asked. Partners carry their key id; customers their user id; the optimizer and system neither. */
+export const actorSchema = z.strictObject({
+  type: actorTypeSchema,
+  organizationId: z.string(),
+  apiKeyId: z.string().optional(),
+  userId: z.string().optional(),
+});
+export type Actor = z.infer<typeof actorSchema>;
+
+/** Operation parameters. One shape per operation family; the gate and dispatchers read the same object. */
+export const createCampaignParamsSchema = z.strictObject({
+  campaignId: idSchema("campaign"),
+  adAccountId: idSchema("adAccount"),
+  name: z.string().min(1).max(400),
+  outcome: z.string(),
+  dailyBudgetCents: positiveMinorUnitsSchema.optional(),
+  lifetimeBudgetCents: positiveMinorUnitsSchema.optional(),
+  authority: authorityBlockSchema,
+  status: z.enum(["ACTIVE", "PAUSED"]),
+  specialAdCategories: z.array(z.string()),
+  bidStrategy: z.string().optional(),
+  startTime: z.string().optional(),
+  stopTime: z.string().optional(),
+});
+export const updateBudgetParamsSchema = z.strictObject({
+  campaignId: idSchema("campaign"),
+  dailyBudgetCents: positiveMinorUnitsSchema.optional(),
+  lifetimeBudgetCents: positiveMinorUnitsSchema.optional(),
+});
+export const lifecycleParamsSchema = z.strictObject({ campaignId: idSchema("campaign") });
+export const updateAuthorityParamsSchema = z.strictObject({
+  campaignId: idSchema("campaign"),
+  authority: authorityPatchSchema,
+});
+export const updateDefaultsParamsSchema = z.strictObject({ authority: authorityPatchSchema });
+export const setKillSwitchParamsSchema = z.strictObject({ active: z.boolean(), reason: z.string().max(500).optional() });
+export const updatePolicyParamsSchema = z.strictObject({
+  ceiling: authorityPatchSchema.optional(),
+  partnerWritesEnabled: z.boolean().optional(),
+  maxDailyBudgetCents: minorUnitsSchema.nullable().optional(),
+  writerPreset: writerPresetSchema.optional(),
+});
+
+/** A write intent: published by the gateway (or an approval) to `<prefix>.intent.<platform>`. */
+export const writeIntentSchema = z.strictObject({
+  intentId: idSchema("intent"),
+  jobId: idSchema("job"),
+  organizationId: idSchema("organization"),
+  projectId: uuidSchema,
+  layerId: layerIdSchema,
+  platform: platformSchema,
+  operation: operationSchema,
+  /** Ordering key: every write to one entity shares it (`campaign:cmp_…`, `layer:lyr_…`). */
+  entityKey: z.string(),
+  /** Position of this write among the entity's accepted writes; dispatchers apply them in this order. */
+  entitySeq: z.number().int().positive(),
+  params: z.record(z.string(), z.unknown()),
+  actor: actorSchema,
+  source: z.enum(["api", "approval", "optimizer"]),
+  /** Set when this intent re-runs a queued action after approval. */
+  pendingActionId: idSchema("pendingAction").optional(),
+  requestId: z.string(),
+  acceptedAt: z.iso.datetime(),
+});
+export type WriteIntent = z.infer<typeof writeIntentSchema>;
+
+/** The gate's answer to a waiting gateway (core NATS, not stored). */
+export const verdictSchema = z.strictObject({
+  intentId: idSchema("intent"),
+  jobId: idSchema("job"),
+  verdictId: uuidSchema,
+  decision: decisionSchema,
+  reason: denyReasonSchema.optional(),
+  axis: z.enum(["creative", "tactical", "structural", "policy"]),
+  pendingActionId: idSchema("pendingAction").optional(),
+  /** For policy operations: the state after the change, so the gateway can answer 200 at once. */
+  result: z.record(z.string(), z.unknown()).optional(),
+});
+export type Verdict = z.infer<typeof verdictSchema>;
+
+/** An allowed platform write: published by the gate to `<prefix>.dispatch.<platform>`. */
+export const dispatchSchema = z.strictObject({
+  intentId: idSchema("intent"),
+  jobId: idSchema("job"),
+  verdictId: uuidSchema,
+  organizationId: idSchema("organization"),
+  projectId: uuidSchema,
+  layerId: layerIdSchema,
+  platform: platformSchema,
+  operation: operationSchema,
+  entityKey: z.string(),
+  entitySeq: z.number().int().positive(),
+  params: z.record(z.string(), z.unknown()),
+  currency: currencySchema,
+  pendingActionId: idSchema("pendingAction").optional(),
+  requestId: z.string(),
+});
+export type Dispatch = z.infer<typeof dispatchSchema>;
+
+/** Sync request (core NATS request/reply to a dispatcher). */
+export const syncAccountRequestSchema = z.strictObject({ adAccountId: idSchema("adAccount") });
+export const syncAccountReplySchema = z.strictObject({
+  ok: z.boolean(),
+  synced: z.number().int().nonnegative(),
+  error: z.string().optional(),
+});

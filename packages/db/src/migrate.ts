@@ -1,0 +1,55 @@
+import { type Kysely, sql } from "kysely";
+import { type Migration, type MigrationProvider, Migrator } from "kysely/migration";
+import pg from "pg";
+import * as createCore from "./migrations/2026_11_22_00_00_00_create_core.ts";
+
+/** Migrations in order; names are timestamps so they sort as they were written. */
+const MIGRATIONS: Record<string, Migration> = {
+  "2026_11_22_00_00_00_create_core": createCore,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  // Serialise concurrent migrators (several services booting at once) with an advisory lock.
+  await sql`select pg_advisory_lock(727274)`.execute(db);
+  try {
+    const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+    if (error) throw new Error("migration failed", { cause: error });
+    return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  } finally {
+    await sql`select pg_advisory_unlock(727274)`.execute(db);
+  }
+}
+
+/** Creates the database named in the URL if it does not exist (dev stack and tests). */
+export async function ensureDatabase(connectionString: string): Promise<void> {
+  const url = new URL(connectionString);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`refusing odd database name ${name}`);
+  url.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const found = await client.query("select 1 from pg_database where datname = $1", [name]);
+    if (found.rowCount === 0) await client.query(`create database "${name}"`);
+  } catch (err) {
+    // Two processes racing to create the same database: the loser sees a duplicate.
+    if ((err as { code?: string }).code !== "42P04" && (err as { code?: string }).code !== "23505") throw err;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(connectionString: string): Promise<void> {
+  const url = new URL(connectionString);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  url.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists "${name}" with (force)`);
+  } finally {
+    await client.end();
+  }
+}

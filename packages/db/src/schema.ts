@@ -1,0 +1,255 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** Timestamps come back as Date; inserts may pass a Date or ISO string or rely on the default. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** bigint columns are parsed to number (see db.ts); money stays well inside 2^53. */
+type BigNum = ColumnType<number, number | bigint, number | bigint>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  parent_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  secret_hash: string;
+  last4: string;
+  scopes: string[];
+  status: ColumnType<"active" | "revoked", "active" | "revoked" | undefined, "active" | "revoked">;
+  created_at: Timestamp;
+  revoked_at: NullableTimestamp;
+  last_used_at: NullableTimestamp;
+}
+
+export interface ProjectsTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  customer_external_id: string | null;
+  timezone: string | null;
+  primary_language: string | null;
+  status: ColumnType<"active" | "archived", "active" | "archived" | undefined, "active" | "archived">;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface LayersTable {
+  id: string;
+  project_id: string;
+  platform: "meta" | "tiktok" | "apple";
+  currency: ColumnType<string, string | undefined, string>;
+  defaults: Json;
+  ceiling: Json;
+  kill_switch_active: ColumnType<boolean, boolean | undefined, boolean>;
+  kill_switch_reason: string | null;
+  partner_writes_enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  max_daily_budget_cents: ColumnType<number | null, number | null | undefined, number | null>;
+  writer_preset: "END_TO_END" | "ADGROUP_GRAIN" | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AdAccountsTable {
+  id: string;
+  project_id: string;
+  layer_id: string;
+  platform: string;
+  platform_account_id: string;
+  name: string | null;
+  currency: string;
+  access_token_enc: string;
+  status: ColumnType<string, string | undefined, string>;
+  connected_at: Timestamp;
+}
+
+export interface CampaignsTable {
+  id: string;
+  project_id: string;
+  layer_id: string;
+  ad_account_id: string;
+  platform: string;
+  platform_campaign_id: string | null;
+  name: string;
+  outcome: string | null;
+  objective: string | null;
+  status: string;
+  daily_budget_cents: ColumnType<number | null, number | null | undefined, number | null>;
+  lifetime_budget_cents: ColumnType<number | null, number | null | undefined, number | null>;
+  authority: Json | null;
+  origin: "layers" | "platform";
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type JobStatus = "queued" | "running" | "completed" | "failed" | "canceled";
+export interface JobsTable {
+  id: string;
+  organization_id: string;
+  project_id: string | null;
+  kind: string;
+  status: JobStatus;
+  intent_id: string | null;
+  verdict_id: string | null;
+  decision: string | null;
+  reason: string | null;
+  pending_action_id: string | null;
+  result: Json | null;
+  error: Json | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  completed_at: NullableTimestamp;
+}
+
+export interface EntitySequencesTable {
+  entity_key: string;
+  last_seq: BigNum;
+}
+
+export type IntentState =
+  | "accepted" // stored by the gateway; the gate has not decided yet
+  | "queued" // the gate queued it for approval
+  | "denied"
+  | "applied" // a policy operation the gate applied in Postgres
+  | "allowed" // waiting for its dispatcher
+  | "dispatching" // a dispatcher holds the lease and is calling the platform
+  | "dispatched"
+  | "failed" // the platform refused it for good
+  | "dead"; // poison: bounded attempts exhausted, kept for inspection and redrive
+export interface WriteIntentsTable {
+  id: string;
+  job_id: string;
+  organization_id: string;
+  project_id: string;
+  layer_id: string;
+  platform: string;
+  operation: string;
+  entity_key: string;
+  entity_seq: BigNum;
+  payload: Json;
+  request_id: string;
+  traceparent: string | null;
+  reply_to: string | null;
+  state: IntentState;
+  verdict_id: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  lease_until: NullableTimestamp;
+  failure_reason: string | null;
+  platform_result: Json | null;
+  accepted_at: Timestamp;
+  decided_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+}
+
+export type PendingStatus = "pending" | "approved" | "rejected" | "dispatched" | "dispatch_failed" | "expired";
+export interface PendingActionsTable {
+  id: string;
+  organization_id: string;
+  project_id: string;
+  layer_id: string;
+  platform: string;
+  campaign_id: string | null;
+  intent_id: string;
+  job_id: string;
+  action_type: string;
+  entity_name: string | null;
+  current_value: Json | null;
+  new_value: Json | null;
+  rationale: string | null;
+  proposed_action: Json;
+  status: PendingStatus;
+  actor_type: string;
+  actor_organization_id: string | null;
+  actor_api_key_id: string | null;
+  actor_user_id: string | null;
+  decided_by: Json | null;
+  decision_comment: string | null;
+  reject_reason: string | null;
+  approval_intent_id: string | null;
+  dispatched_at: NullableTimestamp;
+  dispatched_failure_reason: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: string;
+  organization_id: string;
+  project_id: string | null;
+  layer_id: string | null;
+  platform: string | null;
+  occurred_at: Timestamp;
+  actor_type: "partner" | "customer" | "optimizer" | "system";
+  actor_organization_id: string | null;
+  actor_api_key_id: string | null;
+  actor_user_id: string | null;
+  operation: string;
+  axis: string;
+  decision: "allow" | "queue_for_approval" | "deny";
+  reason: string | null;
+  intent_id: string | null;
+  entity_key: string | null;
+  pending_action_id: string | null;
+  request_id: string | null;
+  intent: Json;
+}
+
+export interface IdempotencyKeysTable {
+  organization_id: string;
+  principal: string;
+  idem_key: string;
+  method: string;
+  path: string;
+  fingerprint: string;
+  state: "in_flight" | "done";
+  status_code: number | null;
+  response_body: Json | null;
+  response_headers: Json<Record<string, string>> | null;
+  created_at: Timestamp;
+}
+
+export interface DeadLettersTable {
+  id: Generated<number>;
+  stream: string;
+  consumer: string;
+  stream_seq: BigNum;
+  subject: string;
+  intent_id: string | null;
+  reason: string;
+  payload: string;
+  created_at: Timestamp;
+  redriven_at: NullableTimestamp;
+}
+
+export interface Database {
+  organizations: OrganizationsTable;
+  api_keys: ApiKeysTable;
+  projects: ProjectsTable;
+  layers: LayersTable;
+  ad_accounts: AdAccountsTable;
+  campaigns: CampaignsTable;
+  jobs: JobsTable;
+  entity_sequences: EntitySequencesTable;
+  write_intents: WriteIntentsTable;
+  pending_actions: PendingActionsTable;
+  audit_log: AuditLogTable;
+  idempotency_keys: IdempotencyKeysTable;
+  dead_letters: DeadLettersTable;
+}
+
+export type LayerRow = Selectable<LayersTable>;
+export type CampaignRow = Selectable<CampaignsTable>;
+export type JobRow = Selectable<JobsTable>;
+export type WriteIntentRow = Selectable<WriteIntentsTable>;
+export type PendingActionRow = Selectable<PendingActionsTable>;
+export type AuditRow = Selectable<AuditLogTable>;
+export type AdAccountRow = Selectable<AdAccountsTable>;
+export type ProjectRow = Selectable<ProjectsTable>;
+export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type InsertableAuditRow = Insertable<AuditLogTable>;
+export type UpdateableCampaignRow = Updateable<CampaignsTable>;

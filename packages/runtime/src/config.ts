@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+/** Config fields every service shares. Each service extends this schema and parses once in main.ts. */
+export const baseConfigSchema = z.object({
+  DATABASE_URL: z.string().default("postgres://postgres@127.0.0.1:5432/layers"),
+  NATS_URL: z.string().default("nats://127.0.0.1:4222"),
+  /** Namespace for subjects and stream names; lets several stacks share one NATS server. */
+  NATS_PREFIX: z.string().regex(/^[a-z][a-z0-9_-]{0,30}$/).default("layers"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+/** Parses env against a schema and fails at boot naming every bad variable. */
+export function parseConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined> = process.env): Readonly<z.infer<S>> {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`invalid configuration:\n${lines}`);
+  }
+  return Object.freeze(parsed.data);
+}
+
+/** Shared by every service that reads or writes platform tokens. */
+export const tokenKeySchema = z.string().refine((v) => Buffer.from(v, "base64").length === 32, {
+  message: "must be 32 bytes, base64",
+});

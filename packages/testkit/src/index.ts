@@ -1,0 +1,2 @@
+export { createTestEnv, type TestEnv } from "./test-env.ts";
+export { dockerAvailable } from "./docker.ts";

@@ -1,0 +1,55 @@
+import { randomBytes } from "node:crypto";
+import { inject } from "vitest";
+import { natsNames, type NatsNames } from "@layers/contracts";
+import { createDb, dropDatabase, ensureDatabase, migrateToLatest, type Db } from "@layers/db";
+import { connectNats, createLogger, deleteStreams, ensureStreams, type Logger, type NatsHandles } from "@layers/runtime";
+
+export interface TestEnv {
+  /** Unique per test file: database name suffix and NATS prefix. */
+  id: string;
+  databaseUrl: string;
+  natsUrl: string;
+  names: NatsNames;
+  db: Db;
+  nats: NatsHandles;
+  log: Logger;
+  /** Env vars that point a service process at this test's database and namespace. */
+  env: Record<string, string>;
+  cleanup(): Promise<void>;
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** A fresh database (migrated) and NATS namespace (streams created) for one test file. */
+export async function createTestEnv(): Promise<TestEnv> {
+  const id = `t${randomBytes(5).toString("hex")}`;
+  const databaseUrl = withDatabase(inject("databaseUrl"), `layers_${id}`);
+  const natsUrl = inject("natsUrl");
+  await ensureDatabase(databaseUrl);
+  const db = createDb({ connectionString: databaseUrl, max: 10, applicationName: `test-${id}` });
+  await migrateToLatest(db);
+  const nats = await connectNats(natsUrl, `test-${id}`);
+  const names = natsNames(id);
+  await ensureStreams(nats.jsm, names);
+  const log = createLogger({ service: `test-${id}`, level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  return {
+    id,
+    databaseUrl,
+    natsUrl,
+    names,
+    db,
+    nats,
+    log,
+    env: { DATABASE_URL: databaseUrl, NATS_URL: natsUrl, NATS_PREFIX: id, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent" },
+    async cleanup() {
+      await deleteStreams(nats.jsm, names).catch(() => undefined);
+      await nats.nc.close().catch(() => undefined);
+      await db.destroy().catch(() => undefined);
+      await dropDatabase(databaseUrl).catch(() => undefined);
+    },
+  };
+}
