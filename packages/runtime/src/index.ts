@@ -7,3 +7,5 @@ export * from "./consume.ts";
 export * from "./shutdown.ts";
 export * from "./config.ts";
 export * from "./seal.ts";
+export * from "./api-key.ts";
+export * from "./customer-token.ts";
