@@ -1,0 +1,130 @@
+import { parseArgs } from "node:util";
+import { natsNames } from "@layers/contracts";
+import { createDb, ensureDatabase, migrateToLatest } from "@layers/db";
+import { connectNats, ensureStreams } from "@layers/runtime";
+import { listDeadLetters, redriveDeadLetter } from "./commands/dlq.ts";
+import { createOrganization, mintApiKey, revokeApiKey, UsageError } from "./commands/orgs.ts";
+import { replay } from "./commands/replay.ts";
+import { seedDev } from "./commands/seed-dev.ts";
+import { loadOpsConfig } from "./config.ts";
+
+const USAGE = `usage: pnpm ops <command> [options]   (or ./dev ops <command>)
+
+  create-org --name NAME                         create an organization
+  mint-key --org ORG_ID --scopes S1,S2 [--name N] mint an API key (secret printed once)
+  revoke-key --key KEY_ID                         revoke an API key
+  seed-dev                                        fresh org, key, project, consented Meta layer,
+                                                  sandbox account with two campaigns, customer JWT
+  migrate                                         apply database migrations and create streams
+  replay --stream intents|dispatch [--platform meta] (--from-seq N [--to-seq M] | --since ISO [--until ISO]) [--dry-run]
+                                                  re-run a subject range; landed work is skipped and reported
+  dlq list [--limit N] [--all]                    dead letters (poison messages)
+  dlq redrive --id N                              put a dead letter back to work
+
+Every command prints one JSON object. Connection settings come from DATABASE_URL, NATS_URL,
+NATS_PREFIX, API_BASE_URL, SANDBOX_URL (see README, Configuration).`;
+
+async function main(argv: string[]): Promise<unknown> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      name: { type: "string" },
+      org: { type: "string" },
+      scopes: { type: "string" },
+      key: { type: "string" },
+      stream: { type: "string" },
+      platform: { type: "string" },
+      "from-seq": { type: "string" },
+      "to-seq": { type: "string" },
+      since: { type: "string" },
+      until: { type: "string" },
+      "dry-run": { type: "boolean" },
+      limit: { type: "string" },
+      all: { type: "boolean" },
+      id: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (!command || values.help || command === "help") {
+    process.stdout.write(USAGE + "\n");
+    return undefined;
+  }
+  const config = loadOpsConfig();
+  const db = createDb({ connectionString: config.DATABASE_URL, max: 4, applicationName: "ops" });
+  const names = natsNames(config.NATS_PREFIX);
+  const needNats = command === "replay" || command === "dlq" || command === "migrate";
+  const nats = needNats ? await connectNats(config.NATS_URL, "ops") : undefined;
+  try {
+    switch (command) {
+      case "create-org":
+        if (!values.name) throw new UsageError("--name is required");
+        return await createOrganization(db, values.name);
+      case "mint-key":
+        if (!values.org || !values.scopes) throw new UsageError("--org and --scopes are required");
+        return await mintApiKey(db, { orgId: values.org, scopes: values.scopes.split(",").map((s) => s.trim()).filter(Boolean), name: values.name });
+      case "revoke-key":
+        if (!values.key) throw new UsageError("--key is required");
+        return await revokeApiKey(db, values.key);
+      case "seed-dev":
+        return await seedDev(db, config);
+      case "migrate": {
+        await ensureDatabase(config.DATABASE_URL);
+        const applied = await migrateToLatest(db);
+        await ensureStreams(nats!.jsm, names);
+        return { applied, streams: Object.values(names.streams) };
+      }
+      case "replay": {
+        const stream = values.stream;
+        if (stream !== "intents" && stream !== "dispatch") throw new UsageError("--stream must be intents or dispatch");
+        const platform = values.platform;
+        if (platform !== undefined && platform !== "meta" && platform !== "tiktok" && platform !== "apple") throw new UsageError("--platform must be meta, tiktok or apple");
+        return await replay(nats!.js, nats!.jsm, db, names, {
+          stream,
+          platform,
+          fromSeq: seqArg(values["from-seq"], "--from-seq"),
+          toSeq: seqArg(values["to-seq"], "--to-seq"),
+          since: values.since,
+          until: values.until,
+          dryRun: values["dry-run"] ?? false,
+        });
+      }
+      case "dlq": {
+        const sub = positionals[0];
+        if (sub === "list") return { data: await listDeadLetters(db, { limit: seqArg(values.limit, "--limit"), includeRedriven: values.all ?? false }) };
+        if (sub === "redrive") {
+          const id = seqArg(values.id, "--id");
+          if (id === undefined) throw new UsageError("--id is required");
+          return await redriveDeadLetter(nats!.js, db, id);
+        }
+        throw new UsageError("dlq takes list or redrive");
+      }
+      default:
+        throw new UsageError(`unknown command ${command}`);
+    }
+  } finally {
+    await nats?.nc.close().catch(() => undefined);
+    await db.destroy();
+  }
+}
+
+function seqArg(v: string | undefined, flag: string): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v)) throw new UsageError(`${flag} must be a positive whole number`);
+  return Number(v);
+}
+
+main(process.argv.slice(2)).then(
+  (out) => {
+    if (out !== undefined) process.stdout.write(JSON.stringify(out, null, 2) + "\n");
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      process.stderr.write(`error: ${err.message}\n\n${USAGE}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,37 @@
+import type { JetStreamClient } from "@nats-io/jetstream";
+import { headers as natsHeaders } from "@nats-io/transport-node";
+import type { Db } from "@layers/db";
+import { UsageError } from "./orgs.ts";
+
+export async function listDeadLetters(db: Db, opts: { limit?: number; includeRedriven?: boolean } = {}) {
+  let q = db
+    .selectFrom("dead_letters")
+    .select(["id", "stream", "consumer", "stream_seq", "subject", "intent_id", "reason", "created_at", "redriven_at"])
+    .orderBy("id", "desc")
+    .limit(opts.limit ?? 50);
+  if (!opts.includeRedriven) q = q.where("redriven_at", "is", null);
+  return q.execute();
+}
+
+/**
+ * Puts a dead letter back to work: an intent that a dispatcher gave up on returns to `allowed` with
+ * its attempts reset, then the stored message is republished under a new msg id.
+ */
+export async function redriveDeadLetter(js: JetStreamClient, db: Db, id: number): Promise<{ id: number; subject: string; intentId: string | null }> {
+  const dl = await db.selectFrom("dead_letters").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!dl) throw new UsageError(`no dead letter ${id}`);
+  if (dl.redriven_at) throw new UsageError(`dead letter ${id} was already redriven at ${dl.redriven_at.toISOString()}`);
+  if (dl.intent_id) {
+    await db
+      .updateTable("write_intents")
+      .set({ state: "allowed", attempts: 0, lease_until: null, failure_reason: null })
+      .where("id", "=", dl.intent_id)
+      .where("state", "=", "dead")
+      .execute();
+  }
+  const h = natsHeaders();
+  h.set("Layers-Redrive-Of", String(dl.stream_seq));
+  await js.publish(dl.subject, dl.payload, { msgID: `redrive-${dl.id}-${Date.now()}`, headers: h });
+  await db.updateTable("dead_letters").set({ redriven_at: new Date() }).where("id", "=", id).execute();
+  return { id, subject: dl.subject, intentId: dl.intent_id };
+}

@@ -1,0 +1,58 @@
+import { isGrantableScope, newId } from "@layers/contracts";
+import type { Db } from "@layers/db";
+import { hashApiKey, mintApiKeySecret } from "@layers/runtime";
+
+export async function createOrganization(db: Db, name: string): Promise<{ orgId: string }> {
+  const orgId = newId("organization");
+  await db.insertInto("organizations").values({ id: orgId, name, parent_id: null }).execute();
+  return { orgId };
+}
+
+export interface MintedKey {
+  apiKeyId: string;
+  /** Shown once; only its sha256 is stored. */
+  secret: string;
+  scopes: string[];
+}
+
+export async function mintApiKey(db: Db, opts: { orgId: string; scopes: string[]; name?: string }): Promise<MintedKey> {
+  const bad = opts.scopes.filter((s) => !isGrantableScope(s));
+  if (bad.length) throw new UsageError(`unknown scope(s): ${bad.join(", ")}`);
+  if (opts.scopes.length === 0) throw new UsageError("at least one scope is required");
+  const org = await db.selectFrom("organizations").select("id").where("id", "=", opts.orgId).executeTakeFirst();
+  if (!org) throw new UsageError(`no organization ${opts.orgId}`);
+  const secret = mintApiKeySecret("live");
+  const apiKeyId = newId("apiKey");
+  await db
+    .insertInto("api_keys")
+    .values({
+      id: apiKeyId,
+      organization_id: opts.orgId,
+      name: opts.name ?? "ops",
+      secret_hash: hashApiKey(secret),
+      last4: secret.slice(-4),
+      scopes: opts.scopes,
+    })
+    .execute();
+  return { apiKeyId, secret, scopes: opts.scopes };
+}
+
+export async function revokeApiKey(db: Db, apiKeyId: string): Promise<{ apiKeyId: string; revoked: boolean }> {
+  const res = await db
+    .updateTable("api_keys")
+    .set({ status: "revoked", revoked_at: new Date() })
+    .where("id", "=", apiKeyId)
+    .where("status", "=", "active")
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) {
+    const exists = await db.selectFrom("api_keys").select("id").where("id", "=", apiKeyId).executeTakeFirst();
+    if (!exists) throw new UsageError(`no API key ${apiKeyId}`);
+    return { apiKeyId, revoked: false };
+  }
+  return { apiKeyId, revoked: true };
+}
+
+/** A mistake in how the CLI was called: printed without a stack, exit code 2. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}

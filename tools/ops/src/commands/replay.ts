@@ -1,0 +1,113 @@
+import { DeliverPolicy, type JetStreamClient, type JetStreamManager, type JsMsg } from "@nats-io/jetstream";
+import { headers as natsHeaders } from "@nats-io/transport-node";
+import type { NatsNames } from "@layers/contracts";
+import type { Db } from "@layers/db";
+import { UsageError } from "./orgs.ts";
+
+export interface ReplayOptions {
+  stream: "intents" | "dispatch";
+  /** Only this platform's subject (default: every platform). */
+  platform?: "meta" | "tiktok" | "apple";
+  fromSeq?: number;
+  toSeq?: number;
+  since?: string;
+  until?: string;
+  dryRun?: boolean;
+}
+
+export interface ReplayReport {
+  stream: string;
+  runId: string;
+  fromSeq: number | null;
+  throughSeq: number;
+  scanned: number;
+  republished: number;
+  /** Intents whose write already landed (or was decided for good): consumers skip them on redelivery. */
+  alreadyLanded: Array<{ seq: number; intentId: string; state: string }>;
+  /** Intents that will be worked again. */
+  requeued: Array<{ seq: number; intentId: string; state: string }>;
+  unknown: number[];
+}
+
+const LANDED = new Set(["dispatched", "failed", "denied", "applied", "queued", "dead"]);
+
+/**
+ * Re-runs a range of a stream by republishing it to the same subjects under new msg ids. Nothing is
+ * applied twice: the gate re-emits already-decided verdicts, dispatchers skip intents that landed.
+ * The range ends at the stream's last sequence when the replay starts, so it never chases itself.
+ */
+export async function replay(js: JetStreamClient, jsm: JetStreamManager, db: Db, names: NatsNames, opts: ReplayOptions): Promise<ReplayReport> {
+  if (opts.fromSeq === undefined && opts.since === undefined) throw new UsageError("give --from-seq or --since");
+  if (opts.since && Number.isNaN(Date.parse(opts.since))) throw new UsageError("--since must be an ISO date-time");
+  if (opts.until && Number.isNaN(Date.parse(opts.until))) throw new UsageError("--until must be an ISO date-time");
+  const stream = opts.stream === "intents" ? names.streams.intents : names.streams.dispatch;
+  const filter = opts.platform
+    ? opts.stream === "intents" ? names.subjects.intent(opts.platform) : names.subjects.dispatch(opts.platform)
+    : opts.stream === "intents" ? names.subjects.intentsAll : names.subjects.dispatchAll;
+  const info = await jsm.streams.info(stream);
+  const lastAtStart = info.state.last_seq;
+  const throughSeq = Math.min(opts.toSeq ?? lastAtStart, lastAtStart);
+  const untilMs = opts.until ? Date.parse(opts.until) : Number.POSITIVE_INFINITY;
+  const runId = new Date().toISOString().replace(/[^0-9]/g, "").slice(0, 14);
+  const report: ReplayReport = { stream, runId, fromSeq: opts.fromSeq ?? null, throughSeq, scanned: 0, republished: 0, alreadyLanded: [], requeued: [], unknown: [] };
+  if (info.state.messages === 0 || (opts.fromSeq !== undefined && opts.fromSeq > throughSeq)) return report;
+
+  const consumer = await js.consumers.get(stream, {
+    filter_subjects: filter,
+    ...(opts.fromSeq !== undefined
+      ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: Math.max(1, opts.fromSeq) }
+      : { deliver_policy: DeliverPolicy.StartTime, opt_start_time: new Date(opts.since!).toISOString() }),
+  });
+
+  const batch: JsMsg[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const ids = batch.map((m) => intentIdOf(m));
+    const known = ids.filter((x): x is string => x !== null);
+    const states = known.length
+      ? await db.selectFrom("write_intents").select(["id", "state"]).where("id", "in", known).execute()
+      : [];
+    const stateOf = new Map(states.map((r) => [r.id, r.state]));
+    const publishes: Promise<unknown>[] = [];
+    batch.forEach((m, i) => {
+      const intentId = ids[i];
+      const state = intentId ? stateOf.get(intentId) : undefined;
+      if (!intentId || !state) report.unknown.push(m.seq);
+      else (LANDED.has(state) ? report.alreadyLanded : report.requeued).push({ seq: m.seq, intentId, state });
+      if (!opts.dryRun) {
+        const h = natsHeaders();
+        for (const [k, v] of m.headers ?? []) if (k !== "Nats-Msg-Id") for (const one of v) h.append(k, one);
+        h.set("Layers-Replay-Of", String(m.seq));
+        publishes.push(js.publish(m.subject, m.data, { msgID: `replay-${runId}-${stream}-${m.seq}`, headers: h }));
+      }
+    });
+    await Promise.all(publishes);
+    report.republished += publishes.length;
+    batch.length = 0;
+  };
+
+  scan: while (true) {
+    const msgs = await consumer.fetch({ max_messages: 500, expires: 1_000 });
+    let got = 0;
+    for await (const m of msgs) {
+      got++;
+      if (m.seq > throughSeq || m.info.timestampNanos / 1e6 > untilMs) break scan;
+      report.scanned++;
+      batch.push(m);
+      if (batch.length >= 500) await flush();
+      if (m.seq === throughSeq) break scan;
+    }
+    if (got === 0) break;
+  }
+  await flush();
+  return report;
+}
+
+function intentIdOf(m: JsMsg): string | null {
+  try {
+    const v = (m.json() as { intentId?: unknown }).intentId;
+    return typeof v === "string" ? v : null;
+  } catch {
+    return null;
+  }
+}

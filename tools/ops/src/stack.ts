@@ -1,0 +1,131 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { natsNames } from "@layers/contracts";
+import { createDb, ensureDatabase, migrateToLatest } from "@layers/db";
+import { connectNats, ensureStreams, parseConfig } from "@layers/runtime";
+import { seedDev } from "./commands/seed-dev.ts";
+import { opsConfigSchema } from "./config.ts";
+
+/**
+ * `./dev start`: migrations, streams, then every service as its own process (sandbox, gate,
+ * dispatcher-meta, gateway), restarted if one dies; then a fresh dev tenant is seeded and printed.
+ * Ctrl-C drains every service.
+ */
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+const config = parseConfig(
+  opsConfigSchema.extend({
+    API_PORT: z.coerce.number().int().default(8080),
+    SANDBOX_PORT: z.coerce.number().int().default(4010),
+    STACK_DIR: z.string().default(join(root, ".stack")),
+    SERVICE_LOG_LEVEL: z.string().default("info"),
+  }),
+);
+
+const apiBaseUrl = `http://127.0.0.1:${config.API_PORT}`;
+const sandboxUrl = `http://127.0.0.1:${config.SANDBOX_PORT}`;
+const logDir = join(config.STACK_DIR, "logs");
+mkdirSync(logDir, { recursive: true });
+
+const sharedEnv: Record<string, string> = {
+  DATABASE_URL: config.DATABASE_URL,
+  NATS_URL: config.NATS_URL,
+  NATS_PREFIX: config.NATS_PREFIX,
+  LOG_LEVEL: config.SERVICE_LOG_LEVEL,
+  CUSTOMER_JWT_SECRET: config.CUSTOMER_JWT_SECRET,
+  TOKEN_ENCRYPTION_KEY: config.TOKEN_ENCRYPTION_KEY,
+};
+
+const services: Array<{ name: string; entry: string; env: Record<string, string> }> = [
+  { name: "sandbox", entry: "sandbox/src/main.ts", env: { SANDBOX_PORT: String(config.SANDBOX_PORT), SANDBOX_STATE_FILE: join(config.STACK_DIR, "sandbox-state.json") } },
+  { name: "gate", entry: "services/gate/src/main.ts", env: {} },
+  { name: "dispatcher-meta", entry: "services/dispatcher-meta/src/main.ts", env: { META_BASE_URL: sandboxUrl } },
+  { name: "gateway", entry: "services/gateway/src/main.ts", env: { PORT: String(config.API_PORT), HOST: "127.0.0.1", PUBLIC_BASE_URL: apiBaseUrl } },
+];
+
+const children = new Map<string, ChildProcess>();
+let stopping = false;
+
+function launch(svc: (typeof services)[number], restarts = 0): void {
+  const out = createWriteStream(join(logDir, `${svc.name}.log`), { flags: "a" });
+  const child = spawn(process.execPath, [join(root, svc.entry)], {
+    cwd: root,
+    env: { ...process.env, ...sharedEnv, ...svc.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.pipe(out);
+  child.stderr!.pipe(out);
+  children.set(svc.name, child);
+  child.on("exit", (code, signal) => {
+    children.delete(svc.name);
+    if (stopping) return;
+    const delay = Math.min(10_000, 500 * 2 ** Math.min(restarts, 5));
+    process.stderr.write(`stack: ${svc.name} exited (${signal ?? code}); restarting in ${delay} ms — see ${join(logDir, svc.name + ".log")}\n`);
+    setTimeout(() => launch(svc, restarts + 1), delay).unref();
+  });
+}
+
+async function waitHttp(url: string, ok: (status: number) => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (ok(res.status)) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`${url} did not come up within ${timeoutMs} ms (logs in ${logDir})`);
+}
+
+async function shutdown(signal: string, exitCode = 0): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  process.stderr.write(`stack: ${signal}: draining services\n`);
+  const exits = [...children.values()].map((c) => new Promise<void>((r) => (c.exitCode !== null ? r() : c.once("exit", () => r()))));
+  // Stop accepting first (gateway), then the workers, then the sandbox.
+  for (const name of ["gateway", "gate", "dispatcher-meta", "sandbox"]) children.get(name)?.kill("SIGTERM");
+  await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 20_000))]);
+  process.exit(exitCode);
+}
+
+async function main(): Promise<void> {
+  await ensureDatabase(config.DATABASE_URL);
+  const db = createDb({ connectionString: config.DATABASE_URL, max: 2, applicationName: "stack" });
+  await migrateToLatest(db);
+  const nats = await connectNats(config.NATS_URL, "stack");
+  await ensureStreams(nats.jsm, natsNames(config.NATS_PREFIX));
+  await nats.nc.close();
+
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  for (const svc of services) launch(svc);
+
+  await waitHttp(`${sandboxUrl}/_sandbox/health`, (s) => s === 200);
+  await waitHttp(`${apiBaseUrl}/healthz`, (s) => s === 200);
+  const seed = await seedDev(db, { ...config, API_BASE_URL: apiBaseUrl, SANDBOX_URL: sandboxUrl });
+  await db.destroy();
+  writeFileSync(join(config.STACK_DIR, "dev.json"), JSON.stringify(seed, null, 2));
+
+  process.stderr.write(
+    [
+      "",
+      "Layers Ads dev stack is up (Ctrl-C stops it).",
+      `  API:        ${apiBaseUrl}`,
+      `  Sandbox:    ${sandboxUrl}`,
+      `  Logs:       ${logDir}`,
+      `  Dev tenant: ${join(config.STACK_DIR, "dev.json")} (printed below; './dev ops seed-dev' makes another)`,
+      "",
+    ].join("\n") + "\n",
+  );
+  process.stdout.write(JSON.stringify(seed, null, 2) + "\n");
+}
+
+main().catch(async (err: unknown) => {
+  process.stderr.write(`stack: ${err instanceof Error ? err.message : String(err)}\n`);
+  await shutdown("error", 1);
+});
