@@ -1,0 +1,71 @@
+import type { AddressInfo } from "node:net";
+import { createLogger, type Logger } from "@layers/runtime";
+import Fastify, { LogController, type FastifyInstance } from "fastify";
+import { registerControlRoutes } from "./control-routes.ts";
+import { FaultBook } from "./faults.ts";
+import { Ledger } from "./ledger.ts";
+import { MetaStore } from "./meta/meta-store.ts";
+import { registerMetaRoutes } from "./meta/routes.ts";
+import { createStateWriter, readStateFile, type SandboxState } from "./state-file.ts";
+import { UsageMeter } from "./usage-meter.ts";
+
+export type { CreateMetaAdAccountBody, CreateMetaAdAccountResponse, PutFaultsBody, SeedCampaign } from "./control-schemas.ts";
+export type { FaultEntry, FaultSpec } from "./faults.ts";
+export type { LedgerEntry, LedgerOp } from "./ledger.ts";
+export { createSandboxClient, type SandboxClient } from "./sandbox-client.ts";
+
+export interface SandboxOptions {
+  log?: Logger;
+  /** JSON file to load at start and keep up to date; without it state lives in memory only. */
+  stateFile?: string;
+  /** Usage score at which the usage headers read 100 % (Meta standard tier: 9000 per 300 s). */
+  usageMaxScore?: number;
+}
+
+/** Builds the sandbox app (control API + Meta Graph surface) without listening. */
+export function buildSandbox(opts: SandboxOptions = {}): FastifyInstance {
+  const log = opts.log ?? createLogger({ service: "sandbox", level: "silent" });
+  const loaded = opts.stateFile === undefined ? undefined : readStateFile(opts.stateFile);
+  const store = loaded ? MetaStore.fromSnapshot(loaded.meta) : new MetaStore();
+  const ledger = loaded ? Ledger.fromSnapshot(loaded.ledger) : new Ledger();
+  const faults = new FaultBook();
+  const usage = new UsageMeter({ maxScore: opts.usageMaxScore ?? 9000, decayMs: 300_000 });
+  const snapshot = (): SandboxState => ({ version: 1, meta: store.snapshot(), ledger: ledger.snapshot() });
+  const writer = opts.stateFile === undefined ? undefined : createStateWriter({ path: opts.stateFile, snapshot, log });
+  const onMutation = () => writer?.schedule();
+  if (loaded) log.info({ stateFile: opts.stateFile, ledgerEntries: loaded.ledger.length }, "sandbox state loaded");
+
+  // Request logging is off: at thousands of calls per second it would dominate the cost.
+  const app = Fastify({ loggerInstance: log, logController: new LogController({ disableRequestLogging: true }) }) as unknown as FastifyInstance;
+  app.addHook("onClose", async () => {
+    await writer?.flush();
+  });
+  registerControlRoutes(app, { store, ledger, faults, onMutation });
+  registerMetaRoutes(app, { store, ledger, faults, usage, log, onMutation });
+  app.setNotFoundHandler((request, reply) => {
+    void reply.code(404).send({ error: { message: `Unknown path components: ${request.url.split("?")[0]}`, type: "OAuthException", code: 2500 } });
+  });
+  return app;
+}
+
+export interface StartSandboxOptions extends SandboxOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+}
+
+export interface RunningSandbox {
+  /** e.g. `http://127.0.0.1:4010`; Graph calls go to `${url}/v24.0/…`. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Builds and listens; `stop` closes the server and flushes the state file. */
+export async function startSandbox(opts: StartSandboxOptions = {}): Promise<RunningSandbox> {
+  const app = buildSandbox(opts);
+  const host = opts.host ?? "127.0.0.1";
+  await app.listen({ port: opts.port ?? 0, host });
+  const { port } = app.server.address() as AddressInfo;
+  const urlHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+  return { url: `http://${urlHost}:${port}`, stop: () => app.close() };
+}

@@ -1,0 +1,81 @@
+import { currencySchema } from "@layers/contracts";
+import { z } from "zod";
+import { CAMPAIGN_STATUSES, LEGACY_OBJECTIVES, OBJECTIVES, SPECIAL_AD_CATEGORIES } from "./meta/enums.ts";
+
+/**
+ * Bodies and answers of the `/_sandbox` control API. Other packages' tests import these types,
+ * so a change here breaks them at compile time.
+ */
+
+/** `act_123` or `123`; always answered as `act_123`. */
+export const metaAccountRefSchema = z
+  .string()
+  .regex(/^(act_)?\d+$/, "must be act_<digits>")
+  .transform((s) => (s.startsWith("act_") ? s : `act_${s}`));
+
+/** A campaign that already exists when Layers first sees the account; never ledgered. */
+export const seedCampaignSchema = z
+  .object({
+    name: z.string().min(1),
+    // Old campaigns may carry pre-ODAX objectives, so seeds accept both.
+    objective: z.enum([...OBJECTIVES, ...LEGACY_OBJECTIVES]),
+    status: z.enum(CAMPAIGN_STATUSES).default("ACTIVE"),
+    daily_budget: z.number().int().positive().optional(),
+    lifetime_budget: z.number().int().positive().optional(),
+    special_ad_categories: z.array(z.enum(SPECIAL_AD_CATEGORIES)).default([]),
+    /** Ad label names to attach. */
+    adlabels: z.array(z.string().min(1)).default([]),
+  })
+  .refine((c) => c.daily_budget === undefined || c.lifetime_budget === undefined, {
+    message: "a campaign has a daily_budget or a lifetime_budget, not both",
+  });
+export type SeedCampaign = z.input<typeof seedCampaignSchema>;
+
+export const createMetaAdAccountBodySchema = z.object({
+  name: z.string().min(1).optional(),
+  currency: currencySchema.default("USD"),
+  /** Lowest accepted daily/lifetime budget in Meta's minimum unit for the currency; default 100. */
+  minDailyBudget: z.number().int().nonnegative().default(100),
+  campaigns: z.array(seedCampaignSchema).default([]),
+});
+export type CreateMetaAdAccountBody = z.input<typeof createMetaAdAccountBodySchema>;
+
+export interface CreateMetaAdAccountResponse {
+  /** The bare number, as Meta's `account_id` field reads. */
+  platformAccountId: string;
+  /** `act_<platformAccountId>`, as Graph paths spell it. */
+  accountId: string;
+  accessToken: string;
+  name: string;
+  currency: string;
+  campaigns: Array<{ id: string; name: string }>;
+}
+
+export const ledgerQuerySchema = z.object({
+  platform: z.literal("meta").optional(),
+  account: metaAccountRefSchema.optional(),
+  objectId: z.string().min(1).optional(),
+  afterSeq: z.coerce.number().int().nonnegative().optional(),
+});
+
+const count = z.number().int().nonnegative();
+
+export const putFaultsBodySchema = z
+  .object({
+    platform: z.literal("meta"),
+    account: metaAccountRefSchema,
+    latencyMs: z.number().int().min(0).max(120_000).optional(),
+    fail5xx: count.optional(),
+    throttle: count.optional(),
+    throttleRegainMinutes: z.number().min(0).optional(),
+    throttleCode: z.union([z.literal(17), z.literal(80004)]).optional(),
+    expiredToken: z.boolean().optional(),
+    failAfterApply: count.optional(),
+  })
+  .strict();
+export type PutFaultsBody = z.input<typeof putFaultsBodySchema>;
+
+export const deleteFaultsQuerySchema = z.object({
+  platform: z.literal("meta").default("meta"),
+  account: metaAccountRefSchema.optional(),
+});

@@ -1,0 +1,141 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Logger } from "@layers/runtime";
+import type { FaultBook } from "../faults.ts";
+import type { Ledger } from "../ledger.ts";
+import type { UsageMeter } from "../usage-meter.ts";
+import { GraphError, newFbtraceId } from "./graph-error.ts";
+import { expiredToken, invalidToken, missingToken, throttled, transientError, unknownError, unknownObject, unknownPath } from "./graph-errors.ts";
+import type { GraphRequest } from "./graph-request.ts";
+import { matchGraphRoute, type GraphRoute } from "./graph-route.ts";
+import { createCampaign } from "./handlers/create-campaign.ts";
+import type { GraphContext, GraphResult } from "./handlers/graph-context.ts";
+import { listCampaigns } from "./handlers/list-campaigns.ts";
+import { readAdAccount, readCampaign } from "./handlers/read-node.ts";
+import { deleteCampaign, updateCampaign } from "./handlers/update-campaign.ts";
+import type { MetaStore } from "./meta-store.ts";
+import type { MetaAdAccount, MetaCampaign } from "./meta-types.ts";
+import { appUsageHeader, bucUsageHeader } from "./usage-headers.ts";
+
+export interface MetaDeps {
+  store: MetaStore;
+  ledger: Ledger;
+  faults: FaultBook;
+  usage: UsageMeter;
+  log: Logger;
+  /** Called after every applied mutation (persistence hooks in here). */
+  onMutation: () => void;
+  now?: () => Date;
+}
+
+export interface GraphReply {
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+const APP_USAGE_KEY = "app";
+
+/**
+ * One Graph call from start to answer, in Meta's order: latency fault → token → target account
+ * → throttle / 5xx faults → handler → ledger → lost-response fault. Every failure is rendered in
+ * Meta's error envelope; nothing here throws.
+ */
+export async function handleGraphRequest(req: GraphRequest, deps: MetaDeps): Promise<GraphReply> {
+  const fbtraceId = newFbtraceId();
+  const headers: Record<string, string> = { "x-fb-trace-id": fbtraceId, "facebook-api-version": req.version };
+  let account: MetaAdAccount | undefined;
+  try {
+    const route = matchGraphRoute(req.segments);
+    const target = resolveTarget(route, deps.store);
+    const tokenAccount = req.token === undefined ? undefined : deps.store.accountByToken(req.token);
+    const faultAccount = target.account ?? tokenAccount;
+    if (faultAccount !== undefined) {
+      const latency = deps.faults.latencyMs("meta", actId(faultAccount));
+      if (latency > 0) await sleep(latency);
+    }
+    account = authorize(req, route, target.account, tokenAccount, deps.faults);
+    const write = req.method !== "GET";
+    const now = (deps.now ?? (() => new Date()))();
+    deps.usage.record(account.id, write ? 3 : 1, now.getTime());
+    deps.usage.record(APP_USAGE_KEY, write ? 3 : 1, now.getTime());
+
+    const pre = deps.faults.takeBeforeHandling("meta", actId(account));
+    if (pre?.kind === "throttle") {
+      const reading = { callCount: 100, totalCputime: 100, totalTime: 100 };
+      throw throttled(pre.code, bucUsageHeader(account.id, reading, pre.regainMinutes));
+    }
+    if (pre?.kind === "fail5xx") throw transientError();
+
+    const ctx: GraphContext = { req, account, store: deps.store, now, ...(target.campaign ? { campaign: target.campaign } : {}) };
+    const result = dispatch(route, req.method, ctx);
+    if (result.mutation !== undefined) {
+      deps.ledger.append({ platform: "meta", account: actId(account), method: req.method, path: req.path, ...result.mutation }, now);
+      deps.onMutation();
+      if (deps.faults.takeAfterApply("meta", actId(account))) throw transientError();
+    }
+    Object.assign(headers, usageHeaders(deps, account, now.getTime()));
+    return { status: 200, body: result.body, headers };
+  } catch (err) {
+    const graphErr = err instanceof GraphError ? err : logged(deps.log, err);
+    if (account !== undefined) Object.assign(headers, usageHeaders(deps, account, Date.now()));
+    Object.assign(headers, graphErr.headers);
+    if (graphErr.code === 190) headers["www-authenticate"] = `OAuth "Facebook Platform" "invalid_token" "${graphErr.message}"`;
+    const suppress = req.params.suppress_http_code === "1" || req.params.suppress_http_code === 1;
+    return { status: suppress ? 200 : graphErr.status, body: graphErr.toBody(fbtraceId), headers };
+  }
+}
+
+export function actId(a: MetaAdAccount): string {
+  return `act_${a.id}`;
+}
+
+function resolveTarget(route: GraphRoute, store: MetaStore): { account?: MetaAdAccount; campaign?: MetaCampaign } {
+  if (route.kind === "adAccount" || route.kind === "adAccountCampaigns") {
+    const account = store.account(route.accountId);
+    return account ? { account } : {};
+  }
+  const campaign = store.campaign(route.id);
+  const account = campaign === undefined ? undefined : store.account(campaign.accountId);
+  return campaign && account ? { account, campaign } : {};
+}
+
+/** A token acts only on its own account; any other object looks the same as one that does not exist. */
+function authorize(
+  req: GraphRequest,
+  route: GraphRoute,
+  target: MetaAdAccount | undefined,
+  tokenAccount: MetaAdAccount | undefined,
+  faults: FaultBook,
+): MetaAdAccount {
+  if (req.token === undefined) throw missingToken();
+  if (tokenAccount === undefined) throw invalidToken();
+  if (faults.expiredToken("meta", actId(tokenAccount))) throw expiredToken();
+  if (target === undefined || target.id !== tokenAccount.id) throw unknownObject(route.label, req.method);
+  return target;
+}
+
+function dispatch(route: GraphRoute, method: GraphRequest["method"], ctx: GraphContext): GraphResult {
+  switch (`${route.kind} ${method}`) {
+    case "adAccount GET": return readAdAccount(ctx);
+    case "adAccountCampaigns GET": return listCampaigns(ctx);
+    case "adAccountCampaigns POST": return createCampaign(ctx);
+    case "node GET": return readCampaign(ctx);
+    case "node POST": return updateCampaign(ctx);
+    case "node DELETE": return deleteCampaign(ctx);
+    default:
+      if (route.kind === "nodeEdge") throw unknownPath(`/${route.edge}`);
+      throw unknownObject(route.label, method);
+  }
+}
+
+function usageHeaders(deps: MetaDeps, account: MetaAdAccount, nowMs: number): Record<string, string> {
+  return {
+    "x-app-usage": appUsageHeader(deps.usage.read(APP_USAGE_KEY, nowMs)),
+    "x-business-use-case-usage": bucUsageHeader(account.id, deps.usage.read(account.id, nowMs), 0),
+  };
+}
+
+function logged(log: Logger, err: unknown): GraphError {
+  log.error({ err }, "sandbox bug while handling a Graph request");
+  return unknownError();
+}

@@ -1,0 +1,50 @@
+import type { CreateMetaAdAccountBody, CreateMetaAdAccountResponse, PutFaultsBody } from "./control-schemas.ts";
+import type { FaultEntry } from "./faults.ts";
+import type { LedgerEntry } from "./ledger.ts";
+
+export interface LedgerFilter {
+  platform?: "meta";
+  account?: string;
+  objectId?: string;
+  afterSeq?: number;
+}
+
+/** Typed calls to the `/_sandbox` control API, for tests in this and other packages. */
+export interface SandboxClient {
+  readonly url: string;
+  createMetaAdAccount(body?: CreateMetaAdAccountBody): Promise<CreateMetaAdAccountResponse>;
+  ledger(filter?: LedgerFilter): Promise<LedgerEntry[]>;
+  setFaults(body: PutFaultsBody): Promise<FaultEntry>;
+  /** Clears one account's faults, or every fault when no account is given. */
+  clearFaults(account?: string): Promise<void>;
+  faults(): Promise<FaultEntry[]>;
+}
+
+export function createSandboxClient(url: string): SandboxClient {
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${url}${path}`, {
+      method,
+      ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`sandbox ${method} ${path} answered ${res.status}: ${text}`);
+    return JSON.parse(text) as T;
+  };
+  const qs = (o: Record<string, string | number | undefined>) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(o)) if (v !== undefined) q.set(k, String(v));
+    const s = q.toString();
+    return s === "" ? "" : `?${s}`;
+  };
+  return {
+    url,
+    createMetaAdAccount: (body = {}) => call("POST", "/_sandbox/meta/ad-accounts", body),
+    ledger: async (filter = {}) =>
+      (await call<{ entries: LedgerEntry[] }>("GET", `/_sandbox/ledger${qs({ ...filter })}`)).entries,
+    setFaults: (body) => call("PUT", "/_sandbox/faults", body),
+    clearFaults: async (account) => {
+      await call("DELETE", `/_sandbox/faults${qs({ account })}`);
+    },
+    faults: async () => (await call<{ faults: FaultEntry[] }>("GET", "/_sandbox/faults")).faults,
+  };
+}

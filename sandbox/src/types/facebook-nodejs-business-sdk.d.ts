@@ -1,0 +1,48 @@
+// The SDK ships no type declarations. This covers only what the sandbox's SDK test calls.
+declare module "facebook-nodejs-business-sdk" {
+  export class FacebookAdsApi {
+    static init(accessToken: string, locale?: string, crashLog?: boolean): FacebookAdsApi;
+    static readonly GRAPH: string;
+    static readonly VERSION: string;
+    setDebug(flag: boolean): FacebookAdsApi;
+  }
+
+  export class Cursor<T> extends Array<T> {
+    paging: { cursors?: { before: string; after: string }; next?: string; previous?: string };
+    hasNext(): boolean;
+    next(): Promise<Cursor<T>>;
+  }
+
+  export class Campaign {
+    constructor(id: string | null, data?: Record<string, unknown>, parentId?: string, api?: FacebookAdsApi);
+    readonly id: string;
+    readonly _data: Record<string, unknown>;
+    read(fields: string[], params?: Record<string, unknown>): Promise<Campaign>;
+    get(fields: string[], params?: Record<string, unknown>): Promise<Campaign>;
+    /** `fields` is ignored by the SDK; the changes go in `params`. */
+    update(fields: string[], params?: Record<string, unknown>): Promise<{ success?: boolean }>;
+    delete(fields: string[], params?: Record<string, unknown>): Promise<{ success?: boolean }>;
+    static readonly Fields: Readonly<Record<string, string>>;
+    static readonly Objective: Readonly<Record<string, string>>;
+    static readonly Status: Readonly<Record<string, string>>;
+  }
+
+  export class AdAccount {
+    constructor(id: string, data?: Record<string, unknown>, parentId?: string, api?: FacebookAdsApi);
+    createCampaign(fields: string[], params?: Record<string, unknown>): Promise<Campaign>;
+    getCampaigns(fields: string[], params?: Record<string, unknown>): Promise<Cursor<Campaign>>;
+  }
+
+  export class FacebookRequestError extends Error {
+    status: number | null;
+    response: Record<string, unknown> | null;
+  }
+
+  const sdk: {
+    FacebookAdsApi: typeof FacebookAdsApi;
+    AdAccount: typeof AdAccount;
+    Campaign: typeof Campaign;
+    FacebookRequestError: typeof FacebookRequestError;
+  };
+  export default sdk;
+}
