@@ -1,0 +1,100 @@
+import { randomBytes } from "node:crypto";
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import type { NatsConnection } from "@nats-io/transport-node";
+import type { JetStreamClient } from "@nats-io/jetstream";
+import type { NatsNames } from "@layers/contracts";
+import type { Db } from "@layers/db";
+import type { Logger } from "@layers/runtime";
+import { ApiError } from "./errors.ts";
+import { requestIdFrom } from "./domain/request-id.ts";
+import { installRequestId } from "./plugins/request-id.ts";
+import { installProblemErrors, sendProblem } from "./plugins/problem-errors.ts";
+import { installJsonBody } from "./plugins/json-body.ts";
+import { installAuth } from "./plugins/auth.ts";
+import { installIdempotency } from "./plugins/idempotency.ts";
+import { registerRoutes } from "./routes/index.ts";
+import { createVerdictWaiter } from "./writes/verdict-waiter.ts";
+import type { RouteContext } from "./context.ts";
+
+export interface GatewayDeps {
+  db: Db;
+  nats: { nc: NatsConnection; js: JetStreamClient };
+  names: NatsNames;
+  log: Logger;
+  /** HS256 secret that signs customer JWTs. */
+  customerJwtSecret: string;
+  /** How long a write waits for its verdict before answering 202 accepted (default 2500 ms). */
+  verdictTimeoutMs?: number;
+  /** How long a campaign list waits for account syncs (default 1500 ms). */
+  syncTimeoutMs?: number;
+  /** Absolute base for Location headers; relative when unset. */
+  publicBaseUrl?: string | undefined;
+  /** Largest accepted body in bytes (default 64 KiB). */
+  bodyLimitBytes?: number;
+  /** Names this instance's verdict inbox; random by default (one per process). */
+  instanceId?: string;
+  /** Sweep interval for expired idempotency keys (default 10 min; 0 disables). */
+  idempotencyPruneEveryMs?: number;
+}
+
+/**
+ * Builds the gateway without listening (tests `inject` into it). The verdict subscription is made
+ * here and closed by `app.close()`; the NATS and Postgres handles stay the caller's to close.
+ */
+export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> {
+  const instanceId = deps.instanceId ?? `gw-${randomBytes(6).toString("hex")}`;
+  const bodyLimit = deps.bodyLimitBytes ?? 64 * 1024;
+  const app = Fastify({
+    loggerInstance: deps.log.child({ instanceId }) as FastifyBaseLogger,
+    // One access line per request comes from the onResponse hook below instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: "requestId" }),
+    requestIdHeader: false,
+    genReqId: (req) => requestIdFrom(req.headers["x-request-id"]),
+    bodyLimit,
+    // Errors Fastify raises before routing (bad URL encoding) still get a problem body and request id.
+    frameworkErrors: (err, req, reply) => {
+      sendProblem(req, reply, new ApiError("VALIDATION", "the request URL is malformed", { status: 400 }));
+      req.log.debug({ err }, "framework error");
+    },
+  });
+
+  const waiter = createVerdictWaiter(deps.nats.nc, deps.names.subjects.verdict(instanceId), deps.log);
+  // The server must know the subscription before the first intent names it as its reply inbox.
+  await deps.nats.nc.flush();
+  app.addHook("onClose", async () => waiter.close());
+
+  const ctx: RouteContext = {
+    db: deps.db,
+    nc: deps.nats.nc,
+    js: deps.nats.js,
+    names: deps.names,
+    log: deps.log,
+    writes: { db: deps.db, js: deps.nats.js, names: deps.names, waiter, verdictTimeoutMs: deps.verdictTimeoutMs ?? 2500, log: deps.log },
+    syncTimeoutMs: deps.syncTimeoutMs ?? 1500,
+    publicBaseUrl: deps.publicBaseUrl,
+  };
+
+  installRequestId(app);
+  installProblemErrors(app);
+  installJsonBody(app, bodyLimit);
+  installAuth(app, { db: deps.db, customerJwtSecret: deps.customerJwtSecret });
+  installIdempotency(app, { db: deps.db, pruneEveryMs: deps.idempotencyPruneEveryMs ?? 10 * 60_000 });
+  app.addHook("onResponse", async (req, reply) => {
+    req.log.info({ method: req.method, url: req.url, route: req.routeOptions.url ?? null, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, "request");
+  });
+  registerRoutes(app, ctx);
+  return app;
+}
+
+export interface StartedGateway {
+  app: FastifyInstance;
+  /** The address it listens on, e.g. http://127.0.0.1:8080. */
+  url: string;
+}
+
+/** Builds and listens. `app.close()` stops accepting, lets in-flight requests finish, then unsubscribes. */
+export async function startGateway(deps: GatewayDeps & { port: number; host: string }): Promise<StartedGateway> {
+  const app = await buildGateway(deps);
+  const url = await app.listen({ port: deps.port, host: deps.host });
+  return { app, url };
+}

@@ -1,0 +1,49 @@
+import type { FastifyRequest } from "fastify";
+import { PLATFORMS, type Platform } from "@layers/contracts";
+import type { LayerRow, ProjectRow } from "@layers/db";
+import { ApiError, notFound } from "../errors.ts";
+import { canSeeProject } from "../domain/principal.ts";
+import { principalOf } from "../plugins/auth.ts";
+import { findProject } from "../repositories/projects.repository.ts";
+import { findLayer } from "../repositories/layers.repository.ts";
+import { findCampaign } from "../repositories/campaigns.repository.ts";
+import { UUID_RE } from "./parse.ts";
+import type { RouteContext } from "../context.ts";
+
+/**
+ * Tenancy (OWASP API1): another org's project — or, for a customer, any project but theirs — is
+ * reported exactly like a project that does not exist, so ids cannot be probed.
+ */
+export async function projectFor(ctx: RouteContext, req: FastifyRequest, projectId: string): Promise<ProjectRow> {
+  if (!UUID_RE.test(projectId)) throw notFound("project");
+  const row = await findProject(ctx.db, projectId.toLowerCase());
+  if (!row || !canSeeProject(principalOf(req), row)) throw notFound("project");
+  return row;
+}
+
+/** Writes to an archived project are refused; reads still work. */
+export function assertActive(project: ProjectRow): void {
+  if (project.status !== "active") throw new ApiError("CONFLICT", "the project is archived");
+}
+
+export function platformOf(raw: string): Platform {
+  if (!(PLATFORMS as readonly string[]).includes(raw)) throw notFound("platform");
+  return raw as Platform;
+}
+
+export async function layerFor(ctx: RouteContext, project: ProjectRow, platform: Platform): Promise<LayerRow> {
+  const layer = await findLayer(ctx.db, project.id, platform);
+  if (!layer) throw notFound("layer");
+  return layer;
+}
+
+export async function campaignFor(ctx: RouteContext, project: ProjectRow, platform: Platform, campaignId: string) {
+  if (!/^cmp_[0-9a-z]{26}$/.test(campaignId)) throw notFound("campaign");
+  const row = await findCampaign(ctx.db, project.id, platform, campaignId);
+  if (!row) throw notFound("campaign");
+  return row;
+}
+
+export function requestContext(req: FastifyRequest) {
+  return { requestId: req.id, traceparent: req.traceparent };
+}

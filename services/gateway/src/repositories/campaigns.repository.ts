@@ -1,0 +1,63 @@
+import { sql } from "kysely";
+import type { AuthorityBlock, Platform } from "@layers/contracts";
+import type { Db } from "@layers/db";
+import type { Cursor } from "../domain/cursor.ts";
+
+function campaignsWithLayer(db: Db) {
+  return db
+    .selectFrom("campaigns as c")
+    .innerJoin("layers as l", "l.id", "c.layer_id")
+    .selectAll("c")
+    .select(["l.defaults as layer_defaults", "l.currency as layer_currency", sql<string>`c.created_at::text`.as("cursor_at")]);
+}
+type CampaignWithLayer = Awaited<ReturnType<ReturnType<typeof campaignsWithLayer>["executeTakeFirstOrThrow"]>>;
+
+/** A campaign without its own authority block is governed by its layer's defaults. */
+export function effectiveAuthority(r: { authority: unknown; layer_defaults: unknown }): { authority: AuthorityBlock; source: "campaign" | "defaults" } {
+  return r.authority
+    ? { authority: r.authority as AuthorityBlock, source: "campaign" }
+    : { authority: r.layer_defaults as AuthorityBlock, source: "defaults" };
+}
+
+export function rowToCampaign(r: CampaignWithLayer) {
+  const { authority, source } = effectiveAuthority(r);
+  return {
+    id: r.id,
+    projectId: r.project_id,
+    layerId: r.layer_id,
+    platform: r.platform as Platform,
+    adAccountId: r.ad_account_id,
+    platformCampaignId: r.platform_campaign_id,
+    name: r.name,
+    outcome: r.outcome,
+    objective: r.objective,
+    status: r.status,
+    dailyBudgetCents: r.daily_budget_cents,
+    lifetimeBudgetCents: r.lifetime_budget_cents,
+    currency: r.layer_currency,
+    origin: r.origin,
+    authority,
+    authoritySource: source,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+export async function findCampaign(db: Db, projectId: string, platform: Platform, id: string): Promise<CampaignWithLayer | undefined> {
+  return campaignsWithLayer(db).where("c.id", "=", id).where("c.project_id", "=", projectId).where("c.platform", "=", platform).executeTakeFirst();
+}
+
+export interface CampaignListQuery {
+  projectId: string;
+  platform: Platform | null;
+  limit: number;
+  cursor: Cursor | null;
+}
+
+/** Newest first; includes campaigns made outside Layers (origin `platform`) once synced. */
+export async function listCampaigns(db: Db, q: CampaignListQuery): Promise<CampaignWithLayer[]> {
+  let query = campaignsWithLayer(db).where("c.project_id", "=", q.projectId);
+  if (q.platform) query = query.where("c.platform", "=", q.platform);
+  if (q.cursor) query = query.where(sql<boolean>`(c.created_at, c.id) < (${q.cursor.at}::timestamptz, ${q.cursor.id})`);
+  return query.orderBy("c.created_at", "desc").orderBy("c.id", "desc").limit(q.limit + 1).execute();
+}

@@ -1,0 +1,93 @@
+import { sql, type Transaction } from "kysely";
+import type { Actor, Platform, WriteIntent } from "@layers/contracts";
+import { json, type Database, type Db, type PendingActionRow, type PendingStatus } from "@layers/db";
+import type { Cursor } from "../domain/cursor.ts";
+
+export function rowToPending(r: PendingActionRow) {
+  const proposed = r.proposed_action;
+  return {
+    id: r.id,
+    actionType: r.action_type,
+    entityName: r.entity_name,
+    currentValue: r.current_value ?? null,
+    newValue: r.new_value ?? null,
+    rationale: r.rationale,
+    // The seeds promise `proposedAction.detail`; wrap whatever the gate stored if it is not already shaped so.
+    proposedAction: proposed && typeof proposed === "object" && "detail" in proposed ? proposed : { detail: proposed ?? null },
+    status: r.status,
+    campaignId: r.campaign_id,
+    jobId: r.job_id,
+    dispatchedAt: r.dispatched_at ? r.dispatched_at.toISOString() : null,
+    dispatchedFailureReason: r.dispatched_failure_reason,
+    actor: {
+      type: r.actor_type,
+      organizationId: r.actor_organization_id,
+      ...(r.actor_api_key_id ? { apiKeyId: r.actor_api_key_id } : {}),
+      ...(r.actor_user_id ? { userId: r.actor_user_id } : {}),
+    },
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+export async function findPending(db: Db, projectId: string, platform: Platform, id: string): Promise<PendingActionRow | undefined> {
+  return db.selectFrom("pending_actions").selectAll().where("id", "=", id).where("project_id", "=", projectId).where("platform", "=", platform).executeTakeFirst();
+}
+
+export interface PendingListQuery {
+  projectId: string;
+  platform: Platform;
+  status?: PendingStatus | undefined;
+  limit: number;
+  cursor: Cursor | null;
+}
+
+export async function listPending(db: Db, q: PendingListQuery) {
+  let query = db
+    .selectFrom("pending_actions")
+    .selectAll()
+    .select(sql<string>`created_at::text`.as("cursor_at"))
+    .where("project_id", "=", q.projectId)
+    .where("platform", "=", q.platform);
+  if (q.status) query = query.where("status", "=", q.status);
+  if (q.cursor) query = query.where(sql<boolean>`(created_at, id) < (${q.cursor.at}::timestamptz, ${q.cursor.id})`);
+  return query.orderBy("created_at", "desc").orderBy("id", "desc").limit(q.limit + 1).execute();
+}
+
+/** Locks the row so two approvers (or an approve racing a reject) cannot both decide it. */
+export async function lockPending(trx: Transaction<Database>, id: string): Promise<PendingActionRow | undefined> {
+  return trx.selectFrom("pending_actions").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+}
+
+/** The queued write an approval re-runs: its stored intent message. */
+export async function findIntentPayload(trx: Transaction<Database>, intentId: string): Promise<WriteIntent | undefined> {
+  const row = await trx.selectFrom("write_intents").select("payload").where("id", "=", intentId).executeTakeFirst();
+  return row?.payload as WriteIntent | undefined;
+}
+
+export async function markApproved(trx: Transaction<Database>, id: string, by: Actor, comment: string | undefined, approvalIntentId: string): Promise<PendingActionRow> {
+  return trx
+    .updateTable("pending_actions")
+    .set({ status: "approved", decided_by: json(by), decision_comment: comment ?? null, approval_intent_id: approvalIntentId, updated_at: new Date() })
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Rejection ends the queued write: the pending action is `rejected` and its job `canceled`. */
+export async function markRejected(trx: Transaction<Database>, row: PendingActionRow, by: Actor, reason: string): Promise<PendingActionRow> {
+  const now = new Date();
+  const updated = await trx
+    .updateTable("pending_actions")
+    .set({ status: "rejected", decided_by: json(by), reject_reason: reason, updated_at: now })
+    .where("id", "=", row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable("jobs")
+    .set({ status: "canceled", error: json({ code: "REJECTED", message: "the pending action was rejected", reason }), updated_at: now, completed_at: now })
+    .where("id", "=", row.job_id)
+    .where("status", "in", ["queued", "running"])
+    .execute();
+  return updated;
+}

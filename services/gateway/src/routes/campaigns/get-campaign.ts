@@ -1,0 +1,15 @@
+import type { FastifyInstance } from "fastify";
+import type { RouteContext } from "../../context.ts";
+import { campaignFor, platformOf, projectFor } from "../../http/tenancy.ts";
+import { rowToCampaign } from "../../repositories/campaigns.repository.ts";
+
+export function registerGetCampaign(app: FastifyInstance, ctx: RouteContext): void {
+  app.get<{ Params: { projectId: string; platform: string; campaignId: string } }>(
+    "/v1/projects/:projectId/ads/:platform/campaigns/:campaignId",
+    { config: { auth: { anyOf: ["ads:read"] } } },
+    async (req) => {
+      const project = await projectFor(ctx, req, req.params.projectId);
+      return rowToCampaign(await campaignFor(ctx, project, platformOf(req.params.platform), req.params.campaignId));
+    },
+  );
+}

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from "fastify";
+import type { RouteContext } from "../context.ts";
+import { registerGetWhoami } from "./whoami/get-whoami.ts";
+import { registerCreateProject } from "./projects/create-project.ts";
+import { registerListProjects } from "./projects/list-projects.ts";
+import { registerGetProject } from "./projects/get-project.ts";
+import { registerPatchProject } from "./projects/patch-project.ts";
+import { registerArchiveProject } from "./projects/archive-project.ts";
+import { registerListLayers } from "./layers/list-layers.ts";
+import { registerListCampaigns } from "./campaigns/list-campaigns.ts";
+import { registerGetCampaign } from "./campaigns/get-campaign.ts";
+import { registerCreateCampaign } from "./campaigns/create-campaign.ts";
+import { registerUpdateBudget } from "./campaigns/update-budget.ts";
+import { registerLifecycleCampaign } from "./campaigns/lifecycle-campaign.ts";
+import { registerGetAuthority } from "./authority/get-authority.ts";
+import { registerPatchAuthority } from "./authority/patch-authority.ts";
+import { registerGetDefaults } from "./defaults/get-defaults.ts";
+import { registerPatchDefaults } from "./defaults/patch-defaults.ts";
+import { registerPutKillSwitch } from "./kill-switch/put-kill-switch.ts";
+import { registerGetPolicy } from "./policy/get-policy.ts";
+import { registerPatchPolicy } from "./policy/patch-policy.ts";
+import { registerListPending } from "./pending/list-pending.ts";
+import { registerGetPending } from "./pending/get-pending.ts";
+import { registerApprovePending } from "./pending/approve-pending.ts";
+import { registerRejectPending } from "./pending/reject-pending.ts";
+import { registerGetJob } from "./jobs/get-job.ts";
+import { registerListAuditLog } from "./audit-log/list-audit-log.ts";
+
+/** Every `/v1` route; one resource per folder, one route (or verb family) per file. */
+export function registerRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  registerGetWhoami(app);
+  registerCreateProject(app, ctx);
+  registerListProjects(app, ctx);
+  registerGetProject(app, ctx);
+  registerPatchProject(app, ctx);
+  registerArchiveProject(app, ctx);
+  registerListLayers(app, ctx);
+  registerListCampaigns(app, ctx);
+  registerGetCampaign(app, ctx);
+  registerCreateCampaign(app, ctx);
+  registerUpdateBudget(app, ctx);
+  registerLifecycleCampaign(app, ctx);
+  registerGetAuthority(app, ctx);
+  registerPatchAuthority(app, ctx);
+  registerGetDefaults(app, ctx);
+  registerPatchDefaults(app, ctx);
+  registerPutKillSwitch(app, ctx);
+  registerGetPolicy(app, ctx);
+  registerPatchPolicy(app, ctx);
+  registerListPending(app, ctx);
+  registerGetPending(app, ctx);
+  registerApprovePending(app, ctx);
+  registerRejectPending(app, ctx);
+  registerGetJob(app, ctx);
+  registerListAuditLog(app, ctx);
+}

@@ -1,0 +1,43 @@
+import type { FastifyInstance } from "fastify";
+import { killSwitchBodySchema } from "@layers/contracts";
+import type { RouteContext } from "../../context.ts";
+import { parseBody } from "../../http/parse.ts";
+import { layerFor, platformOf, projectFor, requestContext } from "../../http/tenancy.ts";
+import { actorOf } from "../../domain/principal.ts";
+import { principalOf } from "../../plugins/auth.ts";
+import { killSwitchView } from "../../repositories/layers.repository.ts";
+import { answerPolicyWrite } from "../../writes/answer.ts";
+import { entityKeyOfLayer, submitWrite } from "../../writes/submit-write.ts";
+
+/**
+ * PUT …/ads/:platform/kill-switch — customer only (there is no kill-switch scope). It still goes
+ * through the gate so the change is audited and ordered with the layer's other policy writes.
+ * Allowed on archived projects too: stopping spend must always be possible.
+ */
+export function registerPutKillSwitch(app: FastifyInstance, ctx: RouteContext): void {
+  app.put<{ Params: { projectId: string; platform: string } }>(
+    "/v1/projects/:projectId/ads/:platform/kill-switch",
+    { config: { auth: { customerOnly: true }, idempotent: true } },
+    async (req, reply) => {
+      const project = await projectFor(ctx, req, req.params.projectId);
+      const platform = platformOf(req.params.platform);
+      const layer = await layerFor(ctx, project, platform);
+      const body = parseBody(killSwitchBodySchema, req.body);
+      const outcome = await submitWrite(
+        ctx.writes,
+        {
+          organizationId: project.organization_id,
+          projectId: project.id,
+          layerId: layer.id,
+          platform,
+          operation: "set_kill_switch",
+          entityKey: entityKeyOfLayer(layer.id),
+          params: body,
+          actor: actorOf(principalOf(req)),
+        },
+        requestContext(req),
+      );
+      return answerPolicyWrite(reply, outcome, async () => killSwitchView(await layerFor(ctx, project, platform)), ctx.publicBaseUrl);
+    },
+  );
+}

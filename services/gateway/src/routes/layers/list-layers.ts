@@ -1,0 +1,15 @@
+import type { FastifyInstance } from "fastify";
+import type { RouteContext } from "../../context.ts";
+import { projectFor } from "../../http/tenancy.ts";
+import { listLayers, rowToLayer } from "../../repositories/layers.repository.ts";
+
+export function registerListLayers(app: FastifyInstance, ctx: RouteContext): void {
+  app.get<{ Params: { projectId: string } }>(
+    "/v1/projects/:projectId/layers",
+    { config: { auth: { anyOf: ["projects:read", "ads:read"] } } },
+    async (req) => {
+      const project = await projectFor(ctx, req, req.params.projectId);
+      return { data: (await listLayers(ctx.db, project.id)).map(rowToLayer) };
+    },
+  );
+}

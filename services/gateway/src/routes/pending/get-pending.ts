@@ -1,0 +1,16 @@
+import type { FastifyInstance } from "fastify";
+import type { RouteContext } from "../../context.ts";
+import { platformOf, projectFor } from "../../http/tenancy.ts";
+import { pendingFor } from "./pending-for.ts";
+import { rowToPending } from "../../repositories/pending.repository.ts";
+
+export function registerGetPending(app: FastifyInstance, ctx: RouteContext): void {
+  app.get<{ Params: { projectId: string; platform: string; pendingActionId: string } }>(
+    "/v1/projects/:projectId/ads/:platform/pending/:pendingActionId",
+    { config: { auth: { anyOf: ["ads:read"] } } },
+    async (req) => {
+      const project = await projectFor(ctx, req, req.params.projectId);
+      return rowToPending(await pendingFor(ctx, project, platformOf(req.params.platform), req.params.pendingActionId));
+    },
+  );
+}

@@ -1,0 +1,15 @@
+import type { FastifyInstance } from "fastify";
+import type { RouteContext } from "../../context.ts";
+import { layerFor, platformOf, projectFor } from "../../http/tenancy.ts";
+import { policyView } from "../../repositories/layers.repository.ts";
+
+export function registerGetPolicy(app: FastifyInstance, ctx: RouteContext): void {
+  app.get<{ Params: { projectId: string; platform: string } }>(
+    "/v1/projects/:projectId/ads/:platform/policy",
+    { config: { auth: { customerOnly: true } } },
+    async (req) => {
+      const project = await projectFor(ctx, req, req.params.projectId);
+      return policyView(await layerFor(ctx, project, platformOf(req.params.platform)));
+    },
+  );
+}

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from "fastify";
+import { emptyBodySchema } from "@layers/contracts";
+import type { RouteContext } from "../../context.ts";
+import { parseBody } from "../../http/parse.ts";
+import { projectFor } from "../../http/tenancy.ts";
+import { archiveProject, rowToProject } from "../../repositories/projects.repository.ts";
+
+/** POST /v1/projects/:projectId/archive — idempotent by nature: archiving twice changes nothing. */
+export function registerArchiveProject(app: FastifyInstance, ctx: RouteContext): void {
+  app.post<{ Params: { projectId: string } }>(
+    "/v1/projects/:projectId/archive",
+    { config: { auth: { anyOf: ["projects:write"] }, idempotent: true } },
+    async (req) => {
+      const project = await projectFor(ctx, req, req.params.projectId);
+      parseBody(emptyBodySchema, req.body);
+      return rowToProject(await archiveProject(ctx.db, project.id));
+    },
+  );
+}

@@ -1,0 +1,25 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import type { RouteContext } from "../../context.ts";
+import { pageQuery, parseQuery, UUID_RE } from "../../http/parse.ts";
+import { principalOf } from "../../plugins/auth.ts";
+import { listProjects, rowToProject } from "../../repositories/projects.repository.ts";
+import { toPage } from "../../repositories/pagination.ts";
+
+const querySchema = z.strictObject({ ...pageQuery(UUID_RE), status: z.enum(["active", "archived"]).optional() });
+
+/** GET /v1/projects — newest first, `?limit=&cursor=` → `{data, nextCursor}`. */
+export function registerListProjects(app: FastifyInstance, ctx: RouteContext): void {
+  app.get("/v1/projects", { config: { auth: { anyOf: ["projects:read"] } } }, async (req) => {
+    const q = parseQuery(querySchema, req.query);
+    const p = principalOf(req);
+    const rows = await listProjects(ctx.db, {
+      organizationId: p.organizationId,
+      onlyProjectId: p.kind === "customer" ? p.projectId : undefined,
+      status: q.status,
+      limit: q.limit,
+      cursor: q.cursor,
+    });
+    return toPage(rows, q.limit, rowToProject);
+  });
+}

@@ -1,0 +1,199 @@
+import { randomUUID } from "node:crypto";
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { expect } from "vitest";
+import { newId, type Platform } from "@layers/contracts";
+import { acceptWrite, json } from "@layers/db";
+import { DEV_TOKEN_KEY, hashApiKey, mintApiKeySecret, sealToken, signCustomerToken } from "@layers/runtime";
+import { createTestEnv, type TestEnv } from "@layers/testkit";
+import { buildGateway, type GatewayDeps } from "../app.ts";
+
+export const JWT_SECRET = "test-customer-jwt-secret-0123456789";
+
+export interface SendOptions {
+  auth?: string;
+  body?: unknown;
+  /** Raw payload (sent as-is, e.g. malformed JSON). */
+  payload?: string;
+  headers?: Record<string, string>;
+}
+
+/** One test file's world: a fresh database and NATS namespace, and a gateway built on them. */
+export interface Harness {
+  env: TestEnv;
+  app: FastifyInstance;
+  send(method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE", url: string, opts?: SendOptions): Promise<LightMyRequestResponse>;
+  seedOrg(): Promise<string>;
+  mintKey(organizationId: string, scopes: string[]): Promise<{ id: string; secret: string }>;
+  customerToken(organizationId: string, projectId: string, sub?: string): string;
+  createProject(secret: string, name?: string): Promise<{ id: string; layers: Array<{ id: string; platform: Platform }> }>;
+  seedAdAccount(projectId: string, platform?: Platform): Promise<string>;
+  seedCampaign(projectId: string, opts?: { platform?: Platform; authority?: object | null }): Promise<string>;
+  seedPending(organizationId: string, projectId: string, campaignId: string): Promise<{ pendingActionId: string; jobId: string }>;
+  count(table: "jobs" | "write_intents" | "projects" | "layers" | "campaigns" | "pending_actions" | "idempotency_keys"): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function createHarness(opts: Partial<GatewayDeps> = {}): Promise<Harness> {
+  const env = await createTestEnv();
+  const app = await buildGateway({
+    db: env.db,
+    nats: env.nats,
+    names: env.names,
+    log: env.log,
+    customerJwtSecret: JWT_SECRET,
+    verdictTimeoutMs: 300,
+    syncTimeoutMs: 300,
+    idempotencyPruneEveryMs: 0,
+    ...opts,
+  });
+  const { db } = env;
+
+  const h: Harness = {
+    env,
+    app,
+    send(method, url, o = {}) {
+      const headers: Record<string, string> = { ...(o.headers ?? {}) };
+      if (o.auth) headers.authorization = `Bearer ${o.auth}`;
+      let payload: string | undefined = o.payload;
+      if (o.body !== undefined) payload = JSON.stringify(o.body);
+      if (payload !== undefined && !Object.keys(headers).some((k) => k.toLowerCase() === "content-type")) headers["content-type"] = "application/json";
+      return app.inject({ method, url, headers, ...(payload !== undefined ? { payload } : {}) });
+    },
+    async seedOrg() {
+      const id = newId("organization");
+      await db.insertInto("organizations").values({ id, name: `org ${id}`, parent_id: null }).execute();
+      return id;
+    },
+    async mintKey(organizationId, scopes) {
+      const secret = mintApiKeySecret("test");
+      const id = newId("apiKey");
+      await db
+        .insertInto("api_keys")
+        .values({ id, organization_id: organizationId, name: "test key", secret_hash: hashApiKey(secret), last4: secret.slice(-4), scopes })
+        .execute();
+      return { id, secret };
+    },
+    customerToken(organizationId, projectId, sub = "user_1") {
+      return signCustomerToken({ sub, org: organizationId, project: projectId }, JWT_SECRET);
+    },
+    async createProject(secret, name = "Acme") {
+      const res = await h.send("POST", "/v1/projects", { auth: secret, body: { name } });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json();
+    },
+    async seedAdAccount(projectId, platform = "meta") {
+      const layer = await db.selectFrom("layers").select("id").where("project_id", "=", projectId).where("platform", "=", platform).executeTakeFirstOrThrow();
+      const id = newId("adAccount");
+      await db
+        .insertInto("ad_accounts")
+        .values({
+          id,
+          project_id: projectId,
+          layer_id: layer.id,
+          platform,
+          platform_account_id: `act_${randomUUID().slice(0, 8)}`,
+          name: "BYO account",
+          currency: "USD",
+          access_token_enc: sealToken("token", DEV_TOKEN_KEY),
+        })
+        .execute();
+      return id;
+    },
+    async seedCampaign(projectId, o = {}) {
+      const platform = o.platform ?? "meta";
+      const accountId = await h.seedAdAccount(projectId, platform);
+      const account = await db.selectFrom("ad_accounts").select("layer_id").where("id", "=", accountId).executeTakeFirstOrThrow();
+      const id = newId("campaign");
+      await db
+        .insertInto("campaigns")
+        .values({
+          id,
+          project_id: projectId,
+          layer_id: account.layer_id,
+          ad_account_id: accountId,
+          platform,
+          platform_campaign_id: null,
+          name: "Seeded campaign",
+          outcome: "traffic",
+          objective: null,
+          status: "PAUSED",
+          daily_budget_cents: 5000,
+          authority: o.authority ? json(o.authority) : null,
+          origin: "layers",
+        })
+        .execute();
+      return id;
+    },
+    async seedPending(organizationId, projectId, campaignId) {
+      const campaign = await db.selectFrom("campaigns").selectAll().where("id", "=", campaignId).executeTakeFirstOrThrow();
+      const intent = await acceptWrite(db, {
+        intent: {
+          organizationId,
+          projectId,
+          layerId: campaign.layer_id,
+          platform: campaign.platform as Platform,
+          operation: "update_budget",
+          entityKey: `campaign:${campaignId}`,
+          params: { campaignId, dailyBudgetCents: 7500 },
+          actor: { type: "optimizer", organizationId },
+          source: "optimizer",
+          requestId: "req_seed",
+        },
+        traceparent: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+        replyTo: null,
+      });
+      const pendingActionId = newId("pendingAction");
+      await db.updateTable("write_intents").set({ state: "queued" }).where("id", "=", intent.intentId).execute();
+      await db.updateTable("jobs").set({ pending_action_id: pendingActionId }).where("id", "=", intent.jobId).execute();
+      await db
+        .insertInto("pending_actions")
+        .values({
+          id: pendingActionId,
+          organization_id: organizationId,
+          project_id: projectId,
+          layer_id: campaign.layer_id,
+          platform: campaign.platform,
+          campaign_id: campaignId,
+          intent_id: intent.intentId,
+          job_id: intent.jobId,
+          action_type: "update_budget",
+          entity_name: campaign.name,
+          current_value: json({ dailyBudgetCents: 5000 }),
+          new_value: json({ dailyBudgetCents: 7500 }),
+          rationale: "seeded",
+          proposed_action: json({ detail: { dailyBudgetCents: 7500 } }),
+          status: "pending",
+          actor_type: "optimizer",
+          actor_organization_id: organizationId,
+          actor_api_key_id: null,
+          actor_user_id: null,
+        })
+        .execute();
+      return { pendingActionId, jobId: intent.jobId };
+    },
+    async count(table) {
+      const r = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+    async close() {
+      await app.close();
+      await env.cleanup();
+    },
+  };
+  return h;
+}
+
+/** Every error is a problem: right content type, status mirrored, stable code, requestId = X-Request-Id, no internals. */
+export function expectProblem(res: LightMyRequestResponse, status: number, code: string): Record<string, any> {
+  expect(res.statusCode, res.body).toBe(status);
+  expect(res.headers["content-type"]).toMatch(/^application\/problem\+json/);
+  const body = res.json();
+  expect(body.status).toBe(status);
+  expect(body.code).toBe(code);
+  expect(typeof body.type).toBe("string");
+  expect(typeof body.title).toBe("string");
+  expect(typeof body.detail).toBe("string");
+  expect(body.requestId).toBe(res.headers["x-request-id"]);
+  expect(res.body).not.toMatch(/stack|\bat .*\.ts:\d+|node_modules/);
+  return body;
+}

@@ -1,0 +1,124 @@
+import { startDispatcherMeta, loadConfig as loadDispatcherConfig, type DispatcherMeta } from "@layers/dispatcher-meta";
+import { startGate, loadGateConfig, type RunningGate } from "@layers/gate";
+import { startGateway, type StartedGateway } from "@layers/gateway";
+import { seedDev, type SeedDevResult } from "@layers/ops/seed-dev";
+import { loadOpsConfig } from "@layers/ops/config";
+import { connectNats, DEV_TOKEN_KEY, type NatsHandles } from "@layers/runtime";
+import { startSandbox } from "@layers/sandbox";
+import { createTestEnv, type TestEnv } from "@layers/testkit";
+
+export const CUSTOMER_JWT_SECRET = "e2e-customer-jwt-secret-0123456789";
+
+export interface StackOptions {
+  verdictTimeoutMs?: number;
+  gateEnv?: Record<string, string>;
+  dispatcherEnv?: Record<string, string>;
+  /** Start without a dispatcher (a test may spawn its own as a child process). */
+  dispatcher?: boolean;
+}
+
+export interface E2EStack {
+  env: TestEnv;
+  sandboxUrl: string;
+  apiUrl: string;
+  gateway: StartedGateway;
+  startGate(): Promise<void>;
+  stopGate(): Promise<void>;
+  startDispatcher(): Promise<DispatcherMeta>;
+  dispatchers: DispatcherMeta[];
+  seed(): Promise<SeedDevResult>;
+  /** Env for spawning a service of this stack as a child process. */
+  childEnv(extra?: Record<string, string>): Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole write path in one test file: sandbox, gate, dispatcher-meta and a listening gateway,
+ * each on its own NATS connection, over this file's own database and NATS namespace.
+ */
+export async function startStack(opts: StackOptions = {}): Promise<E2EStack> {
+  const env = await createTestEnv();
+  const sandbox = await startSandbox({ port: 0 });
+  const conns: NatsHandles[] = [];
+  const conn = async (name: string) => {
+    const h = await connectNats(env.natsUrl, `${env.id}-${name}`);
+    conns.push(h);
+    return h;
+  };
+
+  const gateNats = await conn("gate");
+  const gateConfig = loadGateConfig({ ...env.env, RELAY_INTERVAL_MS: "200", RELAY_AFTER_MS: "500", ...opts.gateEnv });
+  let gate: RunningGate | undefined;
+  const startGateNow = async () => {
+    gate ??= await startGate({ db: env.db, nats: gateNats, names: env.names, log: env.log.child({ svc: "gate" }), config: gateConfig });
+  };
+  await startGateNow();
+
+  const dispatchers: DispatcherMeta[] = [];
+  const dispatcherConfig = loadDispatcherConfig({
+    ...env.env,
+    META_BASE_URL: sandbox.url,
+    TOKEN_ENCRYPTION_KEY: DEV_TOKEN_KEY,
+    RETRY_LADDER_MS: "50,100,200",
+    QUICK_RETRY_MIN_MS: "10",
+    QUICK_RETRY_MAX_MS: "50",
+    FENCE_DELAY_MS: "25",
+    ...opts.dispatcherEnv,
+  });
+  const startDispatcher = async () => {
+    const d = await startDispatcherMeta({ db: env.db, nats: await conn("dispatcher"), names: env.names, log: env.log.child({ svc: "dispatcher" }), config: dispatcherConfig });
+    dispatchers.push(d);
+    return d;
+  };
+  if (opts.dispatcher !== false) await startDispatcher();
+
+  const gwNats = await conn("gateway");
+  const gateway = await startGateway({
+    db: env.db,
+    nats: gwNats,
+    names: env.names,
+    log: env.log.child({ svc: "gateway" }),
+    customerJwtSecret: CUSTOMER_JWT_SECRET,
+    verdictTimeoutMs: opts.verdictTimeoutMs ?? 3000,
+    port: 0,
+    host: "127.0.0.1",
+  });
+
+  const opsConfig = loadOpsConfig({
+    ...env.env,
+    API_BASE_URL: gateway.url,
+    SANDBOX_URL: sandbox.url,
+    CUSTOMER_JWT_SECRET,
+    TOKEN_ENCRYPTION_KEY: DEV_TOKEN_KEY,
+  });
+
+  return {
+    env,
+    sandboxUrl: sandbox.url,
+    apiUrl: gateway.url,
+    gateway,
+    startGate: startGateNow,
+    async stopGate() {
+      await gate?.stop();
+      gate = undefined;
+    },
+    startDispatcher,
+    dispatchers,
+    seed: () => seedDev(env.db, opsConfig),
+    childEnv: (extra = {}) => ({
+      ...env.env,
+      META_BASE_URL: sandbox.url,
+      TOKEN_ENCRYPTION_KEY: DEV_TOKEN_KEY,
+      CUSTOMER_JWT_SECRET,
+      ...extra,
+    }),
+    async stop() {
+      await gateway.app.close();
+      for (const d of dispatchers) await d.stop();
+      await gate?.stop();
+      for (const c of conns) await c.nc.close().catch(() => undefined);
+      await sandbox.stop();
+      await env.cleanup();
+    },
+  };
+}
