@@ -25,9 +25,11 @@ import { registerApprovePending } from "./pending/approve-pending.ts";
 import { registerRejectPending } from "./pending/reject-pending.ts";
 import { registerGetJob } from "./jobs/get-job.ts";
 import { registerListAuditLog } from "./audit-log/list-audit-log.ts";
+import { registerHealth } from "./health/get-health.ts";
 
 /** Every `/v1` route; one resource per folder, one route (or verb family) per file. */
 export function registerRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  registerHealth(app, ctx);
   registerGetWhoami(app);
   registerCreateProject(app, ctx);
   registerListProjects(app, ctx);

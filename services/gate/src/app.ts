@@ -1,0 +1,62 @@
+import { writeIntentSchema, type NatsNames } from "@layers/contracts";
+import { recordDeadLetter, type Db } from "@layers/db";
+import { DEFAULT_RETRY, ensureDurable, runConsumer, type Logger, type NatsHandles } from "@layers/runtime";
+import type { GateConfig } from "./config.ts";
+import { handleIntent } from "./handlers/handle-intent.ts";
+import { startRelay } from "./relay/start-relay.ts";
+
+export { gateConfigSchema, loadGateConfig, type GateConfig } from "./config.ts";
+export { decide, type GateDecision, type GateInput, type LayerPolicy, type PolicyState } from "./domain/decide.ts";
+
+export interface GateDeps {
+  db: Db;
+  nats: NatsHandles;
+  names: NatsNames;
+  log: Logger;
+  config: Readonly<GateConfig>;
+}
+
+export interface RunningGate {
+  /** Stops the relay and the consumer, waiting for in-flight intents; connections stay open (the caller owns them). */
+  stop(): Promise<void>;
+}
+
+/** The authority gate: consumes `<p>.intent.>` through the durable `gate`, and relays unpublished intents. */
+export async function startGate(deps: GateDeps): Promise<RunningGate> {
+  const { db, nats, names, log, config } = deps;
+  await ensureDurable(nats.jsm, {
+    stream: names.streams.intents,
+    durable: names.consumers.gate,
+    filterSubject: names.subjects.intentsAll,
+    ackWaitMs: config.GATE_ACK_WAIT_MS,
+    maxAckPending: Math.max(config.GATE_MAX_ACK_PENDING, config.GATE_CONCURRENCY),
+  });
+  const consumer = await runConsumer({
+    js: nats.js,
+    stream: names.streams.intents,
+    durable: names.consumers.gate,
+    schema: writeIntentSchema,
+    concurrency: config.GATE_CONCURRENCY,
+    retry: DEFAULT_RETRY,
+    log: log.child({ component: "intents" }),
+    handle: (intent, ctx) => handleIntent({ db, js: nats.js, nc: nats.nc, names }, intent, ctx),
+    deadLetter: (dl) => recordDeadLetter(db, dl),
+  });
+  const relay = startRelay({
+    db,
+    js: nats.js,
+    names,
+    log: log.child({ component: "relay" }),
+    intervalMs: config.RELAY_INTERVAL_MS,
+    afterMs: config.RELAY_AFTER_MS,
+    retryMs: config.RELAY_RETRY_MS,
+    batchSize: config.RELAY_BATCH_SIZE,
+  });
+  log.info({ durable: names.consumers.gate, stream: names.streams.intents }, "gate started");
+  return {
+    async stop() {
+      await relay.stop();
+      await consumer.stop();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { baseConfigSchema, parseConfig } from "@layers/runtime";
+
+const int = (min: number, fallback: number) => z.coerce.number().int().min(min).default(fallback);
+
+/** The gate's environment (plus DATABASE_URL, NATS_URL, NATS_PREFIX, LOG_LEVEL from the base). */
+export const gateConfigSchema = baseConfigSchema.extend({
+  /** Intents this process decides at once (each in its own transaction). */
+  GATE_CONCURRENCY: int(1, 32),
+  /** How long JetStream waits for an ack before redelivering an intent to another instance. */
+  GATE_ACK_WAIT_MS: int(1_000, 30_000),
+  GATE_MAX_ACK_PENDING: int(1, 1_000),
+  /** Postgres pool size: at least GATE_CONCURRENCY plus one for the relay. */
+  DB_POOL_MAX: int(2, 40),
+  /** Outbox relay: time between passes. */
+  RELAY_INTERVAL_MS: int(10, 1_000),
+  /** Outbox relay: an intent still `accepted` after this long is republished. */
+  RELAY_AFTER_MS: int(0, 3_000),
+  /** Outbox relay: wait before republishing the same intent again. */
+  RELAY_RETRY_MS: int(100, 30_000),
+  /** Outbox relay: intents per pass. */
+  RELAY_BATCH_SIZE: int(1, 500),
+});
+export type GateConfig = z.infer<typeof gateConfigSchema>;
+
+/** Parses once at boot; fails naming every bad variable. */
+export function loadGateConfig(env: Record<string, string | undefined> = process.env): Readonly<GateConfig> {
+  return parseConfig(gateConfigSchema, env);
+}

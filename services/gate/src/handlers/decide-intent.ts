@@ -1,0 +1,66 @@
+import type { Kysely } from "kysely";
+import { writeIntentSchema } from "@layers/contracts";
+import type { Database, IntentState, WriteIntentRow } from "@layers/db";
+import { decide } from "../domain/decide.ts";
+import { gateInputOf } from "../domain/gate-input.ts";
+import { readIntentParams } from "../domain/intent-params.ts";
+import type { DecisionRecord } from "../domain/side-effects.ts";
+import { failJob } from "../db/job-repository.ts";
+import { lockIntent, markIntentFailed } from "../db/intent-repository.ts";
+import { IntentNotFoundError } from "./intent-not-found-error.ts";
+import { loadGateContext } from "./load-gate-context.ts";
+import { recordDecision } from "./record-decision.ts";
+import { replayDecision } from "./replay-decision.ts";
+
+export type DecideOutcome =
+  /** `fresh`: decided now; otherwise the earlier decision, to be published again. */
+  | { kind: "decided"; fresh: boolean; record: DecisionRecord; storedTraceparent: string | null }
+  /** Could not be decided (ended `failed`, job failed); `deadLetter` when the stored intent itself is broken. */
+  | { kind: "failed"; code: string; message: string; deadLetter: boolean }
+  /** Ended earlier without a verdict: nothing to repeat. */
+  | { kind: "settled"; state: IntentState };
+
+/**
+ * Decides one intent inside the caller's transaction. The intent row is locked first, so a
+ * concurrent or later delivery of the same intent finds it decided and replays the stored verdict.
+ * Designed to run several times in one transaction when audit writes are group-committed.
+ */
+export async function decideIntent(trx: Kysely<Database>, intentId: string): Promise<DecideOutcome> {
+  const row = await lockIntent(trx, intentId);
+  if (!row) throw new IntentNotFoundError(intentId);
+  if (row.state !== "accepted") {
+    if (row.verdict_id === null) return { kind: "settled", state: row.state };
+    return { kind: "decided", fresh: false, record: await replayDecision(trx, row), storedTraceparent: row.traceparent };
+  }
+
+  const at = new Date();
+  // Decide on what the gateway stored, not on the message: the row is the accepted write.
+  const parsed = writeIntentSchema.safeParse(row.payload);
+  if (!parsed.success || parsed.data.intentId !== row.id) {
+    return fail(trx, row, at, "INTERNAL", "the stored intent does not match the WriteIntent contract", true);
+  }
+  const intent = parsed.data;
+  const read = readIntentParams(intent.operation, intent.params);
+  if (!read.ok) return fail(trx, row, at, "INTERNAL", read.error, true);
+
+  const loaded = await loadGateContext(trx, intent, read.params);
+  if (!loaded.ok) return fail(trx, row, at, loaded.code, loaded.message, false);
+  const { ctx } = loaded;
+
+  const verdict = decide(gateInputOf(intent, read.params, ctx.approvedRerun), { layer: ctx.layerPolicy, campaignAuthority: ctx.campaignAuthority });
+  const record = await recordDecision(trx, { intent, params: read.params, ctx, verdict, replyTo: row.reply_to, at });
+  return { kind: "decided", fresh: true, record, storedTraceparent: row.traceparent };
+}
+
+async function fail(
+  trx: Kysely<Database>,
+  row: WriteIntentRow,
+  at: Date,
+  code: string,
+  message: string,
+  deadLetter: boolean,
+): Promise<DecideOutcome> {
+  await markIntentFailed(trx, row.id, `${code}: ${message}`, at);
+  await failJob(trx, row.job_id, { code, message }, at);
+  return { kind: "failed", code, message, deadLetter };
+}

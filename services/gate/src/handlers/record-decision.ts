@@ -1,0 +1,126 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import { isPlatformBound, newId, type WriteIntent } from "@layers/contracts";
+import { json, type Database, type JobStatus } from "@layers/db";
+import type { GateDecision } from "../domain/decide.ts";
+import type { IntentParams } from "../domain/intent-params.ts";
+import { pendingActionContent } from "../domain/pending-action-content.ts";
+import { policyChange } from "../domain/policy-change.ts";
+import type { DecisionRecord } from "../domain/side-effects.ts";
+import { insertAuditRow } from "../db/audit-repository.ts";
+import { insertCreatedCampaign, rowToCampaignFacts, setCampaignAuthority, setCampaignStatus } from "../db/campaign-repository.ts";
+import { markIntentDecided } from "../db/intent-repository.ts";
+import { recordJobVerdict, type JobError } from "../db/job-repository.ts";
+import { updateLayer } from "../db/layer-repository.ts";
+import { insertPendingAction, markPendingDispatchFailed } from "../db/pending-action-repository.ts";
+import type { GateContext } from "./load-gate-context.ts";
+
+export interface DecisionToRecord {
+  intent: WriteIntent;
+  params: IntentParams;
+  ctx: GateContext;
+  verdict: GateDecision;
+  replyTo: string | null;
+  at: Date;
+}
+
+/**
+ * Writes everything one decision changes, inside the caller's transaction: the audit row (id =
+ * verdictId), the pending action or campaign row, an allowed policy change, the intent and the job.
+ * Nothing is published here; the caller publishes after commit.
+ */
+export async function recordDecision(trx: Kysely<Database>, d: DecisionToRecord): Promise<DecisionRecord> {
+  const { intent, params, ctx, verdict, at } = d;
+  const op = intent.operation;
+  const verdictId = randomUUID();
+  let pendingActionId = ctx.approvedRerun ? (intent.pendingActionId ?? null) : null;
+  let result: Record<string, unknown> | null = null;
+  let state: "allowed" | "queued" | "denied" | "applied";
+
+  if (verdict.decision === "queue_for_approval") {
+    pendingActionId = newId("pendingAction");
+    const campaign = ctx.campaign ? rowToCampaignFacts(ctx.campaign) : null;
+    const content = pendingActionContent({ intent, params, campaign, currency: ctx.layer.currency });
+    await insertPendingAction(trx, { id: pendingActionId, intent, content, at });
+    state = "queued";
+  } else if (verdict.decision === "deny") {
+    state = "denied";
+    if (ctx.approvedRerun && pendingActionId) await markPendingDispatchFailed(trx, pendingActionId, verdict.reason ?? "denied", at);
+    // The row a queued create made will never reach the platform.
+    if (ctx.approvedRerun && op === "create_campaign" && ctx.campaign) await setCampaignStatus(trx, ctx.campaign.id, "denied", at);
+  } else if (isPlatformBound(op)) {
+    state = "allowed";
+  } else {
+    const change = policyChange(op, params, ctx.layerPolicy, ctx.campaignAuthority);
+    if (change.layer) await updateLayer(trx, ctx.layer.id, change.layer, at);
+    if (change.campaignAuthority && ctx.campaign) await setCampaignAuthority(trx, ctx.campaign.id, change.campaignAuthority, at);
+    result = change.result;
+    state = "applied";
+  }
+
+  if (op === "create_campaign" && params.create && verdict.decision !== "deny") {
+    const status = verdict.decision === "allow" ? "creating" : "pending_approval";
+    if (ctx.campaign) await setCampaignStatus(trx, ctx.campaign.id, status, at);
+    else {
+      await insertCreatedCampaign(trx, { params: params.create, projectId: intent.projectId, layerId: intent.layerId, platform: intent.platform, status, at });
+    }
+  }
+
+  await insertAuditRow(trx, {
+    id: verdictId,
+    organization_id: intent.organizationId,
+    project_id: intent.projectId,
+    layer_id: intent.layerId,
+    platform: intent.platform,
+    occurred_at: at,
+    actor_type: intent.actor.type,
+    actor_organization_id: intent.actor.organizationId,
+    actor_api_key_id: intent.actor.apiKeyId ?? null,
+    actor_user_id: intent.actor.userId ?? null,
+    operation: op,
+    axis: verdict.axis,
+    decision: verdict.decision,
+    reason: verdict.reason ?? null,
+    intent_id: intent.intentId,
+    entity_key: intent.entityKey,
+    pending_action_id: pendingActionId,
+    request_id: intent.requestId,
+    intent: json(intent),
+  });
+  await markIntentDecided(trx, intent.intentId, { state, verdictId, at });
+  await recordJobVerdict(trx, intent.jobId, {
+    ...JOB_AFTER[state](verdict, result),
+    verdictId,
+    decision: verdict.decision,
+    reason: verdict.reason ?? null,
+    pendingActionId,
+    at,
+  });
+
+  return {
+    intent,
+    verdictId,
+    decision: verdict.decision,
+    reason: verdict.reason ?? null,
+    axis: verdict.axis,
+    pendingActionId,
+    decidedAt: at,
+    currency: ctx.layer.currency,
+    result,
+    replyTo: d.replyTo,
+    awaitingDispatch: state === "allowed",
+  };
+}
+
+type JobAfter = { status: JobStatus; result?: Record<string, unknown>; error?: JobError };
+
+/** architecture.md, "Job and pending-action lifecycle". */
+const JOB_AFTER: Record<"allowed" | "queued" | "denied" | "applied", (v: GateDecision, result: Record<string, unknown> | null) => JobAfter> = {
+  allowed: () => ({ status: "running" }),
+  queued: () => ({ status: "queued" }),
+  denied: (v) => ({
+    status: "failed",
+    error: { code: "AUTHORITY_DENIED", message: `The authority gate denied this write (${v.reason ?? "denied"}).`, ...(v.reason ? { reason: v.reason } : {}) },
+  }),
+  applied: (_v, result) => ({ status: "completed", ...(result ? { result } : {}) }),
+};

@@ -1,0 +1,27 @@
+import { natsNames } from "@layers/contracts";
+import { createDb } from "@layers/db";
+import { connectNats, createLogger, ensureStreams, onShutdown } from "@layers/runtime";
+import { startGate } from "./app.ts";
+import { loadGateConfig } from "./config.ts";
+
+const config = loadGateConfig();
+const log = createLogger({ service: "gate", level: config.LOG_LEVEL });
+const db = createDb({ connectionString: config.DATABASE_URL, max: config.DB_POOL_MAX, applicationName: "gate" });
+const nats = await connectNats(config.NATS_URL, "gate");
+const names = natsNames(config.NATS_PREFIX);
+await ensureStreams(nats.jsm, names);
+const gate = await startGate({ db, nats, names, log, config });
+
+let draining = false;
+onShutdown(log, async () => {
+  draining = true;
+  await gate.stop();
+  await nats.nc.drain();
+  await db.destroy();
+});
+// A NATS connection that closes for good (e.g. an auth change) must end the process, so it restarts.
+void nats.nc.closed().then((err) => {
+  if (draining) return;
+  log.fatal({ err }, "NATS connection closed");
+  process.exit(1);
+});
