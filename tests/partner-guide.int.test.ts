@@ -111,7 +111,7 @@ describe("partner guide on Meta", () => {
     const onMeta = (await ledger(stack.sandboxUrl)).filter((e) => e.objectId === platformId);
     expect(onMeta).toHaveLength(1);
     expect(onMeta[0]!.op).toBe("create");
-    expect(onMeta[0]!.fields).toMatchObject({ objective: "OUTCOME_TRAFFIC", daily_budget: 5000, name: "Q3 prospecting" });
+    expect(onMeta[0]!.fields).toMatchObject({ objective: "OUTCOME_SALES", daily_budget: 5000, name: "Q3 prospecting" });
     const campaign = await partner.get(`${campaigns()}/${draftCampaignId}`);
     expect(campaign.body.platformCampaignId).toBe(platformId);
     expect(campaign.body.dailyBudgetCents).toBe(5000);

@@ -36,7 +36,8 @@ export function buildSandbox(opts: SandboxOptions = {}): FastifyInstance {
   if (loaded) log.info({ stateFile: opts.stateFile, ledgerEntries: loaded.ledger.length }, "sandbox state loaded");
 
   // Request logging is off: at thousands of calls per second it would dominate the cost.
-  const app = Fastify({ loggerInstance: log, logController: new LogController({ disableRequestLogging: true }) }) as unknown as FastifyInstance;
+  // forceCloseConnections: stop() must not wait on a request whose client gave up during injected latency.
+  const app = Fastify({ loggerInstance: log, logController: new LogController({ disableRequestLogging: true }), forceCloseConnections: true }) as unknown as FastifyInstance;
   app.addHook("onClose", async () => {
     await writer?.flush();
   });

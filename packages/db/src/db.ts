@@ -26,6 +26,11 @@ export function createDb(opts: DbOptions): Db {
   pool.on("error", () => {
     /* an idle client died (e.g. Postgres restarted); the pool discards it and the next query reconnects */
   });
+  // A checked-out client whose server goes away also emits 'error'; unheard, that would crash the
+  // process. The query in flight still rejects (and its caller retries), so listening is enough.
+  pool.on("connect", (client) => {
+    client.on("error", () => undefined);
+  });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

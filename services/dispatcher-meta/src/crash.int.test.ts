@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Dispatch } from "@layers/contracts";
+import { createHarness, waitFor, type Harness } from "./test-support/harness.ts";
+
+const MAIN = fileURLToPath(new URL("./main.ts", import.meta.url));
+
+interface Child {
+  proc: ChildProcess;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+describe("dispatcher-meta: crash and restart (child process)", () => {
+  let h: Harness;
+  const children: Child[] = [];
+  beforeAll(async () => {
+    h = await createHarness();
+  });
+  afterAll(async () => {
+    for (const c of children) if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill("SIGKILL");
+    await h.cleanup();
+  });
+
+  function spawnDispatcher(): Child {
+    const proc = spawn(process.execPath, [MAIN], {
+      env: { ...process.env, ...h.configEnv({ DISPATCH_CONCURRENCY: "4", LOG_LEVEL: "info" }) },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    proc.stdout!.on("data", (b: Buffer) => (out += b.toString()));
+    proc.stderr!.on("data", (b: Buffer) => (out += b.toString()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.on("exit", (code, signal) => resolve({ code, signal })));
+    const child = { proc, output: () => out, exited };
+    children.push(child);
+    return child;
+  }
+
+  it("SIGKILL mid-batch - after a restart every write has landed exactly once, in order", async () => {
+    const a = await h.seedAccount();
+    // Slow calls keep several writes in flight when the process dies; Meta still applies them.
+    await h.sbx.setFaults({ platform: "meta", account: a.actId, latencyMs: 150 });
+    const all: Dispatch[] = [];
+    const expected = new Map<string, number[]>();
+    for (let c = 0; c < 6; c++) {
+      const { campaignId, dispatch } = await h.allowCreate(a, { dailyBudgetCents: 1000 + c });
+      all.push(dispatch);
+      const budgets = [1000 + c];
+      for (let u = 1; u <= 4; u++) {
+        const cents = 2000 + c * 100 + u;
+        all.push(await h.allowWrite(a, campaignId, "update_budget", { dailyBudgetCents: cents }));
+        budgets.push(cents);
+      }
+      expected.set(campaignId, budgets);
+    }
+    for (const d of all) await h.publish(d);
+
+    const first = spawnDispatcher();
+    const ids = all.map((d) => d.intentId);
+    const inFlight = async () =>
+      (await h.env.db.selectFrom("write_intents").select("id").where("id", "in", ids).where("state", "=", "dispatching").execute()).length;
+    // Kill it mid-batch: some writes landed and several are being called right now.
+    await waitFor(async () => (await h.sbx.ledger({ account: a.actId })).length >= 6 && (await inFlight()) >= 2, 30_000, 5).catch((err) => {
+      throw new Error(`first dispatcher made no progress:\n${first.output()}`, { cause: err });
+    });
+    first.proc.kill("SIGKILL");
+    expect((await first.exited).signal).toBe("SIGKILL");
+    const atKill = await h.env.db.selectFrom("write_intents").select(["state"]).where("id", "in", ids).execute();
+    expect(atKill.filter((r) => r.state === "dispatched").length).toBeLessThan(all.length);
+    expect(atKill.filter((r) => r.state === "dispatching").length).toBeGreaterThan(0);
+
+    const second = spawnDispatcher();
+    await h.waitForStates(ids, ["dispatched"], 60_000).catch((err) => {
+      throw new Error(`second dispatcher did not finish:\n${second.output()}`, { cause: err });
+    });
+
+    const ledger = await h.sbx.ledger({ account: a.actId });
+    expect(ledger).toHaveLength(all.length);
+    for (const [campaignId, budgets] of expected) {
+      const row = await h.env.db.selectFrom("campaigns").select(["platform_campaign_id", "daily_budget_cents"]).where("id", "=", campaignId).executeTakeFirstOrThrow();
+      const entries = ledger.filter((e) => e.objectId === row.platform_campaign_id);
+      expect(entries.map((e) => e.op)).toEqual(["create", "update", "update", "update", "update"]);
+      expect(entries.map((e) => e.fields.daily_budget)).toEqual(budgets);
+      expect(row.daily_budget_cents).toBe(budgets.at(-1));
+    }
+    // The writes the killed process had sent were found on Meta by the new claimer, not sent again.
+    const results = await h.env.db.selectFrom("write_intents").select(["platform_result", "attempts"]).where("id", "in", ids).execute();
+    expect(results.filter((r) => (r.platform_result as { reconciled?: boolean }).reconciled).length).toBeGreaterThan(0);
+    expect(results.every((r) => r.attempts <= 2)).toBe(true);
+
+    second.proc.kill("SIGTERM");
+    expect(await second.exited).toEqual({ code: 0, signal: null });
+  });
+});

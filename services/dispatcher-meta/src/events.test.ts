@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { deterministicEventId, newId, type Dispatch } from "@layers/contracts";
+import { outcomeEvents, storedOutcome, tokenExpiredEvent } from "./events.ts";
+
+const d: Dispatch = {
+  intentId: newId("intent"),
+  jobId: newId("job"),
+  verdictId: "3f1c6a8e-5a4b-4c1e-9a57-0f0f7d1b2c3d",
+  organizationId: newId("organization"),
+  projectId: "0b5e8c58-6d43-4c09-9b1e-2f5b8f3c1a77",
+  layerId: "lyr_6a1f2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b",
+  platform: "meta",
+  operation: "update_budget",
+  entityKey: "campaign:cmp_x",
+  entitySeq: 2,
+  params: { campaignId: "cmp_x", dailyBudgetCents: 100 },
+  currency: "USD",
+  requestId: "req-1",
+};
+const at = new Date("2026-11-22T10:00:00.000Z");
+
+describe("outcome events", () => {
+  it("a landed write is ads.write.executed with the ids partners correlate on, and a stable event id", () => {
+    const [e, ...rest] = outcomeEvents(d, "cmp_x", { kind: "landed", platformCampaignId: "42", reconciled: false, created: false, row: {} }, at);
+    expect(rest).toEqual([]);
+    expect(e).toMatchObject({ id: deterministicEventId(d.intentId, "ads.write.executed"), type: "ads.write.executed", createdAt: at.toISOString() });
+    expect(e!.data).toMatchObject({ organizationId: d.organizationId, campaignId: "cmp_x", platformCampaignId: "42", jobId: d.jobId, verdictId: d.verdictId, operation: "update_budget" });
+  });
+
+  it.each([
+    [{ kind: "landed", platformCampaignId: "42", reconciled: true, created: false, row: {} }, ["ads.write.executed", "approval.dispatched"]],
+    [{ kind: "failed", code: "platform_rejected", message: "no" }, ["approval.dispatch_failed"]],
+    [{ kind: "dead", code: "attempts_exhausted", message: "gave up" }, ["approval.dispatch_failed"]],
+  ] as const)("an approval re-run %j emits %j", (outcome, types) => {
+    const events = outcomeEvents({ ...d, pendingActionId: newId("pendingAction") }, "cmp_x", outcome, at);
+    expect(events.map((e) => e.type)).toEqual(types);
+    expect(events.every((e) => e.data.pendingActionId !== undefined)).toBe(true);
+  });
+
+  it("a failed write without an approval emits nothing (the job carries the failure)", () => {
+    expect(outcomeEvents(d, "cmp_x", { kind: "failed", code: "x", message: "y" }, at)).toEqual([]);
+  });
+
+  it("token_expired is keyed by the account's connection, not by the write", () => {
+    const a = { organizationId: d.organizationId, projectId: d.projectId, layerId: d.layerId, adAccountId: "aa_1", connectedAt: at };
+    expect(tokenExpiredEvent(a, new Date()).id).toBe(tokenExpiredEvent(a, new Date(0)).id);
+    expect(tokenExpiredEvent({ ...a, connectedAt: new Date(1) }, at).id).not.toBe(tokenExpiredEvent(a, at).id);
+  });
+
+  it.each([
+    ["dispatched", { platformCampaignId: "42", reconciled: true }, null, { kind: "landed", platformCampaignId: "42", reconciled: true }],
+    ["failed", null, "token_expired: Session has expired.", { kind: "failed", code: "token_expired", message: "Session has expired." }],
+    ["dead", null, "attempts_exhausted: gave up: x: y", { kind: "dead", code: "attempts_exhausted", message: "gave up: x: y" }],
+    ["dispatched", null, null, undefined],
+  ] as const)("storedOutcome(%s, %j, %j)", (state, result, reason, expected) => {
+    const o = storedOutcome(state, result as Record<string, unknown> | null, reason);
+    if (expected === undefined) expect(o).toBeUndefined();
+    else expect(o).toMatchObject(expected);
+  });
+});

@@ -1,0 +1,59 @@
+import { PermanentError, RetryableError } from "@layers/runtime";
+
+/** What Meta said about a failure, kept on every classified error for logs and failure reasons. */
+export interface MetaErrorDetail {
+  httpStatus?: number;
+  code?: number;
+  subcode?: number;
+  fbtraceId?: string;
+}
+
+/** Meta refused for rate reasons; nothing was applied. `retryAfterMs` is set when Meta said when. */
+export class MetaThrottledError extends RetryableError {
+  readonly detail: MetaErrorDetail;
+  constructor(message: string, detail: MetaErrorDetail, options?: ErrorOptions & { retryAfterMs?: number }) {
+    super(message, options);
+    this.detail = detail;
+  }
+}
+
+/**
+ * A 5xx, `is_transient`, code 1/2, a dropped connection or a timeout. The mutation may or may not
+ * have happened, so whoever retries a non-idempotent call must reconcile first.
+ */
+export class MetaTransientError extends RetryableError {
+  readonly detail: MetaErrorDetail;
+  constructor(message: string, detail: MetaErrorDetail, options?: ErrorOptions) {
+    super(message, options);
+    this.detail = detail;
+  }
+}
+
+/** Code 190 (and 102): the account's token is expired or revoked. Retrying cannot help until the customer reconnects. */
+export class MetaTokenError extends PermanentError {
+  readonly detail: MetaErrorDetail;
+  constructor(message: string, detail: MetaErrorDetail, options?: ErrorOptions) {
+    super("token_expired", message, options);
+    this.detail = detail;
+  }
+}
+
+/** Any other refusal (invalid parameter, permissions, state rules): Meta's message is kept verbatim. */
+export class MetaRequestError extends PermanentError {
+  readonly detail: MetaErrorDetail;
+  constructor(message: string, detail: MetaErrorDetail, options?: ErrorOptions) {
+    super("platform_rejected", message, options);
+    this.detail = detail;
+  }
+}
+
+export type MetaError = MetaThrottledError | MetaTransientError | MetaTokenError | MetaRequestError;
+
+export function isMetaError(err: unknown): err is MetaError {
+  return (
+    err instanceof MetaThrottledError ||
+    err instanceof MetaTransientError ||
+    err instanceof MetaTokenError ||
+    err instanceof MetaRequestError
+  );
+}
