@@ -92,23 +92,26 @@ export const verdictSchema = z.strictObject({
 });
 export type Verdict = z.infer<typeof verdictSchema>;
 
-/** An allowed platform write: published by the gate to `<prefix>.dispatch.<platform>`. */
-export const dispatchSchema = z.strictObject({
-  intentId: idSchema("intent"),
-  jobId: idSchema("job"),
-  verdictId: uuidSchema,
-  organizationId: idSchema("organization"),
-  projectId: uuidSchema,
-  layerId: layerIdSchema,
-  platform: platformSchema,
-  operation: operationSchema,
-  entityKey: z.string(),
-  entitySeq: z.number().int().positive(),
-  params: z.record(z.string(), z.unknown()),
-  currency: currencySchema,
-  pendingActionId: idSchema("pendingAction").optional(),
-  requestId: z.string(),
-});
+/**
+ * An allowed platform write: published by the gate to `<prefix>.dispatch.<platform>`. It carries the
+ * intent's identity and ordering fields unchanged, plus the verdict and the layer's currency.
+ */
+export const dispatchSchema = writeIntentSchema
+  .pick({
+    intentId: true,
+    jobId: true,
+    organizationId: true,
+    projectId: true,
+    layerId: true,
+    platform: true,
+    operation: true,
+    entityKey: true,
+    entitySeq: true,
+    params: true,
+    pendingActionId: true,
+    requestId: true,
+  })
+  .extend({ verdictId: uuidSchema, currency: currencySchema });
 export type Dispatch = z.infer<typeof dispatchSchema>;
 
 /** Sync request (core NATS request/reply to a dispatcher). */
