@@ -41,6 +41,14 @@ describe("ops CLI", () => {
     expect(await ops("revoke-key", "--key", key.apiKeyId)).toEqual({ apiKeyId: key.apiKeyId, revoked: false });
   });
 
+  it("takes scopes as plain arguments too", async () => {
+    const { orgId } = await ops("create-org", "--name", "Positional");
+    const key = await ops("mint-key", "--org", orgId, "ads:read", "ads:write:budgets", "--scopes", "audit:read");
+    expect(key.scopes.sort()).toEqual(["ads:read", "ads:write:budgets", "audit:read"]);
+    const who = await apiClient(stack.apiUrl, key.secret).get("/v1/whoami");
+    expect(who.body.scopes.sort()).toEqual(["ads:read", "ads:write:budgets", "audit:read"]);
+  });
+
   it("refuses unknown scopes, unknown orgs and missing flags with exit code 2 and writes nothing", async () => {
     const { orgId } = await ops("create-org", "--name", "Strict");
     const before = await stack.env.db.selectFrom("api_keys").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();

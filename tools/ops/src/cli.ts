@@ -11,7 +11,8 @@ import { loadOpsConfig } from "./config.ts";
 const USAGE = `usage: pnpm ops <command> [options]   (or ./dev ops <command>)
 
   create-org --name NAME                         create an organization
-  mint-key --org ORG_ID --scopes S1,S2 [--name N] mint an API key (secret printed once)
+  mint-key --org ORG_ID --scopes S1,S2 [--name N] [SCOPE…]
+                                                  mint an API key (secret printed once)
   revoke-key --key KEY_ID                         revoke an API key
   seed-dev                                        fresh org, key, project, consented Meta layer,
                                                   sandbox account with two campaigns, customer JWT
@@ -61,9 +62,12 @@ async function main(argv: string[]): Promise<unknown> {
       case "create-org":
         if (!values.name) throw new UsageError("--name is required");
         return await createOrganization(db, values.name);
-      case "mint-key":
-        if (!values.org || !values.scopes) throw new UsageError("--org and --scopes are required");
-        return await mintApiKey(db, { orgId: values.org, scopes: values.scopes.split(",").map((s) => s.trim()).filter(Boolean), name: values.name });
+      case "mint-key": {
+        // Scopes as `--scopes a,b` and/or as plain arguments: `mint-key --org org_… ads:read ads:write:budgets`.
+        const scopes = [...(values.scopes ?? "").split(","), ...positionals].map((s) => s.trim()).filter(Boolean);
+        if (!values.org || scopes.length === 0) throw new UsageError("--org and at least one scope are required");
+        return await mintApiKey(db, { orgId: values.org, scopes, name: values.name });
+      }
       case "revoke-key":
         if (!values.key) throw new UsageError("--key is required");
         return await revokeApiKey(db, values.key);
