@@ -22,6 +22,10 @@ export const EVENT_TYPES = [
   "kill_switch.released",
   "job.completed",
   "job.failed",
+  /** Sent by `POST /v1/webhooks/endpoints/:id/test`, to that endpoint only. */
+  "webhook.test",
+  /** An endpoint that kept failing was disabled (sent to the org's other enabled endpoints). */
+  "webhook.endpoint.disabled",
 ] as const;
 export const eventTypeSchema = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof eventTypeSchema>;

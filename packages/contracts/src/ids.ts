@@ -12,6 +12,8 @@ export const ID_PREFIXES = {
   event: "evt",
   intent: "int",
   user: "usr",
+  webhookEndpoint: "ep",
+  webhookDelivery: "dlv",
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

@@ -7,3 +7,4 @@ export * from "./subjects.ts";
 export * from "./messages.ts";
 export * from "./events.ts";
 export * from "./http.ts";
+export * from "./webhooks.ts";

@@ -2,10 +2,12 @@ import { type Kysely, sql } from "kysely";
 import { type Migration, type MigrationProvider, Migrator } from "kysely/migration";
 import pg from "pg";
 import * as createCore from "./migrations/2026_11_22_00_00_00_create_core.ts";
+import * as createWebhooks from "./migrations/2026_11_22_02_00_00_create_webhooks.ts";
 
 /** Migrations in order; names are timestamps so they sort as they were written. */
 const MIGRATIONS: Record<string, Migration> = {
   "2026_11_22_00_00_00_create_core": createCore,
+  "2026_11_22_02_00_00_create_webhooks": createWebhooks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

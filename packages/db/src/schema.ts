@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { WebhooksDatabase } from "./webhooks-schema.ts";
 
 /** Timestamps come back as Date; inserts may pass a Date or ISO string or rely on the default. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -226,7 +227,7 @@ export interface DeadLettersTable {
   redriven_at: NullableTimestamp;
 }
 
-export interface Database {
+export interface Database extends WebhooksDatabase {
   organizations: OrganizationsTable;
   api_keys: ApiKeysTable;
   projects: ProjectsTable;
