@@ -9,3 +9,4 @@ export * from "./config.ts";
 export * from "./seal.ts";
 export * from "./api-key.ts";
 export * from "./customer-token.ts";
+export * from "./webhook-signature.ts";
