@@ -10,3 +10,4 @@ export * from "./seal.ts";
 export * from "./api-key.ts";
 export * from "./customer-token.ts";
 export * from "./webhook-signature.ts";
+export * from "./url-guard.ts";
