@@ -17,6 +17,7 @@ export function natsNames(prefix: string) {
     },
     consumers: {
       gate: "gate",
+      webhooks: "webhooks",
       dispatcher: (platform: Platform) => `dispatcher-${platform}`,
     },
     subjects: {
