@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { createServer as createHttpServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -56,6 +57,30 @@ describe("dev stack (./dev start)", () => {
     expect((await partner.get("/v1/whoami")).status).toBe(200);
     const list = await partner.get(`/v1/projects/${seed.projectId}/ads/meta/campaigns`);
     expect(list.body.data).toHaveLength(2);
+
+    // The dev stack allowlists 127.0.0.1: a partner's local receiver gets a signed test event.
+    const received: Array<{ headers: Record<string, unknown>; body: string }> = [];
+    const receiver = createHttpServer((req, res) => {
+      let body = "";
+      req.on("data", (c: Buffer) => (body += c.toString()));
+      req.on("end", () => {
+        received.push({ headers: req.headers, body });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", () => r()));
+    const port = (receiver.address() as { port: number }).port;
+    const endpoint = await partner.post("/v1/webhooks/endpoints", { url: `http://127.0.0.1:${port}/hooks`, events: ["ads.*"] });
+    expect(endpoint.status).toBe(201);
+    expect(endpoint.body.secret).toMatch(/^whsec_/);
+    const test = await partner.post(`/v1/webhooks/endpoints/${endpoint.body.id}/test`, {});
+    expect(test.status).toBe(202);
+    const deadline2 = Date.now() + 15_000;
+    while (received.length === 0 && Date.now() < deadline2) await new Promise((r) => setTimeout(r, 100));
+    expect(received).toHaveLength(1);
+    expect(received[0]!.headers["webhook-id"]).toBe(test.body.eventId);
+    expect(String(received[0]!.headers["webhook-signature"])).toMatch(/^v1,/);
+    await new Promise((r) => receiver.close(() => r(undefined)));
 
     child.kill("SIGINT");
     expect(await exited).toBe(0);

@@ -1,6 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  appliedSchema,
+  approveAnswerSchema,
+  auditEntrySchema,
+  campaignAuthoritySchema,
+  campaignSchema,
+  defaultsViewSchema,
+  eventSchema,
+  jobSchema,
+  killSwitchViewSchema,
+  layerListSchema,
+  pageSchema,
+  pendingActionSchema,
+  policyViewSchema,
+  problemSchema,
+  projectSchema,
+  rejectAnswerSchema,
+  whoamiSchema,
+  writeAcceptedSchema,
+} from "@layers/contracts";
 import type { SeedDevResult } from "@layers/ops/seed-dev";
 import { apiClient, eventually, ledger, waitForJob, type ApiClient } from "./support/api.ts";
+import { expectContract } from "./support/contract.ts";
 import { readEvents } from "./support/events.ts";
 import { startStack, type E2EStack } from "./support/stack.ts";
 
@@ -34,9 +55,22 @@ describe("partner guide on Meta", () => {
     return { audit: Number(a!.n), jobs: Number(j!.n), intents: Number(i!.n) };
   };
 
+  it("who am I: the partner key and the customer token, the project and its layers", async () => {
+    const me = expectContract(whoamiSchema, (await partner.get("/v1/whoami")).body);
+    expect(me).toMatchObject({ organizationId: seed.orgId, actor: { type: "partner" } });
+    const owner = expectContract(whoamiSchema, (await customer.get("/v1/whoami")).body);
+    expect(owner).toMatchObject({ organizationId: seed.orgId, actor: { type: "customer" }, projectId: P });
+    expect(expectContract(projectSchema, (await partner.get(`/v1/projects/${P}`)).body).id).toBe(P);
+    const layers = expectContract(layerListSchema, (await partner.get(`/v1/projects/${P}/layers`)).body);
+    expect(layers.data.find((l) => l.platform === "meta")?.id).toBe(seed.layers.meta.layerId);
+    const policy = expectContract(policyViewSchema, (await customer.get(`/v1/projects/${P}/ads/meta/policy`)).body);
+    expect(policy.layerId).toBe(seed.layers.meta.layerId);
+  });
+
   it("step 2: lists the campaigns already on the connected ad account, with Layers and platform ids", async () => {
     const res = await partner.get(campaigns());
     expect(res.status).toBe(200);
+    expectContract(pageSchema(campaignSchema), res.body);
     const names = res.body.data.map((c: any) => c.name).sort();
     expect(names).toEqual(["Evergreen prospecting", "Spring retargeting"]);
     for (const c of res.body.data) {
@@ -51,8 +85,10 @@ describe("partner guide on Meta", () => {
     const existing = (await partner.get(campaigns())).body.data[0];
     const res = await partner.patch(`${campaigns()}/${existing.id}/authority`, { authority: { creative: "auto", tactical: "draft", structural: "off" } });
     expect(res.status).toBe(200);
+    expectContract(appliedSchema(campaignAuthoritySchema), res.body);
     expect(res.body.verdictId).toMatch(/^[0-9a-f-]{36}$/);
     const after = await partner.get(`${campaigns()}/${existing.id}/authority`);
+    expectContract(campaignAuthoritySchema, after.body);
     expect(after.body.authority).toEqual({ creative: "auto", tactical: "draft", structural: "off" });
     expect(after.body.source).toBe("campaign");
   });
@@ -72,7 +108,7 @@ describe("partner guide on Meta", () => {
       creativeMode: "autopilot",
     });
     expect(res.status).toBe(202);
-    expect(res.body).toMatchObject({ status: "pending_approval" });
+    expect(expectContract(writeAcceptedSchema, res.body)).toMatchObject({ status: "pending_approval" });
     expect(res.body.jobId).toMatch(/^job_/);
     expect(res.body.campaignId).toMatch(/^cmp_/);
     expect(res.body.verdictId).toMatch(/^[0-9a-f-]{36}$/);
@@ -93,6 +129,7 @@ describe("partner guide on Meta", () => {
   it("step 5: the pending queue carries what would change and why", async () => {
     const res = await partner.get(`/v1/projects/${P}/ads/meta/pending?status=pending`);
     expect(res.status).toBe(200);
+    expectContract(pageSchema(pendingActionSchema), res.body);
     const row = res.body.data.find((p: any) => p.id === draftPendingId);
     expect(row).toMatchObject({ actionType: "create_campaign", entityName: "Q3 prospecting", status: "pending", campaignId: draftCampaignId });
     expect(row.newValue).toMatchObject({ dailyBudgetCents: 5000 });
@@ -103,20 +140,20 @@ describe("partner guide on Meta", () => {
   it("step 6 (approve): the approval re-runs the gate and dispatches; the job completes and the sandbox holds the campaign", async () => {
     const res = await partner.post(`/v1/projects/${P}/ads/meta/pending/${draftPendingId}/approve`, { comment: "Looks good" });
     expect(res.status).toBe(202);
-    expect(res.body.status).toBe("dispatching");
-    const job = await waitForJob(partner, draftJobId);
+    expect(expectContract(approveAnswerSchema, res.body).status).toBe("dispatching");
+    const job = expectContract(jobSchema, await waitForJob(partner, draftJobId));
     expect(job.status).toBe("completed");
-    const platformId = job.result.platformId as string;
+    const platformId = job.result!.platformId as string;
     expect(platformId).toMatch(/^\d+$/);
     const onMeta = (await ledger(stack.sandboxUrl)).filter((e) => e.objectId === platformId);
     expect(onMeta).toHaveLength(1);
     expect(onMeta[0]!.op).toBe("create");
     expect(onMeta[0]!.fields).toMatchObject({ objective: "OUTCOME_SALES", daily_budget: 5000, name: "Q3 prospecting" });
     const campaign = await partner.get(`${campaigns()}/${draftCampaignId}`);
-    expect(campaign.body.platformCampaignId).toBe(platformId);
+    expect(expectContract(campaignSchema, campaign.body).platformCampaignId).toBe(platformId);
     expect(campaign.body.dailyBudgetCents).toBe(5000);
     const pending = await partner.get(`/v1/projects/${P}/ads/meta/pending/${draftPendingId}`);
-    expect(pending.body.status).toBe("dispatched");
+    expect(expectContract(pendingActionSchema, pending.body).status).toBe("dispatched");
     expect(pending.body.dispatchedAt).toBeTruthy();
   });
 
@@ -124,6 +161,7 @@ describe("partner guide on Meta", () => {
   it("step 2 (create, autopilot): on a layer whose defaults are auto, the create dispatches at once", async () => {
     const defaults = await partner.patch(`/v1/projects/${P}/ads/meta/defaults`, { authority: { structural: "auto", tactical: "auto" } });
     expect(defaults.status).toBe(200);
+    expectContract(appliedSchema(defaultsViewSchema), defaults.body);
     const res = await partner.post(campaigns(), {
       adAccountId: seed.layers.meta.adAccountId,
       name: "Always-on traffic",
@@ -147,7 +185,7 @@ describe("partner guide on Meta", () => {
     await partner.patch(`${campaigns()}/${autoCampaignId}/authority`, { authority: { tactical: "off" } });
     const off = await partner.patch(budget, { dailyBudgetCents: 6000 });
     expect(off.status).toBe(403);
-    expect(off.body).toMatchObject({ code: "AUTHORITY_DENIED", reason: "authority_axis_off" });
+    expect(expectContract(problemSchema, off.body)).toMatchObject({ code: "AUTHORITY_DENIED", reason: "authority_axis_off" });
     expect(off.body.verdictId).toMatch(/^[0-9a-f-]{36}$/);
 
     await partner.patch(`${campaigns()}/${autoCampaignId}/authority`, { authority: { tactical: "draft" } });
@@ -168,6 +206,7 @@ describe("partner guide on Meta", () => {
     // The queued 7000 is rejected: it never reaches the platform and its job is canceled.
     const reject = await partner.post(`/v1/projects/${P}/ads/meta/pending/${draft.body.pendingActionId}/reject`, { reason: "Customer wants to wait" });
     expect(reject.status).toBe(200);
+    expect(expectContract(rejectAnswerSchema, reject.body).status).toBe("rejected");
     const rejectedJob = await partner.get(`/v1/jobs/${draft.body.jobId}`);
     expect(rejectedJob.body.status).toBe("canceled");
     const stillOne = (await ledger(stack.sandboxUrl)).filter((e) => e.objectId === campaign.body.platformCampaignId && e.op === "update");
@@ -188,6 +227,7 @@ describe("partner guide on Meta", () => {
   it("a partner cannot raise authority above the customer's ceiling, but may lower it", async () => {
     const set = await customer.patch(`/v1/projects/${P}/ads/meta/policy`, { ceiling: { creative: "draft" } });
     expect(set.status).toBe(200);
+    expect(expectContract(appliedSchema(policyViewSchema), set.body).ceiling.creative).toBe("draft");
     await customer.patch(`${campaigns()}/${autoCampaignId}/authority`, { authority: { creative: "off" } });
     const raise = await partner.patch(`${campaigns()}/${autoCampaignId}/authority`, { authority: { creative: "auto" } });
     expect(raise.status).toBe(403);
@@ -199,8 +239,9 @@ describe("partner guide on Meta", () => {
   it("the customer's kill switch denies every write with kill_switch_active, the customer's own included", async () => {
     const trip = await customer.put(`/v1/projects/${P}/ads/meta/kill-switch`, { active: true, reason: "creative incident" });
     expect(trip.status).toBe(200);
+    expect(expectContract(appliedSchema(killSwitchViewSchema), trip.body).active).toBe(true);
     const defaults = await partner.get(`/v1/projects/${P}/ads/meta/defaults`);
-    expect(defaults.body.kill_switch_active).toBe(true);
+    expect(expectContract(defaultsViewSchema, defaults.body).kill_switch_active).toBe(true);
 
     const before = (await ledger(stack.sandboxUrl)).length;
     const writes = [
@@ -283,6 +324,7 @@ describe("partner guide on Meta", () => {
   it("every decision is in the audit log with the partner's attribution", async () => {
     const res = await partner.get(`/v1/audit-log?projectId=${P}&limit=100`);
     expect(res.status).toBe(200);
+    expectContract(pageSchema(auditEntrySchema), res.body);
     const rows = res.body.data as any[];
     expect(rows.some((r) => r.decision === "deny" && r.reason === "kill_switch_active" && r.actorType === "customer")).toBe(true);
     const partnerRow = rows.find((r) => r.actorType === "partner" && r.operation === "create_campaign");
@@ -294,7 +336,7 @@ describe("partner guide on Meta", () => {
   it("events for executed, denied, approvals and the kill switch reach the events stream with data.organizationId", async () => {
     const types = await eventually(async () => {
       const seen = new Map<string, any>();
-      for (const e of await readEvents(stack)) if (e.data.organizationId === seed.orgId) seen.set(e.type, e);
+      for (const e of await readEvents(stack)) if (e.data.organizationId === seed.orgId) seen.set(e.type, expectContract(eventSchema, e));
       const need = ["ads.write.executed", "ads.write.denied", "approval.approved", "approval.dispatched", "approval.disapproved", "kill_switch.tripped", "kill_switch.released"];
       return need.every((t) => seen.has(t)) ? seen : undefined;
     }, "events");

@@ -5,9 +5,11 @@ import { seedDev, type SeedDevResult } from "@layers/ops/seed-dev";
 import { loadOpsConfig } from "@layers/ops/config";
 import { connectNats, DEV_TOKEN_KEY, type NatsHandles } from "@layers/runtime";
 import { startSandbox } from "@layers/sandbox";
+import { loadConfig as loadWebhooksConfig, startWebhooks, type Webhooks } from "@layers/webhooks";
 import { createTestEnv, type TestEnv } from "@layers/testkit";
 
 export const CUSTOMER_JWT_SECRET = "e2e-customer-jwt-secret-0123456789";
+const WEBHOOK_ALLOWED_HOSTS = "127.0.0.1,localhost";
 
 export interface StackOptions {
   verdictTimeoutMs?: number;
@@ -15,6 +17,10 @@ export interface StackOptions {
   dispatcherEnv?: Record<string, string>;
   /** Start without a dispatcher (a test may spawn its own as a child process). */
   dispatcher?: boolean;
+  /** A NATS server of the test's own (e.g. one it restarts) instead of the shared one. */
+  natsUrl?: string;
+  /** Also run the webhooks delivery service (fast retry ladder; 127.0.0.1 and localhost allowlisted). */
+  webhooks?: boolean | { env?: Record<string, string>; fetch?: typeof fetch };
 }
 
 export interface E2EStack {
@@ -26,6 +32,8 @@ export interface E2EStack {
   stopGate(): Promise<void>;
   startDispatcher(): Promise<DispatcherMeta>;
   dispatchers: DispatcherMeta[];
+  /** The webhooks service, when started with `webhooks`. */
+  webhooks: Webhooks | undefined;
   seed(): Promise<SeedDevResult>;
   /** Env for spawning a service of this stack as a child process. */
   childEnv(extra?: Record<string, string>): Record<string, string>;
@@ -37,7 +45,7 @@ export interface E2EStack {
  * each on its own NATS connection, over this file's own database and NATS namespace.
  */
 export async function startStack(opts: StackOptions = {}): Promise<E2EStack> {
-  const env = await createTestEnv();
+  const env = await createTestEnv(opts.natsUrl ? { natsUrl: opts.natsUrl } : {});
   const sandbox = await startSandbox({ port: 0 });
   const conns: NatsHandles[] = [];
   const conn = async (name: string) => {
@@ -80,9 +88,28 @@ export async function startStack(opts: StackOptions = {}): Promise<E2EStack> {
     log: env.log.child({ svc: "gateway" }),
     customerJwtSecret: CUSTOMER_JWT_SECRET,
     verdictTimeoutMs: opts.verdictTimeoutMs ?? 3000,
+    // As in the dev stack: endpoints may point at a receiver on this machine.
+    webhooks: { allowedHosts: WEBHOOK_ALLOWED_HOSTS.split(",") },
     port: 0,
     host: "127.0.0.1",
   });
+
+  let webhooks: Webhooks | undefined;
+  if (opts.webhooks) {
+    const w = opts.webhooks === true ? {} : opts.webhooks;
+    const config = loadWebhooksConfig({
+      ...env.env,
+      WEBHOOK_ALLOWED_HOSTS,
+      WEBHOOK_RETRY_SCHEDULE_MS: "0,100,200,400,800,1600,3200,6400",
+      WEBHOOK_RETRY_JITTER: "0",
+      WEBHOOK_POLL_MS: "25",
+      WEBHOOK_TIMEOUT_MS: "3000",
+      WEBHOOK_LEASE_MS: "5000",
+      TOKEN_ENCRYPTION_KEY: DEV_TOKEN_KEY,
+      ...w.env,
+    });
+    webhooks = await startWebhooks({ db: env.db, nats: await conn("webhooks"), names: env.names, log: env.log.child({ svc: "webhooks" }), config, ...(w.fetch ? { fetch: w.fetch } : {}) });
+  }
 
   const opsConfig = loadOpsConfig({
     ...env.env,
@@ -104,6 +131,7 @@ export async function startStack(opts: StackOptions = {}): Promise<E2EStack> {
     },
     startDispatcher,
     dispatchers,
+    webhooks,
     seed: () => seedDev(env.db, opsConfig),
     childEnv: (extra = {}) => ({
       ...env.env,
@@ -114,6 +142,7 @@ export async function startStack(opts: StackOptions = {}): Promise<E2EStack> {
     }),
     async stop() {
       await gateway.app.close();
+      await webhooks?.stop();
       for (const d of dispatchers) await d.stop();
       await gate?.stop();
       for (const c of conns) await c.nc.close().catch(() => undefined);

@@ -95,7 +95,8 @@ export type OperationClass = (typeof OPERATION_AXIS)[Operation];
 export const operationSchema = z.enum(Object.keys(OPERATION_AXIS) as [Operation, ...Operation[]]);
 
 /** The axis recorded on audit rows and evaluate answers: platform axes, or `policy` for Layers-only changes. */
-export type DecisionAxis = Axis | "policy";
+export const decisionAxisSchema = z.enum([...AXES, "policy"]);
+export type DecisionAxis = z.infer<typeof decisionAxisSchema>;
 export function axisOf(op: Operation): DecisionAxis {
   const cls = OPERATION_AXIS[op];
   return cls === "customer_only" ? "policy" : cls;

@@ -56,6 +56,9 @@ export const webhookEndpointSchema = z.object({
   description: z.string().nullable(),
   enabled: z.boolean(),
   disabledReason: z.string().nullable(),
+  disabledAt: z.string().nullable(),
+  /** Start of the current run of failed attempts (null once an attempt succeeds); auto-disable counts from here. */
+  failingSince: z.string().nullable(),
   /** Set while a rotated-out secret still signs beside the new one. */
   previousSecretExpiresAt: z.string().nullable(),
   createdAt: z.string(),
@@ -70,6 +73,8 @@ export const webhookAttemptSchema = z.object({
   statusCode: z.number().int().nullable(),
   latencyMs: z.number().int().nullable(),
   error: z.string().nullable(),
+  /** The first bytes of the receiver's answer, when there was one. */
+  responseExcerpt: z.string().nullable(),
 });
 export const webhookDeliverySchema = z.object({
   id: z.string(),
@@ -85,3 +90,12 @@ export const webhookDeliverySchema = z.object({
   createdAt: z.string(),
   attempts: z.array(webhookAttemptSchema),
 });
+
+/** `POST …/:id/test` answer: the `webhook.test` event and its delivery to this endpoint. */
+export const testWebhookResponseSchema = z.strictObject({ eventId: z.string(), deliveryId: z.string() });
+/** `POST …/:id/replay` answer: how many deliveries were queued. */
+export const replayWebhookResponseSchema = z.strictObject({ deliveries: z.number().int().min(0) });
+
+/** Replay bounds: a range longer than this, or holding more events, is refused (422); split it. */
+export const WEBHOOK_REPLAY_MAX_RANGE_DAYS = 30;
+export const WEBHOOK_REPLAY_MAX_EVENTS = 10_000;

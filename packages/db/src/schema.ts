@@ -214,6 +214,20 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
+/** Events stored with the state change they report, published right after and by the relay when that fails. */
+export interface EventOutboxTable {
+  /** The event id (`evt_…`), also its JetStream msg id. */
+  id: string;
+  /** The event type: it is published to `<prefix>.event.<subject_type>`. */
+  subject_type: string;
+  /** The whole event envelope (`eventSchema`). */
+  payload: Json;
+  request_id: string | null;
+  traceparent: string | null;
+  created_at: Timestamp;
+  published_at: NullableTimestamp;
+}
+
 export interface DeadLettersTable {
   id: Generated<number>;
   stream: string;
@@ -241,6 +255,7 @@ export interface Database extends WebhooksDatabase {
   audit_log: AuditLogTable;
   idempotency_keys: IdempotencyKeysTable;
   dead_letters: DeadLettersTable;
+  event_outbox: EventOutboxTable;
 }
 
 export type LayerRow = Selectable<LayersTable>;
@@ -252,5 +267,6 @@ export type AuditRow = Selectable<AuditLogTable>;
 export type AdAccountRow = Selectable<AdAccountsTable>;
 export type ProjectRow = Selectable<ProjectsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type EventOutboxRow = Selectable<EventOutboxTable>;
 export type InsertableAuditRow = Insertable<AuditLogTable>;
 export type UpdateableCampaignRow = Updateable<CampaignsTable>;

@@ -49,7 +49,14 @@ export async function runConsumer<T>(spec: ConsumerSpec<T>): Promise<RunningCons
     const log = spec.log.child({ requestId: ctx.requestId, traceparent: ctx.traceparent, seq: msg.seq });
     let result: HandlerOutcome | { kind: "error"; error: unknown };
     try {
-      const parsed = spec.schema.safeParse(msg.json());
+      let body: unknown;
+      try {
+        body = msg.json();
+      } catch {
+        // Not JSON will never parse: dead-letter it now rather than retry it as a transient error.
+        throw new MalformedMessageError("not JSON");
+      }
+      const parsed = spec.schema.safeParse(body);
       if (!parsed.success) throw new MalformedMessageError(`does not match contract: ${parsed.error.message.slice(0, 500)}`);
       result = await spec.handle(parsed.data, { ...ctx, msg, log });
     } catch (error) {

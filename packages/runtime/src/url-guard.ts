@@ -80,14 +80,40 @@ function isPublicV4(a: string): boolean {
 }
 
 function isPublicV6(a: string): boolean {
-  if (a === "::" || a === "::1") return false;
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
-  if (mapped) return isPublicV4(mapped[1]!);
-  const first = parseInt(a.split(":")[0] || "0", 16);
-  if ((first & 0xfe00) === 0xfc00) return false; // unique local fc00::/7
-  if ((first & 0xffc0) === 0xfe80) return false; // link-local fe80::/10
-  if ((first & 0xff00) === 0xff00) return false; // multicast
-  if (a.startsWith("64:ff9b:")) return false; // NAT64 can reach private v4
-  if (a.startsWith("2001:db8:")) return false; // documentation
+  const h = hextets(a);
+  if (!h) return false;
+  const v4 = (hi: number, lo: number) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+  const zeros = (n: number) => h.slice(0, n).every((x) => x === 0);
+  // ::ffff:a.b.c.d (mapped; the WHATWG URL parser prints it as ::ffff:7f00:1) and ::ffff:0:a.b.c.d
+  // (translated) reach the embedded IPv4 address; ::a.b.c.d (compatible), :: and ::1 are never public.
+  if (zeros(5) && h[5] === 0xffff) return isPublicV4(v4(h[6]!, h[7]!));
+  if (zeros(4) && h[4] === 0xffff && h[5] === 0) return isPublicV4(v4(h[6]!, h[7]!));
+  if (zeros(6)) return false;
+  if (h[0] === 0x2002) return isPublicV4(v4(h[1]!, h[2]!)); // 6to4 embeds an IPv4 address
+  if ((h[0]! & 0xfe00) === 0xfc00) return false; // unique local fc00::/7
+  if ((h[0]! & 0xffc0) === 0xfe80 || (h[0]! & 0xffc0) === 0xfec0) return false; // link-local, old site-local
+  if ((h[0]! & 0xff00) === 0xff00) return false; // multicast
+  if (h[0] === 0x64 && h[1] === 0xff9b) return false; // NAT64 can reach private v4
+  if (h[0] === 0x2001 && (h[1] === 0 || h[1] === 0xdb8)) return false; // Teredo, documentation
+  if (h[0] === 0x100 && h[1] === 0 && h[2] === 0 && h[3] === 0) return false; // discard-only 100::/64
   return true;
+}
+
+/** The eight 16-bit groups of an IPv6 address (zone dropped, embedded dotted IPv4 allowed), or null. */
+function hextets(address: string): number[] | null {
+  let a = address.toLowerCase().replace(/%.*$/, "");
+  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(a);
+  if (dotted) {
+    const p = dotted[1]!.split(".").map(Number);
+    if (p.some((x) => x > 255)) return null;
+    a = a.slice(0, -dotted[1]!.length) + `${((p[0]! << 8) | p[1]!).toString(16)}:${((p[2]! << 8) | p[3]!).toString(16)}`;
+  }
+  const halves = a.split("::");
+  if (halves.length > 2) return null;
+  const part = (s: string) => (s === "" ? [] : s.split(":").map((x) => (/^[0-9a-f]{1,4}$/.test(x) ? parseInt(x, 16) : NaN)));
+  const head = part(halves[0]!);
+  const tail = halves.length === 2 ? part(halves[1]!) : [];
+  const fill = 8 - head.length - tail.length;
+  if ((halves.length === 2 ? fill < 1 : fill !== 0) || [...head, ...tail].some(Number.isNaN)) return null;
+  return [...head, ...new Array<number>(halves.length === 2 ? fill : 0).fill(0), ...tail];
 }

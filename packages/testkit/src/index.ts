@@ -1,2 +1,4 @@
-export { createTestEnv, type TestEnv } from "./test-env.ts";
+export { createTestEnv, type TestEnv, type TestEnvOptions } from "./test-env.ts";
 export { dockerAvailable } from "./docker.ts";
+export { startPrivateNats, type PrivateNats } from "./private-nats.ts";
+export { terminateBackends, terminateBackendsFor } from "./postgres-faults.ts";

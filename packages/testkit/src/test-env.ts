@@ -24,11 +24,16 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
+export interface TestEnvOptions {
+  /** Another NATS server than the shared one (e.g. a private server a test restarts). */
+  natsUrl?: string;
+}
+
 /** A fresh database (migrated) and NATS namespace (streams created) for one test file. */
-export async function createTestEnv(): Promise<TestEnv> {
+export async function createTestEnv(opts: TestEnvOptions = {}): Promise<TestEnv> {
   const id = `t${randomBytes(5).toString("hex")}`;
   const databaseUrl = withDatabase(inject("databaseUrl"), `layers_${id}`);
-  const natsUrl = inject("natsUrl");
+  const natsUrl = opts.natsUrl ?? inject("natsUrl");
   await ensureDatabase(databaseUrl);
   const db = createDb({ connectionString: databaseUrl, max: 10, applicationName: `test-${id}` });
   await migrateToLatest(db);

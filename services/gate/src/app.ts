@@ -3,6 +3,7 @@ import { recordDeadLetter, type Db } from "@layers/db";
 import { DEFAULT_RETRY, ensureDurable, runConsumer, type Logger, type NatsHandles } from "@layers/runtime";
 import type { GateConfig } from "./config.ts";
 import { handleIntent } from "./handlers/handle-intent.ts";
+import { startEventRelay } from "./relay/start-event-relay.ts";
 import { startRelay } from "./relay/start-relay.ts";
 
 export { gateConfigSchema, loadGateConfig, type GateConfig } from "./config.ts";
@@ -21,7 +22,7 @@ export interface RunningGate {
   stop(): Promise<void>;
 }
 
-/** The authority gate: consumes `<p>.intent.>` through the durable `gate`, and relays unpublished intents. */
+/** The authority gate: consumes `<p>.intent.>` through the durable `gate`, and relays unpublished intents and outbox events. */
 export async function startGate(deps: GateDeps): Promise<RunningGate> {
   const { db, nats, names, log, config } = deps;
   await ensureDurable(nats.jsm, {
@@ -52,9 +53,19 @@ export async function startGate(deps: GateDeps): Promise<RunningGate> {
     retryMs: config.RELAY_RETRY_MS,
     batchSize: config.RELAY_BATCH_SIZE,
   });
+  const eventRelay = startEventRelay({
+    db,
+    js: nats.js,
+    names,
+    log: log.child({ component: "event-relay" }),
+    intervalMs: config.RELAY_INTERVAL_MS,
+    afterMs: config.EVENT_RELAY_AFTER_MS,
+    batchSize: config.RELAY_BATCH_SIZE,
+  });
   log.info({ durable: names.consumers.gate, stream: names.streams.intents }, "gate started");
   return {
     async stop() {
+      await eventRelay.stop();
       await relay.stop();
       await consumer.stop();
     },

@@ -13,6 +13,7 @@ describe("gate config", () => {
       RELAY_AFTER_MS: 3_000,
       RELAY_RETRY_MS: 30_000,
       RELAY_BATCH_SIZE: 500,
+      EVENT_RELAY_AFTER_MS: 500,
     });
   });
 

@@ -10,7 +10,7 @@ export const gateConfigSchema = baseConfigSchema.extend({
   /** How long JetStream waits for an ack before redelivering an intent to another instance. */
   GATE_ACK_WAIT_MS: int(1_000, 30_000),
   GATE_MAX_ACK_PENDING: int(1, 1_000),
-  /** Postgres pool size: at least GATE_CONCURRENCY plus one for the relay. */
+  /** Postgres pool size: at least GATE_CONCURRENCY plus one for each relay (intents, outbox events). */
   DB_POOL_MAX: int(2, 40),
   /** Outbox relay: time between passes. */
   RELAY_INTERVAL_MS: int(10, 1_000),
@@ -18,8 +18,10 @@ export const gateConfigSchema = baseConfigSchema.extend({
   RELAY_AFTER_MS: int(0, 3_000),
   /** Outbox relay: wait before republishing the same intent again. */
   RELAY_RETRY_MS: int(100, 30_000),
-  /** Outbox relay: intents per pass. */
+  /** Outbox relay: intents per pass (and outbox events per pass). */
   RELAY_BATCH_SIZE: int(1, 500),
+  /** Event outbox relay: an event still unpublished after this long is published by the gate (same interval as the intent relay). */
+  EVENT_RELAY_AFTER_MS: int(0, 500),
 });
 export type GateConfig = z.infer<typeof gateConfigSchema>;
 

@@ -15,6 +15,7 @@ import { installIdempotency } from "./plugins/idempotency.ts";
 import { registerRoutes } from "./routes/index.ts";
 import { createVerdictWaiter } from "./writes/verdict-waiter.ts";
 import type { RouteContext } from "./context.ts";
+import { webhookSettings, type WebhookSettingsInput } from "./http/webhooks.ts";
 
 export interface GatewayDeps {
   db: Db;
@@ -35,6 +36,8 @@ export interface GatewayDeps {
   instanceId?: string;
   /** Sweep interval for expired idempotency keys (default 10 min; 0 disables). */
   idempotencyPruneEveryMs?: number;
+  /** Webhook endpoint URL rules and secret sealing (defaults: no allowlisted host, the dev key). */
+  webhooks?: WebhookSettingsInput;
 }
 
 /**
@@ -69,16 +72,25 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
     js: deps.nats.js,
     names: deps.names,
     log: deps.log,
-    writes: { db: deps.db, js: deps.nats.js, names: deps.names, waiter, verdictTimeoutMs: deps.verdictTimeoutMs ?? 2500, log: deps.log },
+    writes: {
+      db: deps.db,
+      js: deps.nats.js,
+      names: deps.names,
+      waiter,
+      verdictTimeoutMs: deps.verdictTimeoutMs ?? 2500,
+      log: deps.log,
+      publicBaseUrl: deps.publicBaseUrl,
+    },
     syncTimeoutMs: deps.syncTimeoutMs ?? 1500,
     publicBaseUrl: deps.publicBaseUrl,
+    webhooks: webhookSettings(deps.webhooks),
   };
 
   installRequestId(app);
   installProblemErrors(app);
   installJsonBody(app, bodyLimit);
   installAuth(app, { db: deps.db, customerJwtSecret: deps.customerJwtSecret });
-  installIdempotency(app, { db: deps.db, pruneEveryMs: deps.idempotencyPruneEveryMs ?? 10 * 60_000 });
+  installIdempotency(app, { db: deps.db, pruneEveryMs: deps.idempotencyPruneEveryMs ?? 10 * 60_000, sealKey: ctx.webhooks.tokenEncryptionKey });
   app.addHook("onResponse", async (req, reply) => {
     req.log.info({ method: req.method, url: req.url, route: req.routeOptions.url ?? null, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, "request");
   });

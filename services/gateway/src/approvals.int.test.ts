@@ -1,8 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DeliverPolicy } from "@nats-io/jetstream";
 import type { Msg } from "@nats-io/transport-node";
-import { deterministicEventId, newId, type LayersEvent } from "@layers/contracts";
+import {
+  approveAnswerSchema,
+  campaignSchema,
+  deterministicEventId,
+  newId,
+  pageSchema,
+  pendingActionSchema,
+  rejectAnswerSchema,
+  type LayersEvent,
+} from "@layers/contracts";
 import type { RunningGate } from "@layers/gate";
+import { expectContract } from "./test-support/contract.ts";
 import { createHarness, expectProblem, type Harness } from "./test-support/harness.ts";
 import { startTestGate } from "./test-support/gate.ts";
 
@@ -54,11 +64,11 @@ describe("approvals, rejections and campaign lists", () => {
 
   it("approve - re-runs the gate: draft is satisfied, the write dispatches on the original job", async () => {
     const q = await queueBudget(8100);
-    const listed = (await h.send("GET", `${P()}/ads/meta/pending?status=pending`, { auth: partner })).json();
+    const listed = expectContract(pageSchema(pendingActionSchema), (await h.send("GET", `${P()}/ads/meta/pending?status=pending`, { auth: partner })).json());
     expect(listed.data.map((p: { id: string }) => p.id)).toContain(q.pendingActionId);
     const res = await h.send("POST", `${P()}/ads/meta/pending/${q.pendingActionId}/approve`, { auth: customer, body: { comment: "Looks good" } });
     expect(res.statusCode, res.body).toBe(202);
-    expect(res.json()).toEqual({ status: "dispatching", jobId: q.jobId, verdictId: expect.any(String), campaignId: q.campaignId, pendingActionId: q.pendingActionId });
+    expect(expectContract(approveAnswerSchema, res.json())).toEqual({ status: "dispatching", jobId: q.jobId, verdictId: expect.any(String), campaignId: q.campaignId, pendingActionId: q.pendingActionId });
     const row = await h.env.db.selectFrom("pending_actions").selectAll().where("id", "=", q.pendingActionId).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: "approved", decision_comment: "Looks good" });
     expect(row.decided_by).toEqual({ type: "customer", organizationId: org, userId: "usr_owner" });
@@ -97,7 +107,7 @@ describe("approvals, rejections and campaign lists", () => {
     const q = await queueBudget(8400);
     const res = await h.send("POST", `${P()}/ads/meta/pending/${q.pendingActionId}/reject`, { auth: partner, body: { reason: "Customer wants to wait" } });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ id: q.pendingActionId, status: "rejected", actionType: "update_budget", campaignId: q.campaignId, jobId: q.jobId });
+    expect(expectContract(rejectAnswerSchema, res.json())).toMatchObject({ id: q.pendingActionId, status: "rejected", actionType: "update_budget", campaignId: q.campaignId, jobId: q.jobId });
     const row = await h.env.db.selectFrom("pending_actions").select(["reject_reason", "status"]).where("id", "=", q.pendingActionId).executeTakeFirstOrThrow();
     expect(row).toEqual({ reject_reason: "Customer wants to wait", status: "rejected" });
     const job = (await h.send("GET", `/v1/jobs/${q.jobId}`, { auth: partner })).json();
@@ -147,6 +157,7 @@ describe("approvals, rejections and campaign lists", () => {
     try {
       const res = await h.send("GET", `${P()}/ads/meta/campaigns?limit=100`, { auth: partner });
       expect(res.statusCode).toBe(200);
+      expectContract(pageSchema(campaignSchema), res.json());
       expect(asked).toContain(adAccountId);
       const external = res.json().data.find((c: { origin: string; adAccountId: string }) => c.origin === "platform" && c.adAccountId === adAccountId);
       expect(external).toMatchObject({

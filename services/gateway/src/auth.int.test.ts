@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { whoamiSchema } from "@layers/contracts";
 import { mintApiKeySecret, signCustomerToken } from "@layers/runtime";
+import { expectContract } from "./test-support/contract.ts";
 import { createHarness, expectProblem, JWT_SECRET, type Harness } from "./test-support/harness.ts";
 
 describe("authentication and whoami", () => {
@@ -64,7 +66,7 @@ describe("authentication and whoami", () => {
   it("whoami - an API key sees its org, key id and granted scopes, and its use is recorded", async () => {
     const res = await h.send("GET", "/v1/whoami", { auth: key.secret });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({
+    expect(expectContract(whoamiSchema, res.json())).toEqual({
       organizationId: org,
       actor: { type: "partner", apiKeyId: key.id },
       scopes: ["projects:read", "projects:write", "ads:read"],
@@ -75,7 +77,7 @@ describe("authentication and whoami", () => {
   it("whoami - a customer token speaks for one project of one org", async () => {
     const res = await h.send("GET", "/v1/whoami", { auth: h.customerToken(org, projectId, "usr_42") });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ organizationId: org, actor: { type: "customer", userId: "usr_42" }, scopes: ["*"], projectId });
+    expect(expectContract(whoamiSchema, res.json())).toEqual({ organizationId: org, actor: { type: "customer", userId: "usr_42" }, scopes: ["*"], projectId });
   });
 
   it("request id - a sane caller id is echoed on success and on errors; anything else is replaced", async () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { baseConfigSchema, parseConfig } from "@layers/runtime";
+import { baseConfigSchema, DEV_TOKEN_KEY, parseConfig, tokenKeySchema } from "@layers/runtime";
 
 /** Only main.ts calls this; everything else receives the parsed, frozen config (or a subset) as a dependency. */
 export const gatewayConfigSchema = baseConfigSchema.extend({
@@ -15,6 +15,16 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   PUBLIC_BASE_URL: z.url().optional(),
   /** Largest accepted request body, bytes; larger → 413. */
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  /**
+   * Hosts a webhook endpoint may use although they are not public or not https (comma list, e.g.
+   * `127.0.0.1,localhost` for local receivers in dev). Empty by default: production allows none.
+   */
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter((h) => h.length > 0)),
+  /** Seals webhook signing secrets at rest (32 bytes, base64); the webhooks service must use the same key. */
+  TOKEN_ENCRYPTION_KEY: tokenKeySchema.default(DEV_TOKEN_KEY),
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 

@@ -4,6 +4,7 @@ import type { NatsNames } from "@layers/contracts";
 import type { Db } from "@layers/db";
 import type { Logger } from "@layers/runtime";
 import type { WriteDeps } from "./writes/submit-write.ts";
+import type { WebhookSettings } from "./http/webhooks.ts";
 
 /** What route handlers receive: explicit dependencies, no module-level connections. */
 export interface RouteContext {
@@ -15,4 +16,5 @@ export interface RouteContext {
   writes: WriteDeps;
   syncTimeoutMs: number;
   publicBaseUrl?: string | undefined;
+  webhooks: WebhookSettings;
 }

@@ -1,6 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { campaignSchema, jobSchema, writeAcceptedSchema } from "@layers/contracts";
+import {
+  appliedSchema,
+  auditEntrySchema,
+  campaignAuthoritySchema,
+  campaignSchema,
+  defaultsViewSchema,
+  jobSchema,
+  killSwitchViewSchema,
+  pageSchema,
+  pendingActionSchema,
+  policyViewSchema,
+  writeAcceptedSchema,
+} from "@layers/contracts";
 import type { RunningGate } from "@layers/gate";
+import { expectContract } from "./test-support/contract.ts";
 import { createHarness, expectProblem, type Harness } from "./test-support/harness.ts";
 import { startTestGate } from "./test-support/gate.ts";
 
@@ -42,9 +55,11 @@ describe("gated writes with the real gate", () => {
     expect(p.verdictId).toMatch(/^[0-9a-f-]{36}$/);
     const consent = await h.send("PATCH", `${P()}/ads/meta/policy`, { auth: customer, body: { partnerWritesEnabled: true } });
     expect(consent.statusCode, consent.body).toBe(200);
-    expect(consent.json()).toMatchObject({ platform: "meta", partnerWritesEnabled: true, killSwitchActive: false });
+    expect(expectContract(appliedSchema(policyViewSchema), consent.json())).toMatchObject({ platform: "meta", partnerWritesEnabled: true, killSwitchActive: false });
     const audit = await h.env.db.selectFrom("audit_log").selectAll().where("id", "=", consent.json().verdictId).executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ operation: "update_policy", decision: "allow", actor_type: "customer", actor_user_id: "usr_owner" });
+    const policy = await h.send("GET", `${P()}/ads/meta/policy`, { auth: customer });
+    expect(expectContract(policyViewSchema, policy.json())).toMatchObject({ partnerWritesEnabled: true, ceiling: { creative: "auto", tactical: "auto", structural: "auto" } });
   });
 
   it("create - draft defaults queue the create: 202 pending_approval with a pending row and a campaign id", async () => {
@@ -64,7 +79,7 @@ describe("gated writes with the real gate", () => {
     });
     const pending = await h.send("GET", `${P()}/ads/meta/pending/${body.pendingActionId}`, { auth: partner });
     expect(pending.statusCode).toBe(200);
-    expect(pending.json()).toMatchObject({
+    expect(expectContract(pendingActionSchema, pending.json())).toMatchObject({
       id: body.pendingActionId,
       actionType: "create_campaign",
       status: "pending",
@@ -73,24 +88,24 @@ describe("gated writes with the real gate", () => {
       actor: { type: "partner", organizationId: org, apiKeyId: expect.stringMatching(/^key_/) },
       proposedAction: { detail: expect.anything() },
     });
-    expect(writeAcceptedSchema.parse(body)).toEqual(body);
-    const job = jobSchema.parse((await h.send("GET", `/v1/jobs/${body.jobId}`, { auth: partner })).json());
+    expectContract(writeAcceptedSchema, body);
+    const job = expectContract(jobSchema, (await h.send("GET", `/v1/jobs/${body.jobId}`, { auth: partner })).json());
     expect(job).toMatchObject({ status: "queued", pendingActionId: body.pendingActionId, verdict: { verdictId: body.verdictId, decision: "queue_for_approval" } });
     const audit = await h.env.db.selectFrom("audit_log").selectAll().where("id", "=", body.verdictId).executeTakeFirstOrThrow();
     expect(audit.request_id).toBe("create-draft-1");
     const campaign = await h.send("GET", `${P()}/ads/meta/campaigns/${body.campaignId}`, { auth: partner });
     expect(campaign.statusCode).toBe(200);
-    expect(campaignSchema.strict().parse(campaign.json()).id).toBe(body.campaignId);
+    expect(expectContract(campaignSchema, campaign.json()).id).toBe(body.campaignId);
     expect(campaign.json()).toMatchObject({ authority: { creative: "auto", tactical: "draft", structural: "draft" }, authoritySource: "campaign" });
   });
 
   it("create - with auto defaults and autopilot the create is dispatched at once", async () => {
     const defaults = await h.send("PATCH", `${P()}/ads/meta/defaults`, { auth: customer, body: { authority: { creative: "auto", tactical: "auto", structural: "auto" } } });
     expect(defaults.statusCode, defaults.body).toBe(200);
-    expect(defaults.json()).toMatchObject({ authority: { creative: "auto", tactical: "auto", structural: "auto" }, kill_switch_active: false, verdictId: expect.any(String) });
+    expect(expectContract(appliedSchema(defaultsViewSchema), defaults.json())).toMatchObject({ authority: { creative: "auto", tactical: "auto", structural: "auto" }, kill_switch_active: false });
     const res = await h.send("POST", `${P()}/ads/meta/campaigns`, { auth: partner, body: createBody({ campaignManagementMode: "autopilot", creativeMode: "autopilot" }) });
     expect(res.statusCode, res.body).toBe(202);
-    expect(res.json()).toEqual({ status: "dispatching", jobId: expect.stringMatching(/^job_/), verdictId: expect.any(String), campaignId: expect.stringMatching(/^cmp_/) });
+    expect(expectContract(writeAcceptedSchema, res.json())).toEqual({ status: "dispatching", jobId: expect.stringMatching(/^job_/), verdictId: expect.any(String), campaignId: expect.stringMatching(/^cmp_/) });
     const job = (await h.send("GET", `/v1/jobs/${res.json().jobId}`, { auth: partner })).json();
     expect(job).toMatchObject({ status: "running", verdict: { decision: "allow" } });
     const dispatched = await h.env.db.selectFrom("write_intents").select("state").where("job_id", "=", res.json().jobId).executeTakeFirstOrThrow();
@@ -125,7 +140,7 @@ describe("gated writes with the real gate", () => {
     expect(expectProblem(raise, 403, "AUTHORITY_DENIED").reason).toBe("exceeds_customer_policy");
     const lower = await h.send("PATCH", `${P()}/ads/meta/campaigns/${cmp}/authority`, { auth: partner, body: { authority: { tactical: "off" } } });
     expect(lower.statusCode, lower.body).toBe(200);
-    expect(lower.json()).toEqual({
+    expect(expectContract(appliedSchema(campaignAuthoritySchema), lower.json())).toEqual({
       campaignId: cmp,
       authority: { creative: "draft", tactical: "off", structural: "draft" },
       source: "campaign",
@@ -133,7 +148,7 @@ describe("gated writes with the real gate", () => {
       verdictId: expect.any(String),
     });
     const read = await h.send("GET", `${P()}/ads/meta/campaigns/${cmp}/authority`, { auth: partner });
-    expect(read.json().authority.tactical).toBe("off");
+    expect(expectContract(campaignAuthoritySchema, read.json()).authority.tactical).toBe("off");
     await h.send("PATCH", `${P()}/ads/meta/policy`, { auth: customer, body: { ceiling: { tactical: "auto" } } });
   });
 
@@ -141,7 +156,7 @@ describe("gated writes with the real gate", () => {
     const auto = await h.seedCampaign(projectId, { authority: { creative: "auto", tactical: "auto", structural: "auto" } });
     const trip = await h.send("PUT", `${P()}/ads/meta/kill-switch`, { auth: customer, body: { active: true, reason: "creative incident" } });
     expect(trip.statusCode, trip.body).toBe(200);
-    expect(trip.json()).toMatchObject({ platform: "meta", active: true, reason: "creative incident", verdictId: expect.any(String) });
+    expect(expectContract(appliedSchema(killSwitchViewSchema), trip.json())).toMatchObject({ platform: "meta", active: true, reason: "creative incident", verdictId: expect.any(String) });
     expect((await h.send("GET", `${P()}/ads/meta/defaults`, { auth: partner })).json().kill_switch_active).toBe(true);
     const write = await h.send("POST", `${P()}/ads/meta/campaigns/${auto}/pause`, { auth: partner });
     expect(expectProblem(write, 403, "AUTHORITY_DENIED").reason).toBe("kill_switch_active");
@@ -156,7 +171,7 @@ describe("gated writes with the real gate", () => {
     const auto = await h.seedCampaign(projectId, { authority: { creative: "auto", tactical: "auto", structural: "auto" } });
     const res = await h.send("PATCH", `${P()}/ads/meta/campaigns/${auto}/budget`, { auth: partner, body: { dailyBudgetCents: 6100 } });
     expect(res.statusCode).toBe(202);
-    expect(res.json()).toEqual({ status: "accepted", jobId: expect.stringMatching(/^job_/), campaignId: auto });
+    expect(expectContract(writeAcceptedSchema, res.json())).toEqual({ status: "accepted", jobId: expect.stringMatching(/^job_/), campaignId: auto });
     expect(res.headers.location).toBe(`/v1/jobs/${res.json().jobId}`);
     const queued = (await h.send("GET", res.headers.location as string, { auth: partner })).json();
     expect(queued).toMatchObject({ status: "queued", verdict: null });
@@ -168,7 +183,7 @@ describe("gated writes with the real gate", () => {
   });
 
   it("audit log - every decision is listed newest first with filters and pagination", async () => {
-    const all = (await h.send("GET", "/v1/audit-log?limit=100", { auth: partner })).json();
+    const all = expectContract(pageSchema(auditEntrySchema), (await h.send("GET", "/v1/audit-log?limit=100", { auth: partner })).json());
     expect(all.data.length).toBeGreaterThanOrEqual(10);
     const times = all.data.map((r: { occurredAt: string }) => Date.parse(r.occurredAt));
     expect([...times].sort((a, b) => b - a)).toEqual(times);

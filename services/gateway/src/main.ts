@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     syncTimeoutMs: config.SYNC_TIMEOUT_MS,
     publicBaseUrl: config.PUBLIC_BASE_URL,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    webhooks: { allowedHosts: config.WEBHOOK_ALLOWED_HOSTS, tokenEncryptionKey: config.TOKEN_ENCRYPTION_KEY },
     port: config.PORT,
     host: config.HOST,
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { layerSchema, projectSchema } from "@layers/contracts";
+import { defaultsViewSchema, layerListSchema, layerSchema, pageSchema, projectSchema, projectWithLayersSchema } from "@layers/contracts";
+import { expectContract } from "./test-support/contract.ts";
 import { createHarness, expectProblem, type Harness } from "./test-support/harness.ts";
 
 describe("projects and layers", () => {
@@ -17,7 +18,7 @@ describe("projects and layers", () => {
   it("projects - create makes the project and three conservative layers", async () => {
     const res = await h.send("POST", "/v1/projects", { auth: key, body: { name: "  Acme  ", customerExternalId: "cust-1", timezone: "Europe/Paris" } });
     expect(res.statusCode).toBe(201);
-    const p = res.json();
+    const p = expectContract(projectWithLayersSchema, res.json());
     expect(res.headers.location).toBe(`/v1/projects/${p.id}`);
     expect(p).toMatchObject({ organizationId: org, name: "Acme", customerExternalId: "cust-1", timezone: "Europe/Paris", primaryLanguage: null, status: "active" });
     expect(p.id).toMatch(/^[0-9a-f-]{36}$/);
@@ -39,9 +40,9 @@ describe("projects and layers", () => {
       });
     }
     const layers = await h.send("GET", `/v1/projects/${p.id}/layers`, { auth: key });
-    expect(layers.json().data).toEqual(p.layers);
+    expect(expectContract(layerListSchema, layers.json()).data).toEqual(p.layers);
     const defaults = await h.send("GET", `/v1/projects/${p.id}/ads/tiktok/defaults`, { auth: key });
-    expect(defaults.json()).toEqual({ layerId: p.layers[1].id, platform: "tiktok", authority: { creative: "draft", tactical: "draft", structural: "draft" }, kill_switch_active: false });
+    expect(expectContract(defaultsViewSchema, defaults.json())).toEqual({ layerId: p.layers[1]!.id, platform: "tiktok", authority: { creative: "draft", tactical: "draft", structural: "draft" }, kill_switch_active: false });
   });
 
   it("projects - get and patch; null clears the external id; archived projects refuse changes", async () => {
@@ -73,7 +74,7 @@ describe("projects and layers", () => {
     do {
       const res = await h.send("GET", `/v1/projects?limit=2${cursor ? `&cursor=${cursor}` : ""}`, { auth: k2 });
       expect(res.statusCode).toBe(200);
-      const page = res.json();
+      const page = expectContract(pageSchema(projectSchema), res.json());
       expect(page.data.length).toBeLessThanOrEqual(2);
       seen.push(...page.data.map((p: { id: string }) => p.id));
       cursor = page.nextCursor;

@@ -11,7 +11,7 @@ import { opsConfigSchema } from "./config.ts";
 
 /**
  * `./dev start`: migrations, streams, then every service as its own process (sandbox, gate,
- * dispatcher-meta, gateway), restarted if one dies; then a fresh dev tenant is seeded and printed.
+ * dispatcher-meta, webhooks, gateway), restarted if one dies; then a fresh dev tenant is seeded and printed.
  * Ctrl-C drains every service.
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -36,12 +36,15 @@ const sharedEnv: Record<string, string> = {
   LOG_LEVEL: config.SERVICE_LOG_LEVEL,
   CUSTOMER_JWT_SECRET: config.CUSTOMER_JWT_SECRET,
   TOKEN_ENCRYPTION_KEY: config.TOKEN_ENCRYPTION_KEY,
+  // Dev only: webhook endpoints may point at a receiver on this machine (http, loopback).
+  WEBHOOK_ALLOWED_HOSTS: "127.0.0.1,localhost",
 };
 
 const services: Array<{ name: string; entry: string; env: Record<string, string> }> = [
   { name: "sandbox", entry: "sandbox/src/main.ts", env: { SANDBOX_PORT: String(config.SANDBOX_PORT), SANDBOX_STATE_FILE: join(config.STACK_DIR, "sandbox-state.json") } },
   { name: "gate", entry: "services/gate/src/main.ts", env: {} },
   { name: "dispatcher-meta", entry: "services/dispatcher-meta/src/main.ts", env: { META_BASE_URL: sandboxUrl } },
+  { name: "webhooks", entry: "services/webhooks/src/main.ts", env: {} },
   { name: "gateway", entry: "services/gateway/src/main.ts", env: { PORT: String(config.API_PORT), HOST: "127.0.0.1", PUBLIC_BASE_URL: apiBaseUrl } },
 ];
 
@@ -88,7 +91,7 @@ async function shutdown(signal: string, exitCode = 0): Promise<void> {
   process.stderr.write(`stack: ${signal}: draining services\n`);
   const exits = [...children.values()].map((c) => new Promise<void>((r) => (c.exitCode !== null ? r() : c.once("exit", () => r()))));
   // Stop accepting first (gateway), then the workers, then the sandbox.
-  for (const name of ["gateway", "gate", "dispatcher-meta", "sandbox"]) children.get(name)?.kill("SIGTERM");
+  for (const name of ["gateway", "gate", "dispatcher-meta", "webhooks", "sandbox"]) children.get(name)?.kill("SIGTERM");
   await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 20_000))]);
   process.exit(exitCode);
 }

@@ -63,3 +63,9 @@ export async function claimIntentsToRelay(
     returning id, platform, payload, request_id, traceparent, reply_to`.execute(db);
   return rows;
 }
+
+/** Un-books intents whose relay publish failed (NATS away), so the next relay pass tries them again. */
+export async function releaseRelayBookings(db: Kysely<Database>, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable("write_intents").set({ lease_until: null }).where("id", "in", ids).where("state", "=", "accepted").execute();
+}

@@ -2,7 +2,8 @@ import type { JetStreamClient } from "@nats-io/jetstream";
 import { HEADERS, platformSchema, type NatsNames } from "@layers/contracts";
 import type { Db } from "@layers/db";
 import { hopHeaders, type Logger } from "@layers/runtime";
-import { claimIntentsToRelay } from "../db/intent-repository.ts";
+import { claimIntentsToRelay, releaseRelayBookings } from "../db/intent-repository.ts";
+import { startRelayLoop, type RelayLoop } from "./relay-loop.ts";
 
 export interface RelayDeps {
   db: Db;
@@ -18,11 +19,7 @@ export interface RelayDeps {
   batchSize: number;
 }
 
-export interface Relay {
-  /** One pass now (or the pass already under way); resolves to the number of intents published. */
-  runOnce(): Promise<number>;
-  stop(): Promise<void>;
-}
+export type Relay = RelayLoop;
 
 /**
  * The outbox relay: republishes intents the gateway stored but may not have published (it crashed,
@@ -30,13 +27,9 @@ export interface Relay {
  * and the gate's state check drops any later one. Several gate instances may relay at once.
  */
 export function startRelay(deps: RelayDeps): Relay {
-  let current: Promise<number> | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  let stopped = false;
-
   const pass = async (): Promise<number> => {
     const due = await claimIntentsToRelay(deps.db, { afterMs: deps.afterMs, retryMs: deps.retryMs, limit: deps.batchSize });
-    await Promise.all(
+    const published = await Promise.allSettled(
       due.map((row) => {
         const extra: Record<string, string> = row.reply_to ? { [HEADERS.replyTo]: row.reply_to } : {};
         const subject = deps.names.subjects.intent(platformSchema.parse(row.platform));
@@ -46,34 +39,14 @@ export function startRelay(deps: RelayDeps): Relay {
         });
       }),
     );
+    const failed = published.flatMap((p, i) => (p.status === "rejected" ? [{ id: due[i]!.id, err: p.reason as unknown }] : []));
+    if (failed.length > 0) {
+      // NATS is away: make them due at the next pass instead of after retryMs, so they go out as soon as it is back.
+      await releaseRelayBookings(deps.db, failed.map((f) => f.id));
+      throw new Error(`could not publish ${failed.length} of ${due.length} intents`, { cause: failed[0]!.err });
+    }
     if (due.length > 0) deps.log.info({ relayed: due.length }, "relayed accepted intents");
     return due.length;
   };
-
-  const runOnce = (): Promise<number> => {
-    // One pass at a time per process; other instances are kept apart by `skip locked`.
-    current ??= pass().finally(() => {
-      current = null;
-    });
-    return current;
-  };
-
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      runOnce()
-        .catch((err: unknown) => deps.log.warn({ err }, "relay pass failed; next pass retries"))
-        .finally(schedule);
-    }, deps.intervalMs);
-  };
-  schedule();
-
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await current?.catch(() => undefined);
-    },
-  };
+  return startRelayLoop(pass, deps.intervalMs, deps.log);
 }

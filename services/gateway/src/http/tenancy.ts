@@ -9,6 +9,7 @@ import { findLayer } from "../repositories/layers.repository.ts";
 import { findCampaign } from "../repositories/campaigns.repository.ts";
 import { UUID_RE } from "./parse.ts";
 import type { RouteContext } from "../context.ts";
+import type { RequestContext } from "../writes/submit-write.ts";
 
 /**
  * Tenancy (OWASP API1): another org's project — or, for a customer, any project but theirs — is
@@ -44,6 +45,6 @@ export async function campaignFor(ctx: RouteContext, project: ProjectRow, platfo
   return row;
 }
 
-export function requestContext(req: FastifyRequest) {
-  return { requestId: req.id, traceparent: req.traceparent };
+export function requestContext(req: FastifyRequest): RequestContext {
+  return { requestId: req.id, traceparent: req.traceparent, idem: req.idemClaim };
 }

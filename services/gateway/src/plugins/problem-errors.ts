@@ -84,6 +84,8 @@ export function installProblemErrors(app: FastifyInstance): void {
 /** Connection-level failures of Postgres or NATS: the caller should retry, not report a bug. */
 function isDependencyDown(err: unknown): boolean {
   const code = (err as { code?: unknown })?.code;
-  if (typeof code === "string" && ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "53300"].includes(code)) return true;
-  return /Connection terminated|timeout exceeded when trying to connect/i.test(String((err as Error)?.message ?? ""));
+  // Postgres class 08 is "connection exception"; 57P01–57P03: shut down by an admin, crashed, starting up.
+  if (typeof code === "string" && (["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P02", "57P03", "53300"].includes(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+  // "not queryable": pg's answer on a client whose connection already broke (e.g. the ROLLBACK after a terminated query).
+  return /Connection terminated|timeout exceeded when trying to connect|is not queryable/i.test(String((err as Error)?.message ?? ""));
 }

@@ -1,8 +1,10 @@
 import { sql } from "kysely";
+import type { AuditEntry, DecisionAxis, DenyReason, Operation, Platform, WriteIntent } from "@layers/contracts";
 import type { AuditRow, Db } from "@layers/db";
 import type { Cursor } from "../domain/cursor.ts";
 
-export function rowToAudit(r: AuditRow) {
+// The gate writes these columns from the same enums; the casts only narrow text columns back to them.
+export function rowToAudit(r: AuditRow): AuditEntry {
   return {
     verdictId: r.id,
     occurredAt: r.occurred_at.toISOString(),
@@ -10,16 +12,16 @@ export function rowToAudit(r: AuditRow) {
     actorOrganizationId: r.actor_organization_id,
     actorApiKeyId: r.actor_api_key_id,
     actorUserId: r.actor_user_id,
-    operation: r.operation,
-    axis: r.axis,
+    operation: r.operation as Operation,
+    axis: r.axis as DecisionAxis,
     decision: r.decision,
-    reason: r.reason,
+    reason: r.reason as DenyReason | null,
     projectId: r.project_id,
     layerId: r.layer_id,
-    platform: r.platform,
+    platform: r.platform as Platform | null,
     pendingActionId: r.pending_action_id,
     requestId: r.request_id,
-    intent: r.intent,
+    intent: r.intent as WriteIntent,
   };
 }
 

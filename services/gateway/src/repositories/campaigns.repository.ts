@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { AuthorityBlock, Platform } from "@layers/contracts";
+import type { AuthorityBlock, CampaignBody, Platform } from "@layers/contracts";
 import type { Db } from "@layers/db";
 import type { Cursor } from "../domain/cursor.ts";
 
@@ -19,7 +19,7 @@ export function effectiveAuthority(r: { authority: unknown; layer_defaults: unkn
     : { authority: r.layer_defaults as AuthorityBlock, source: "defaults" };
 }
 
-export function rowToCampaign(r: CampaignWithLayer) {
+export function rowToCampaign(r: CampaignWithLayer): CampaignBody {
   const { authority, source } = effectiveAuthority(r);
   return {
     id: r.id,

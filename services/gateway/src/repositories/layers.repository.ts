@@ -1,7 +1,7 @@
-import type { AuthorityBlock, Platform } from "@layers/contracts";
+import type { AuthorityBlock, DefaultsView, KillSwitchView, LayerBody, Platform, PolicyView } from "@layers/contracts";
 import type { Db, LayerRow } from "@layers/db";
 
-export function rowToLayer(r: LayerRow) {
+export function rowToLayer(r: LayerRow): LayerBody {
   return {
     id: r.id,
     projectId: r.project_id,
@@ -18,12 +18,12 @@ export function rowToLayer(r: LayerRow) {
 }
 
 /** GET …/defaults: the seed's field names, `kill_switch_active` included. */
-export function defaultsView(r: LayerRow) {
+export function defaultsView(r: LayerRow): DefaultsView {
   return { layerId: r.id, platform: r.platform, authority: r.defaults as AuthorityBlock, kill_switch_active: r.kill_switch_active };
 }
 
 /** GET …/policy (customer only): what partners may and may not do on this layer. */
-export function policyView(r: LayerRow) {
+export function policyView(r: LayerRow): PolicyView {
   return {
     layerId: r.id,
     platform: r.platform,
@@ -35,7 +35,7 @@ export function policyView(r: LayerRow) {
   };
 }
 
-export function killSwitchView(r: LayerRow) {
+export function killSwitchView(r: LayerRow): KillSwitchView {
   return { layerId: r.id, platform: r.platform, active: r.kill_switch_active, reason: r.kill_switch_reason };
 }
 

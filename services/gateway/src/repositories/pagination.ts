@@ -1,9 +1,5 @@
+import type { Page } from "@layers/contracts";
 import { encodeCursor } from "../domain/cursor.ts";
-
-export interface Page<T> {
-  data: T[];
-  nextCursor: string | null;
-}
 
 /** Rows fetched with `limit + 1`: the extra row only says whether another page exists. */
 export function toPage<R extends { id: string; cursor_at: string }, T>(rows: R[], limit: number, map: (r: R) => T): Page<T> {

@@ -1,26 +1,27 @@
 import { sql, type Transaction } from "kysely";
-import type { Actor, Platform, WriteIntent } from "@layers/contracts";
+import type { Actor, ActorType, Operation, PendingActionBody, Platform, WriteIntent } from "@layers/contracts";
 import { json, type Database, type Db, type PendingActionRow, type PendingStatus } from "@layers/db";
 import type { Cursor } from "../domain/cursor.ts";
 
-export function rowToPending(r: PendingActionRow) {
+export function rowToPending(r: PendingActionRow): PendingActionBody {
   const proposed = r.proposed_action;
+  const values = (v: unknown) => (v ?? null) as Record<string, unknown> | null;
   return {
     id: r.id,
-    actionType: r.action_type,
+    actionType: r.action_type as Operation,
     entityName: r.entity_name,
-    currentValue: r.current_value ?? null,
-    newValue: r.new_value ?? null,
+    currentValue: values(r.current_value),
+    newValue: values(r.new_value),
     rationale: r.rationale,
     // The seeds promise `proposedAction.detail`; wrap whatever the gate stored if it is not already shaped so.
-    proposedAction: proposed && typeof proposed === "object" && "detail" in proposed ? proposed : { detail: proposed ?? null },
+    proposedAction: proposed && typeof proposed === "object" && "detail" in proposed ? { detail: proposed.detail } : { detail: proposed ?? null },
     status: r.status,
     campaignId: r.campaign_id,
     jobId: r.job_id,
     dispatchedAt: r.dispatched_at ? r.dispatched_at.toISOString() : null,
     dispatchedFailureReason: r.dispatched_failure_reason,
     actor: {
-      type: r.actor_type,
+      type: r.actor_type as ActorType,
       organizationId: r.actor_organization_id,
       ...(r.actor_api_key_id ? { apiKeyId: r.actor_api_key_id } : {}),
       ...(r.actor_user_id ? { userId: r.actor_user_id } : {}),

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "kysely";
+import { sql, type Transaction } from "kysely";
 import { NEW_LAYER_CEILING, NEW_LAYER_DEFAULTS, PLATFORMS, newLayerId, type ProjectBody } from "@layers/contracts";
-import { json, type Db, type LayerRow, type ProjectRow } from "@layers/db";
+import { json, type Database, type Db, type LayerRow, type ProjectRow } from "@layers/db";
 import type { Cursor } from "../domain/cursor.ts";
 
 export function rowToProject(r: ProjectRow): ProjectBody {
@@ -28,47 +28,51 @@ export interface NewProject {
 
 /**
  * A project and its three layers in one transaction. Layers start conservative (SPEC §3): draft on
- * every axis, ceiling auto, consent off, kill switch off, USD, Apple on ADGROUP_GRAIN.
+ * every axis, ceiling auto, consent off, kill switch off, USD, Apple on ADGROUP_GRAIN. Given a
+ * transaction it joins it (the route also holds its answer in it).
  */
 export async function insertProjectWithLayers(db: Db, p: NewProject): Promise<{ project: ProjectRow; layers: LayerRow[] }> {
-  return db.transaction().execute(async (trx) => {
-    const now = new Date();
-    const project = await trx
-      .insertInto("projects")
-      .values({
-        id: randomUUID(),
-        organization_id: p.organizationId,
-        name: p.name,
-        customer_external_id: p.customerExternalId ?? null,
-        timezone: p.timezone ?? null,
-        primary_language: p.primaryLanguage ?? null,
+  if (db.isTransaction) return insertIn(db as Transaction<Database>, p);
+  return db.transaction().execute((trx) => insertIn(trx, p));
+}
+
+async function insertIn(trx: Transaction<Database>, p: NewProject): Promise<{ project: ProjectRow; layers: LayerRow[] }> {
+  const now = new Date();
+  const project = await trx
+    .insertInto("projects")
+    .values({
+      id: randomUUID(),
+      organization_id: p.organizationId,
+      name: p.name,
+      customer_external_id: p.customerExternalId ?? null,
+      timezone: p.timezone ?? null,
+      primary_language: p.primaryLanguage ?? null,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const layers = await trx
+    .insertInto("layers")
+    .values(
+      PLATFORMS.map((platform) => ({
+        id: newLayerId(),
+        project_id: project.id,
+        platform,
+        currency: "USD",
+        defaults: json(NEW_LAYER_DEFAULTS),
+        ceiling: json(NEW_LAYER_CEILING),
+        kill_switch_active: false,
+        partner_writes_enabled: false,
+        max_daily_budget_cents: null,
+        writer_preset: platform === "apple" ? ("ADGROUP_GRAIN" as const) : null,
         created_at: now,
         updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const layers = await trx
-      .insertInto("layers")
-      .values(
-        PLATFORMS.map((platform) => ({
-          id: newLayerId(),
-          project_id: project.id,
-          platform,
-          currency: "USD",
-          defaults: json(NEW_LAYER_DEFAULTS),
-          ceiling: json(NEW_LAYER_CEILING),
-          kill_switch_active: false,
-          partner_writes_enabled: false,
-          max_daily_budget_cents: null,
-          writer_preset: platform === "apple" ? ("ADGROUP_GRAIN" as const) : null,
-          created_at: now,
-          updated_at: now,
-        })),
-      )
-      .returningAll()
-      .execute();
-    return { project, layers };
-  });
+      })),
+    )
+    .returningAll()
+    .execute();
+  return { project, layers };
 }
 
 export async function findProject(db: Db, id: string): Promise<ProjectRow | undefined> {

@@ -26,6 +26,7 @@ import { registerRejectPending } from "./pending/reject-pending.ts";
 import { registerGetJob } from "./jobs/get-job.ts";
 import { registerListAuditLog } from "./audit-log/list-audit-log.ts";
 import { registerHealth } from "./health/get-health.ts";
+import { registerWebhookRoutes } from "./webhooks/index.ts";
 
 /** Every `/v1` route; one resource per folder, one route (or verb family) per file. */
 export function registerRoutes(app: FastifyInstance, ctx: RouteContext): void {
@@ -55,4 +56,5 @@ export function registerRoutes(app: FastifyInstance, ctx: RouteContext): void {
   registerRejectPending(app, ctx);
   registerGetJob(app, ctx);
   registerListAuditLog(app, ctx);
+  registerWebhookRoutes(app, ctx);
 }

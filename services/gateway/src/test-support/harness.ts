@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
-import { newId, type Platform } from "@layers/contracts";
+import { newId, problemSchema, type Platform } from "@layers/contracts";
 import { acceptWrite, json } from "@layers/db";
 import { DEV_TOKEN_KEY, hashApiKey, mintApiKeySecret, sealToken, signCustomerToken } from "@layers/runtime";
 import { createTestEnv, type TestEnv } from "@layers/testkit";
@@ -30,22 +30,27 @@ export interface Harness {
   seedCampaign(projectId: string, opts?: { platform?: Platform; authority?: object | null }): Promise<string>;
   seedPending(organizationId: string, projectId: string, campaignId: string): Promise<{ pendingActionId: string; jobId: string }>;
   count(table: "jobs" | "write_intents" | "projects" | "layers" | "campaigns" | "pending_actions" | "idempotency_keys"): Promise<number>;
+  /** Another gateway instance on the same database and NATS namespace (as another process would be); closed by `close()`. */
+  another(overrides?: Partial<GatewayDeps>): Promise<FastifyInstance>;
   close(): Promise<void>;
 }
 
 export async function createHarness(opts: Partial<GatewayDeps> = {}): Promise<Harness> {
   const env = await createTestEnv();
-  const app = await buildGateway({
-    db: env.db,
-    nats: env.nats,
-    names: env.names,
-    log: env.log,
-    customerJwtSecret: JWT_SECRET,
-    verdictTimeoutMs: 300,
-    syncTimeoutMs: 300,
-    idempotencyPruneEveryMs: 0,
-    ...opts,
-  });
+  const build = (overrides: Partial<GatewayDeps>) =>
+    buildGateway({
+      db: env.db,
+      nats: env.nats,
+      names: env.names,
+      log: env.log,
+      customerJwtSecret: JWT_SECRET,
+      verdictTimeoutMs: 300,
+      syncTimeoutMs: 300,
+      idempotencyPruneEveryMs: 0,
+      ...overrides,
+    });
+  const app = await build(opts);
+  const others: FastifyInstance[] = [];
   const { db } = env;
 
   const h: Harness = {
@@ -175,7 +180,13 @@ export async function createHarness(opts: Partial<GatewayDeps> = {}): Promise<Ha
       const r = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
       return Number(r.n);
     },
+    async another(overrides = {}) {
+      const other = await build({ ...opts, ...overrides });
+      others.push(other);
+      return other;
+    },
     async close() {
+      for (const other of others) await other.close();
       await app.close();
       await env.cleanup();
     },
@@ -188,6 +199,7 @@ export function expectProblem(res: LightMyRequestResponse, status: number, code:
   expect(res.statusCode, res.body).toBe(status);
   expect(res.headers["content-type"]).toMatch(/^application\/problem\+json/);
   const body = res.json();
+  expect(problemSchema.parse(body)).toEqual(body);
   expect(body.status).toBe(status);
   expect(body.code).toBe(code);
   expect(typeof body.type).toBe("string");

@@ -1,6 +1,7 @@
 import type { FastifyReply } from "fastify";
 import type { DenyReason, WriteAccepted } from "@layers/contracts";
 import { ApiError } from "../errors.ts";
+import { sendAnswer } from "./hold-answer.ts";
 import type { WriteOutcome } from "./submit-write.ts";
 
 const DENY_DETAIL: Record<DenyReason, string> = {
@@ -22,37 +23,21 @@ export function deniedError(outcome: WriteOutcome): ApiError {
   });
 }
 
-export function jobLocation(jobId: string, publicBaseUrl?: string): string {
-  return `${publicBaseUrl?.replace(/\/$/, "") ?? ""}/v1/jobs/${jobId}`;
-}
-
 /**
  * Step 3 of a platform write: allow → 202 dispatching; queue → 202 pending_approval;
- * deny → 403 AUTHORITY_DENIED; no verdict in time → 202 accepted with the job to poll.
+ * deny → 403 AUTHORITY_DENIED; no verdict in time → the write's 202 accepted with the job to poll.
  */
-export function answerWrite(
-  reply: FastifyReply,
-  outcome: WriteOutcome,
-  extra: { campaignId?: string; publicBaseUrl?: string | undefined } = {},
-): WriteAccepted {
-  const { intent, verdict } = outcome;
-  const campaign = extra.campaignId ? { campaignId: extra.campaignId } : {};
-  if (!verdict) {
-    reply.code(202).header("Location", jobLocation(intent.jobId, extra.publicBaseUrl));
-    return { status: "accepted", jobId: intent.jobId, ...campaign };
-  }
+export function answerWrite(reply: FastifyReply, outcome: WriteOutcome): WriteAccepted {
+  const { verdict, accepted } = outcome;
+  if (!verdict) return sendAnswer(reply, accepted);
   if (verdict.decision === "deny") throw deniedError(outcome);
   reply.code(202);
+  const { status: _accepted, ...ids } = accepted.body;
   if (verdict.decision === "queue_for_approval") {
-    return {
-      status: "pending_approval",
-      ...(verdict.pendingActionId ? { pendingActionId: verdict.pendingActionId } : {}),
-      verdictId: verdict.verdictId,
-      jobId: intent.jobId,
-      ...campaign,
-    };
+    const pendingActionId = verdict.pendingActionId ?? ids.pendingActionId;
+    return { status: "pending_approval", ...ids, ...(pendingActionId ? { pendingActionId } : {}), verdictId: verdict.verdictId };
   }
-  return { status: "dispatching", jobId: intent.jobId, verdictId: verdict.verdictId, ...campaign };
+  return { status: "dispatching", ...ids, verdictId: verdict.verdictId };
 }
 
 /**
@@ -63,12 +48,11 @@ export async function answerPolicyWrite<T extends object>(
   reply: FastifyReply,
   outcome: WriteOutcome,
   readState: () => Promise<T>,
-  publicBaseUrl?: string,
 ): Promise<(T & { verdictId: string }) | WriteAccepted> {
   const { verdict } = outcome;
   if (verdict && verdict.decision === "allow") {
     reply.code(200);
     return { ...(await readState()), verdictId: verdict.verdictId };
   }
-  return answerWrite(reply, outcome, { publicBaseUrl });
+  return answerWrite(reply, outcome);
 }

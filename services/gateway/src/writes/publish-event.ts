@@ -1,31 +1,34 @@
 import type { JetStreamClient } from "@nats-io/jetstream";
-import { deterministicEventId, eventSchema, type EventType, type NatsNames } from "@layers/contracts";
+import type { NatsNames } from "@layers/contracts";
+import { markEventPublished, type Db, type OutboxEvent } from "@layers/db";
 import { hopHeaders, type Logger } from "@layers/runtime";
-import type { RequestContext } from "./submit-write.ts";
 
 export interface EventDeps {
+  db: Db;
   js: JetStreamClient;
   names: NatsNames;
   log: Logger;
 }
 
 /**
- * Publishes a partner-visible event. The id derives from its cause, so a retried request
- * re-emitting it is deduplicated by JetStream and by receivers. Best effort: a failure is logged,
- * the state change it reports is already committed.
+ * Publishes an event staged by `stageEvent`, after its transaction committed, and marks it
+ * published. A failure is only logged: the row stays unpublished and the gate's event relay
+ * publishes it (msg id = event id, so JetStream keeps one copy whoever publishes).
  */
-export async function publishEvent(
-  deps: EventDeps,
-  type: EventType,
-  causeId: string,
-  data: { organizationId: string } & Record<string, unknown>,
-  ctx: RequestContext,
-): Promise<string> {
-  const event = eventSchema.parse({ id: deterministicEventId(causeId, type), type, createdAt: new Date().toISOString(), data });
+export async function publishEvent(deps: EventDeps, staged: OutboxEvent): Promise<void> {
+  const { event } = staged;
   try {
-    await deps.js.publish(deps.names.subjects.event(type), JSON.stringify(event), { msgID: event.id, headers: hopHeaders(ctx) });
+    await deps.js.publish(deps.names.subjects.event(event.type), JSON.stringify(event), {
+      msgID: event.id,
+      headers: hopHeaders({ requestId: staged.requestId ?? event.id, traceparent: staged.traceparent ?? "" }),
+    });
   } catch (err) {
-    deps.log.error({ err, eventId: event.id, type }, "could not publish event");
+    deps.log.warn({ err, eventId: event.id, type: event.type }, "event stored but not published; the gate's event relay will publish it");
+    return;
   }
-  return event.id;
+  try {
+    await markEventPublished(deps.db, event.id);
+  } catch (err) {
+    deps.log.warn({ err, eventId: event.id }, "event published but not marked; the relay will publish it again (deduplicated)");
+  }
 }

@@ -1,7 +1,10 @@
 import type { JetStreamClient } from "@nats-io/jetstream";
-import { HEADERS, type Actor, type NatsNames, type Operation, type Platform, type Verdict, type WriteIntent } from "@layers/contracts";
+import { HEADERS, type Actor, type NatsNames, type Operation, type Platform, type Verdict, type WriteAccepted, type WriteIntent } from "@layers/contracts";
 import { acceptWrite, type Db } from "@layers/db";
 import { hopHeaders, type Logger } from "@layers/runtime";
+import type { IdemClaim } from "../repositories/idempotency.repository.ts";
+import { acceptedAnswer, type WriteIds } from "./accepted-answer.ts";
+import { holdAnswer, type HttpAnswer } from "./hold-answer.ts";
 import type { VerdictWaiter } from "./verdict-waiter.ts";
 
 export interface WriteDeps {
@@ -11,11 +14,15 @@ export interface WriteDeps {
   waiter: VerdictWaiter;
   verdictTimeoutMs: number;
   log: Logger;
+  /** Absolute base for Location headers; relative when unset. */
+  publicBaseUrl?: string | undefined;
 }
 
 export interface RequestContext {
   requestId: string;
   traceparent: string;
+  /** The request's idempotency key, when it sent one: the write holds its answer on it. */
+  idem?: IdemClaim | null;
 }
 
 export interface WriteRequest {
@@ -37,6 +44,8 @@ export interface WriteOutcome {
   intent: WriteIntent;
   /** Null when the gate did not answer in time: the write is accepted and the verdict lands on the job. */
   verdict: Verdict | null;
+  /** The write's `202 accepted` answer: sent on timeout, and held on the idempotency key since the accept. */
+  accepted: HttpAnswer<WriteAccepted>;
 }
 
 export function entityKeyOfCampaign(campaignId: string): string {
@@ -69,19 +78,26 @@ export function intentInput(w: WriteRequest, ctx: RequestContext, waiter: Verdic
 }
 
 /**
- * Step 1 of a write: store job + sequence + intent in one transaction (the outbox), then publish
- * and wait briefly for the gate.
+ * Step 1 of a write: store job + sequence + intent in one transaction (the outbox) — with the
+ * `202 accepted` answer held on the idempotency key, so a retry after a crash replays it instead of
+ * storing the write again — then publish and wait briefly for the gate. `ids` are repeated in
+ * every answer of the write.
  */
-export async function submitWrite(deps: WriteDeps, w: WriteRequest, ctx: RequestContext): Promise<WriteOutcome> {
-  const intent = await acceptWrite(deps.db, intentInput(w, ctx, deps.waiter));
-  return publishAndWait(deps, intent, ctx);
+export async function submitWrite(deps: WriteDeps, w: WriteRequest, ctx: RequestContext, ids: WriteIds = {}): Promise<WriteOutcome> {
+  const stored = await deps.db.transaction().execute(async (trx) => {
+    const intent = await acceptWrite(trx, intentInput(w, ctx, deps.waiter));
+    const accepted = acceptedAnswer(intent.jobId, ids, deps.publicBaseUrl);
+    await holdAnswer(trx, ctx.idem, accepted);
+    return { intent, accepted };
+  });
+  return publishAndWait(deps, stored.intent, stored.accepted, ctx);
 }
 
 /**
  * Publishes a stored intent and waits for its verdict. A failed publish is not an error: the row
  * is `accepted` and the gate's relay publishes it (same msg id), so the caller gets 202 accepted.
  */
-export async function publishAndWait(deps: WriteDeps, intent: WriteIntent, ctx: RequestContext): Promise<WriteOutcome> {
+export async function publishAndWait(deps: WriteDeps, intent: WriteIntent, accepted: HttpAnswer<WriteAccepted>, ctx: RequestContext): Promise<WriteOutcome> {
   const pending = deps.waiter.expect(intent.intentId, deps.verdictTimeoutMs);
   try {
     await deps.js.publish(deps.names.subjects.intent(intent.platform), JSON.stringify(intent), {
@@ -93,5 +109,5 @@ export async function publishAndWait(deps: WriteDeps, intent: WriteIntent, ctx: 
     deps.log.warn({ err, intentId: intent.intentId, requestId: ctx.requestId }, "intent stored but not published; the gate relay will publish it");
     pending.cancel();
   }
-  return { intent, verdict: await pending.verdict };
+  return { intent, verdict: await pending.verdict, accepted };
 }

@@ -40,7 +40,6 @@ export function registerPatchAuthority(app: FastifyInstance, ctx: RouteContext):
         reply,
         outcome,
         async () => authorityView(await campaignFor(ctx, project, platform, campaign.id)),
-        ctx.publicBaseUrl,
       );
     },
   );

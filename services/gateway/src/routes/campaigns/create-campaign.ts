@@ -56,8 +56,9 @@ export function registerCreateCampaign(app: FastifyInstance, ctx: RouteContext):
           actor: actorOf(principalOf(req)),
         },
         requestContext(req),
+        { campaignId },
       );
-      return answerWrite(reply, outcome, { campaignId, publicBaseUrl: ctx.publicBaseUrl });
+      return answerWrite(reply, outcome);
     },
   );
 }

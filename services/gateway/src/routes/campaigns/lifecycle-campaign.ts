@@ -35,8 +35,9 @@ export function registerLifecycleCampaign(app: FastifyInstance, ctx: RouteContex
             actor: actorOf(principalOf(req)),
           },
           requestContext(req),
+          { campaignId: campaign.id },
         );
-        return answerWrite(reply, outcome, { campaignId: campaign.id, publicBaseUrl: ctx.publicBaseUrl });
+        return answerWrite(reply, outcome);
       },
     );
   }

@@ -32,8 +32,9 @@ export function registerUpdateBudget(app: FastifyInstance, ctx: RouteContext): v
           actor: actorOf(principalOf(req)),
         },
         requestContext(req),
+        { campaignId: campaign.id },
       );
-      return answerWrite(reply, outcome, { campaignId: campaign.id, publicBaseUrl: ctx.publicBaseUrl });
+      return answerWrite(reply, outcome);
     },
   );
 }

@@ -36,7 +36,7 @@ export function registerPatchDefaults(app: FastifyInstance, ctx: RouteContext): 
         },
         requestContext(req),
       );
-      return answerPolicyWrite(reply, outcome, async () => defaultsView(await layerFor(ctx, project, platform)), ctx.publicBaseUrl);
+      return answerPolicyWrite(reply, outcome, async () => defaultsView(await layerFor(ctx, project, platform)));
     },
   );
 }

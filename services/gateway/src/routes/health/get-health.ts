@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
+import type { Health, Readiness } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 
 /**
@@ -8,7 +9,7 @@ import type { RouteContext } from "../../context.ts";
  */
 export function registerHealth(app: FastifyInstance, ctx: RouteContext): void {
   const open = { config: { auth: false as const } };
-  app.get("/healthz", open, async () => ({ ok: true }));
+  app.get("/healthz", open, async (): Promise<Health> => ({ ok: true }));
   app.get("/readyz", open, async (_req, reply) => {
     const checks = { postgres: false, nats: !ctx.nc.isClosed() };
     try {
@@ -18,6 +19,7 @@ export function registerHealth(app: FastifyInstance, ctx: RouteContext): void {
       /* reported below */
     }
     const ok = checks.postgres && checks.nats;
-    return reply.code(ok ? 200 : 503).send({ ok, checks });
+    const body: Readiness = { ok, checks };
+    return reply.code(ok ? 200 : 503).send(body);
   });
 }

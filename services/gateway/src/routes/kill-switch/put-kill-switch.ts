@@ -37,7 +37,7 @@ export function registerPutKillSwitch(app: FastifyInstance, ctx: RouteContext): 
         },
         requestContext(req),
       );
-      return answerPolicyWrite(reply, outcome, async () => killSwitchView(await layerFor(ctx, project, platform)), ctx.publicBaseUrl);
+      return answerPolicyWrite(reply, outcome, async () => killSwitchView(await layerFor(ctx, project, platform)));
     },
   );
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import type { LayerList } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { projectFor } from "../../http/tenancy.ts";
 import { listLayers, rowToLayer } from "../../repositories/layers.repository.ts";
@@ -7,7 +8,7 @@ export function registerListLayers(app: FastifyInstance, ctx: RouteContext): voi
   app.get<{ Params: { projectId: string } }>(
     "/v1/projects/:projectId/layers",
     { config: { auth: { anyOf: ["projects:read", "ads:read"] } } },
-    async (req) => {
+    async (req): Promise<LayerList> => {
       const project = await projectFor(ctx, req, req.params.projectId);
       return { data: (await listLayers(ctx.db, project.id)).map(rowToLayer) };
     },

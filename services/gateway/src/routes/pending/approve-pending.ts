@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { approveBodySchema, type Operation, type WriteIntent } from "@layers/contracts";
+import { approveBodySchema, type ApproveAnswer, type Operation } from "@layers/contracts";
 import { acceptWrite } from "@layers/db";
 import type { RouteContext } from "../../context.ts";
 import { ApiError, notFound } from "../../errors.ts";
@@ -8,34 +8,39 @@ import { platformOf, projectFor, requestContext } from "../../http/tenancy.ts";
 import { actorOf } from "../../domain/principal.ts";
 import { principalOf } from "../../plugins/auth.ts";
 import { findIntentPayload, lockPending, markApproved } from "../../repositories/pending.repository.ts";
+import { acceptedAnswer } from "../../writes/accepted-answer.ts";
 import { answerWrite } from "../../writes/answer.ts";
+import { holdAnswer } from "../../writes/hold-answer.ts";
 import { publishEvent } from "../../writes/publish-event.ts";
+import { stageEvent } from "../../writes/stage-event.ts";
 import { intentInput, publishAndWait } from "../../writes/submit-write.ts";
 import { pendingFor } from "./pending-for.ts";
 
 /**
- * POST …/pending/:id/approve — marks the action approved and stores a re-run intent in the same
- * transaction (so an approval is never recorded without its re-run), then the gate decides the
- * re-run on the policy as it is now and the caller is answered like any write.
+ * POST …/pending/:id/approve — in one transaction: the action becomes approved, its re-run intent is
+ * stored (an approval is never recorded without its re-run), the `approval.approved` event is
+ * staged, and the `202 accepted` answer is held on the idempotency key (a retry after a crash gets
+ * it instead of approving again). Then the gate decides the re-run on the policy as it is now and
+ * the caller is answered like any write.
  */
 export function registerApprovePending(app: FastifyInstance, ctx: RouteContext): void {
   app.post<{ Params: { projectId: string; platform: string; pendingActionId: string } }>(
     "/v1/projects/:projectId/ads/:platform/pending/:pendingActionId/approve",
     { config: { auth: { anyOf: ["ads:write:pending"] }, idempotent: true } },
-    async (req, reply) => {
+    async (req, reply): Promise<ApproveAnswer> => {
       const project = await projectFor(ctx, req, req.params.projectId);
       const platform = platformOf(req.params.platform);
       const found = await pendingFor(ctx, project, platform, req.params.pendingActionId);
       const body = parseBody(approveBodySchema, req.body);
       const approver = actorOf(principalOf(req));
       const rc = requestContext(req);
-      const intent: WriteIntent = await ctx.db.transaction().execute(async (trx) => {
+      const stored = await ctx.db.transaction().execute(async (trx) => {
         const row = await lockPending(trx, found.id);
         if (!row) throw notFound("pending action");
         if (row.status !== "pending") throw new ApiError("CONFLICT", `the pending action is ${row.status}, not pending`);
         const original = await findIntentPayload(trx, row.intent_id);
         if (!original) throw new Error(`pending action ${row.id} has no stored intent ${row.intent_id}`);
-        const rerun = await acceptWrite(
+        const intent = await acceptWrite(
           trx,
           intentInput(
             {
@@ -55,20 +60,21 @@ export function registerApprovePending(app: FastifyInstance, ctx: RouteContext):
             ctx.writes.waiter,
           ),
         );
-        await markApproved(trx, row.id, approver, body.comment, rerun.intentId);
-        return rerun;
+        await markApproved(trx, row.id, approver, body.comment, intent.intentId);
+        const event = await stageEvent(
+          trx,
+          "approval.approved",
+          row.id,
+          { organizationId: project.organization_id, projectId: project.id, platform, pendingActionId: row.id, jobId: row.job_id, approvedBy: approver, comment: body.comment ?? null },
+          rc,
+        );
+        const accepted = acceptedAnswer(intent.jobId, { campaignId: row.campaign_id ?? undefined, pendingActionId: row.id }, ctx.writes.publicBaseUrl);
+        await holdAnswer(trx, rc.idem, accepted);
+        return { intent, accepted, event };
       });
-      await publishEvent(
-        ctx,
-        "approval.approved",
-        found.id,
-        { organizationId: project.organization_id, projectId: project.id, platform, pendingActionId: found.id, jobId: found.job_id, approvedBy: approver, comment: body.comment ?? null },
-        rc,
-      );
-      const outcome = await publishAndWait(ctx.writes, intent, rc);
-      const campaign = found.campaign_id ? { campaignId: found.campaign_id } : {};
-      const answer = answerWrite(reply, outcome, { ...campaign, publicBaseUrl: ctx.publicBaseUrl });
-      return { ...answer, pendingActionId: found.id };
+      await publishEvent(ctx, stored.event);
+      const outcome = await publishAndWait(ctx.writes, stored.intent, stored.accepted, rc);
+      return { ...answerWrite(reply, outcome), pendingActionId: found.id };
     },
   );
 }

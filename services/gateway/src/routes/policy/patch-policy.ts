@@ -34,7 +34,7 @@ export function registerPatchPolicy(app: FastifyInstance, ctx: RouteContext): vo
         },
         requestContext(req),
       );
-      return answerPolicyWrite(reply, outcome, async () => policyView(await layerFor(ctx, project, platform)), ctx.publicBaseUrl);
+      return answerPolicyWrite(reply, outcome, async () => policyView(await layerFor(ctx, project, platform)));
     },
   );
 }

@@ -1,17 +1,26 @@
 import type { FastifyInstance } from "fastify";
-import { createProjectBodySchema } from "@layers/contracts";
+import { createProjectBodySchema, type ProjectWithLayers } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { parseBody } from "../../http/parse.ts";
 import { principalOf } from "../../plugins/auth.ts";
 import { insertProjectWithLayers, rowToProject } from "../../repositories/projects.repository.ts";
 import { rowToLayer } from "../../repositories/layers.repository.ts";
+import { holdAnswer, sendAnswer } from "../../writes/hold-answer.ts";
 
-/** POST /v1/projects — the project and its meta, tiktok and apple layers, conservative from the start. */
+/**
+ * POST /v1/projects — the project and its meta, tiktok and apple layers, conservative from the start.
+ * The answer is held on the idempotency key in the same transaction: a retry after a crash gets this
+ * project, never a second one.
+ */
 export function registerCreateProject(app: FastifyInstance, ctx: RouteContext): void {
-  app.post("/v1/projects", { config: { auth: { anyOf: ["projects:write"], partnerOnly: true }, idempotent: true } }, async (req, reply) => {
+  app.post("/v1/projects", { config: { auth: { anyOf: ["projects:write"], partnerOnly: true }, idempotent: true } }, async (req, reply): Promise<ProjectWithLayers> => {
     const body = parseBody(createProjectBodySchema, req.body);
-    const { project, layers } = await insertProjectWithLayers(ctx.db, { organizationId: principalOf(req).organizationId, ...body });
-    reply.code(201).header("Location", `/v1/projects/${project.id}`);
-    return { ...rowToProject(project), layers: layers.map(rowToLayer) };
+    const answer = await ctx.db.transaction().execute(async (trx) => {
+      const { project, layers } = await insertProjectWithLayers(trx, { organizationId: principalOf(req).organizationId, ...body });
+      const created = { statusCode: 201, headers: { location: `/v1/projects/${project.id}` }, body: { ...rowToProject(project), layers: layers.map(rowToLayer) } };
+      await holdAnswer(trx, req.idemClaim, created);
+      return created;
+    });
+    return sendAnswer(reply, answer);
   });
 }

@@ -1,0 +1,112 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { DEV_TOKEN_KEY } from "@layers/runtime";
+import type { Benchmark, BenchOptions } from "./bench-context.ts";
+import { Cleanup, createBenchDatabase, createNamespace, freePort, runId, serverUrls } from "./env.ts";
+import { rssBytes, SERVICE_ENTRIES, spawnService, type ReadyCheck, type ServiceName } from "./services.ts";
+import { median } from "./stats.ts";
+import { metric, type Metric } from "./verdict.ts";
+
+const MB = 1024 * 1024;
+const READY_TARGET_MS = 1000;
+const RSS_TARGET_MB = 80;
+
+interface Sample {
+  readyMs: number;
+  rssMb: number;
+  hwmMb: number;
+}
+
+/**
+ * P5: every service's own `main.ts` as a child process against a fresh database and NATS prefix:
+ * spawn → ready (gateway `/healthz` 200, sandbox `/_sandbox/health` 200, gate "gate started",
+ * dispatcher "ready" on stdout), then VmRSS after 2 s idle. Baseline: a bare Node.js process.
+ */
+export const p5: Benchmark = {
+  id: "p5",
+  title: "idle RSS and time to ready per service",
+  async run(opts: BenchOptions) {
+    const reps = opts.quick ? 1 : 3;
+    const idleMs = 2_000;
+    const id = runId();
+    const cleanup = new Cleanup();
+    const metrics: Metric[] = [];
+    const notes: string[] = [];
+    try {
+      const { natsUrl } = serverUrls();
+      const bdb = await createBenchDatabase(id);
+      cleanup.add("database", () => bdb.drop());
+      const ns = await createNamespace(id);
+      cleanup.add("nats namespace", () => ns.delete());
+      const base = { DATABASE_URL: bdb.url, NATS_URL: natsUrl, NATS_PREFIX: ns.prefix, LOG_LEVEL: "info" };
+
+      const measure = async (name: string, entry: string, env: Record<string, string>, ready: ReadyCheck): Promise<Sample> => {
+        const svc = await spawnService(name, entry, env, ready);
+        try {
+          await sleep(idleMs);
+          const mem = rssBytes(svc.pid);
+          if (!mem) throw new Error(`could not read /proc/${svc.pid}/status`);
+          return { readyMs: svc.readyMs, rssMb: mem.rss / MB, hwmMb: mem.hwm / MB };
+        } finally {
+          await svc.stop();
+        }
+      };
+      const repeat = async (name: string, make: () => Promise<[string, Record<string, string>, ReadyCheck]>): Promise<Sample[]> => {
+        const out: Sample[] = [];
+        for (let i = 0; i < reps; i++) {
+          const [entry, env, ready] = await make();
+          out.push(await measure(name, entry, env, ready));
+        }
+        opts.say(`p5: ${name}: ready ${out.map((s) => s.readyMs.toFixed(0)).join("/")} ms, RSS ${out.map((s) => s.rssMb.toFixed(1)).join("/")} MB`);
+        return out;
+      };
+
+      const baseline = await repeat("node (baseline)", async () => ["bench/src/idle-baseline.ts", {}, { kind: "log", msg: "ready" }]);
+      const baseReady = median(baseline.map((s) => s.readyMs));
+      const baseRss = median(baseline.map((s) => s.rssMb));
+      const plainJs = await repeat("node, plain .js (no type stripping)", async () => ["bench/src/idle-baseline-js.mjs", {}, { kind: "log", msg: "ready" }]);
+      const jsReady = median(plainJs.map((s) => s.readyMs));
+      const jsRss = median(plainJs.map((s) => s.rssMb));
+
+      const sandboxPort = await freePort();
+      const configs: Record<ServiceName, () => Promise<[string, Record<string, string>, ReadyCheck]>> = {
+        gate: async () => [SERVICE_ENTRIES.gate, base, { kind: "log", msg: "gate started" }],
+        "dispatcher-meta": async () => [
+          SERVICE_ENTRIES["dispatcher-meta"],
+          // Nothing listens there: an idle dispatcher never calls Meta.
+          { ...base, META_BASE_URL: `http://127.0.0.1:${sandboxPort}`, TOKEN_ENCRYPTION_KEY: DEV_TOKEN_KEY },
+          { kind: "log", msg: "ready" },
+        ],
+        gateway: async () => {
+          const port = await freePort();
+          return [SERVICE_ENTRIES.gateway, { ...base, PORT: String(port), HOST: "127.0.0.1" }, { kind: "http", url: `http://127.0.0.1:${port}/healthz` }];
+        },
+        sandbox: async () => {
+          const port = await freePort();
+          return [SERVICE_ENTRIES.sandbox, { SANDBOX_PORT: String(port), SANDBOX_HOST: "127.0.0.1", LOG_LEVEL: "info" }, { kind: "http", url: `http://127.0.0.1:${port}/_sandbox/health` }];
+        },
+      };
+      for (const name of Object.keys(configs) as ServiceName[]) {
+        const samples = await repeat(name, configs[name]);
+        const ready = median(samples.map((s) => s.readyMs));
+        const rss = median(samples.map((s) => s.rssMb));
+        metrics.push(
+          metric({ name: `${name} ready`, value: round1(ready), unit: "ms", baseline: round1(baseReady), target: { on: "value", op: "<=", threshold: READY_TARGET_MS } }),
+          metric({ name: `${name} idle RSS`, value: round1(rss), unit: "MB", baseline: round1(baseRss), target: { on: "value", op: "<=", threshold: RSS_TARGET_MB } }),
+        );
+        notes.push(`${name}: ready ms per run ${samples.map((s) => s.readyMs.toFixed(0)).join(", ")}; RSS MB ${samples.map((s) => s.rssMb.toFixed(1)).join(", ")} (peak ${Math.max(...samples.map((s) => s.hwmMb)).toFixed(1)})`);
+      }
+      notes.push(
+        `baseline = an idle Node process with a .ts entry, as the services run: ready ${baseReady.toFixed(0)} ms, ${baseRss.toFixed(1)} MB; ` +
+          `the same as plain .js: ${jsReady.toFixed(0)} ms, ${jsRss.toFixed(1)} MB — type stripping alone costs ${(baseRss - jsRss).toFixed(1)} MB per process`,
+        `median of ${reps} run(s); ready = spawn() → ready signal (Node start-up included); RSS = VmRSS ${idleMs} ms after ready; LOG_LEVEL=info`,
+      );
+      return { metrics, notes };
+    } finally {
+      await cleanup.run(opts.say);
+    }
+  },
+};
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from "fastify";
+import { createWebhookEndpointBodySchema, newId } from "@layers/contracts";
+import { newWebhookSecret, sealToken } from "@layers/runtime";
+import type { RouteContext } from "../../context.ts";
+import { ApiError } from "../../errors.ts";
+import { parseBody } from "../../http/parse.ts";
+import { deliverableUrl } from "../../http/webhooks.ts";
+import { principalOf } from "../../plugins/auth.ts";
+import { insertWebhookEndpoint, rowToWebhookEndpoint } from "../../repositories/webhook-endpoints.repository.ts";
+import { endpointPath } from "./endpoint-for.ts";
+import { eventFilterOf } from "./event-filter.ts";
+
+/** Live endpoints per organization: fan-out cost stays bounded (Stripe allows 16). */
+export const MAX_ENDPOINTS_PER_ORG = 50;
+
+/** POST /v1/webhooks/endpoints — the answer is the only time the signing secret is shown. */
+export function registerCreateWebhookEndpoint(app: FastifyInstance, ctx: RouteContext): void {
+  app.post(
+    "/v1/webhooks/endpoints",
+    { config: { auth: { anyOf: ["webhooks:write"], partnerOnly: true }, idempotent: true, sealAnswer: true } },
+    async (req, reply) => {
+      const body = parseBody(createWebhookEndpointBodySchema, req.body);
+      const url = await deliverableUrl(ctx.webhooks, body.url);
+      const secret = newWebhookSecret();
+      const row = await insertWebhookEndpoint(
+        ctx.db,
+        {
+          id: newId("webhookEndpoint"),
+          organizationId: principalOf(req).organizationId,
+          url,
+          events: eventFilterOf(body.events),
+          description: body.description ?? null,
+          secretEnc: sealToken(secret, ctx.webhooks.tokenEncryptionKey),
+        },
+        MAX_ENDPOINTS_PER_ORG,
+      );
+      if (!row) throw new ApiError("CONFLICT", `an organization has at most ${MAX_ENDPOINTS_PER_ORG} webhook endpoints; delete one first`);
+      reply.code(201).header("Location", endpointPath(row.id));
+      return { ...rowToWebhookEndpoint(row), secret };
+    },
+  );
+}

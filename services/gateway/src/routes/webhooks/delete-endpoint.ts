@@ -1,0 +1,20 @@
+import type { FastifyInstance } from "fastify";
+import type { RouteContext } from "../../context.ts";
+import { notFound } from "../../errors.ts";
+import { deleteWebhookEndpoint } from "../../repositories/webhook-endpoints.repository.ts";
+import { endpointFor } from "./endpoint-for.ts";
+
+/** DELETE /v1/webhooks/endpoints/:endpointId — 204; deliveries still waiting for it end as failed. */
+export function registerDeleteWebhookEndpoint(app: FastifyInstance, ctx: RouteContext): void {
+  app.delete<{ Params: { endpointId: string } }>(
+    "/v1/webhooks/endpoints/:endpointId",
+    { config: { auth: { anyOf: ["webhooks:write"], partnerOnly: true } } },
+    async (req, reply) => {
+      const endpoint = await endpointFor(ctx, req, req.params.endpointId);
+      const { deleted, canceledDeliveries } = await deleteWebhookEndpoint(ctx.db, endpoint.id);
+      if (!deleted) throw notFound("webhook endpoint");
+      req.log.info({ endpointId: endpoint.id, canceledDeliveries }, "webhook endpoint deleted");
+      return reply.code(204).send();
+    },
+  );
+}

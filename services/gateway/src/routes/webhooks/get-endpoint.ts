@@ -1,0 +1,13 @@
+import type { FastifyInstance } from "fastify";
+import type { RouteContext } from "../../context.ts";
+import { rowToWebhookEndpoint } from "../../repositories/webhook-endpoints.repository.ts";
+import { endpointFor } from "./endpoint-for.ts";
+
+/** GET /v1/webhooks/endpoints/:endpointId — never the secret (rotate to get a new one). */
+export function registerGetWebhookEndpoint(app: FastifyInstance, ctx: RouteContext): void {
+  app.get<{ Params: { endpointId: string } }>(
+    "/v1/webhooks/endpoints/:endpointId",
+    { config: { auth: { anyOf: ["webhooks:read"], partnerOnly: true } } },
+    async (req) => rowToWebhookEndpoint(await endpointFor(ctx, req, req.params.endpointId)),
+  );
+}

@@ -1,0 +1,170 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { eventSchema } from "@layers/contracts";
+import { createHarness, waitFor, type Harness } from "./test-support/harness.ts";
+import { startDeadEndpoint, startReceiver, type Receiver } from "./test-support/receiver.ts";
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** The most intervals open at one instant. */
+function maxOverlap(intervals: Array<[number, number]>): number {
+  const edges = intervals.flatMap(([s, e]) => [
+    [s, 1],
+    [e, -1],
+  ]);
+  edges.sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!); // an end before a start at the same instant
+  let open = 0;
+  let max = 0;
+  for (const [, d] of edges) max = Math.max(max, (open += d!));
+  return max;
+}
+
+describe("webhooks: endpoint health and isolation", () => {
+  let h: Harness;
+  const orgs: string[] = [];
+  beforeAll(async () => {
+    h = await createHarness();
+  });
+  afterEach(async () => {
+    await h.stopAll();
+    for (const o of orgs.splice(0)) await h.retire(o);
+  });
+  afterAll(async () => {
+    await h.cleanup();
+  });
+
+  async function newOrg(): Promise<string> {
+    const o = await h.org();
+    orgs.push(o);
+    return o;
+  }
+
+  async function receiver(respond?: Parameters<typeof startReceiver>[0]["respond"]): Promise<Receiver> {
+    const r = await startReceiver({ secrets: [], ...(respond ? { respond } : {}) });
+    h.track(r);
+    return r;
+  }
+
+  it("auto-disable - an endpoint failing for longer than the period is disabled and the org is told; one that recovers is not", async () => {
+    const org = await newOrg();
+    const failing = await receiver(() => ({ status: 500 }));
+    const recovering = await receiver((r) => (r.nth <= 2 ? { status: 503 } : { status: 200 }));
+    const watcher = await receiver();
+    const epFailing = await h.endpoint(org, failing.url, { events: ["job.*"] });
+    const epRecovering = await h.endpoint(org, recovering.url, { events: ["job.*"] });
+    const epWatcher = await h.endpoint(org, watcher.url, { events: ["webhook.endpoint.disabled"] });
+    watcher.secrets = [epWatcher.secret];
+    await h.start({ config: { WEBHOOK_DISABLE_AFTER_MS: "1000", WEBHOOK_RETRY_SCHEDULE_MS: "0,300,300,300,300,300,300,300" } });
+    await h.publish(h.event(org, "job.failed"));
+
+    const [notice] = await h.waitForDeliveries(epWatcher.id, 1, ["succeeded"], 10_000);
+    const row = await h.endpointRow(epFailing.id);
+    expect(row.enabled).toBe(false);
+    expect(row.failing_since).toBeInstanceOf(Date);
+    const since = row.failing_since!.toISOString();
+    expect(row.disabled_reason).toBe(`no successful attempt for 1 s (failing since ${since})`);
+    expect(row.disabled_at!.getTime() - row.failing_since!.getTime()).toBeGreaterThanOrEqual(1_000);
+
+    // Disabled at the first failure past the period: well before the ladder's 8 attempts ran out.
+    const [d] = await h.waitForDeliveries(epFailing.id, 1, ["failed"]);
+    expect(d!.last_error).toBe(`the endpoint is disabled: no successful attempt for 1 s (failing since ${since})`);
+    expect(d!.attempt_count).toBeGreaterThanOrEqual(4);
+    expect(d!.attempt_count).toBeLessThan(8);
+    const attempts = await h.attemptsOf(d!.id);
+    expect(attempts.every((a) => a.status_code === 500)).toBe(true);
+    await sleep(400);
+    expect(failing.received).toHaveLength(d!.attempt_count);
+
+    // The notice: delivered, signed, and on the events stream under the same id.
+    expect(notice!.event_type).toBe("webhook.endpoint.disabled");
+    const body = eventSchema.parse(JSON.parse(watcher.received[0]!.body));
+    expect(body.id).toBe(notice!.event_id);
+    expect(body.data).toEqual({
+      organizationId: org,
+      endpointId: epFailing.id,
+      url: failing.url,
+      cause: "failing",
+      reason: row.disabled_reason,
+      failingSince: since,
+      disabledAt: row.disabled_at!.toISOString(),
+    });
+    expect(watcher.received[0]!.verified[0]).toEqual({ standard: true, svix: true });
+    const onStream = await waitFor(async () => {
+      try {
+        return await h.env.nats.jsm.streams.getMessage(h.env.names.streams.events, { last_by_subj: h.env.names.subjects.event("webhook.endpoint.disabled") });
+      } catch {
+        return null;
+      }
+    });
+    expect(onStream.json<{ id: string }>().id).toBe(body.id);
+    // Its own fan-out from the stream added nothing: still one notice delivery.
+    await sleep(300);
+    expect(await h.deliveriesOf(epWatcher.id)).toHaveLength(1);
+
+    // The endpoint that recovered inside the period stays enabled, its run of failures cleared.
+    const [ok] = await h.waitForDeliveries(epRecovering.id, 1, ["succeeded"]);
+    expect(ok!.attempt_count).toBe(3);
+    expect(await h.endpointRow(epRecovering.id)).toMatchObject({ enabled: true, failing_since: null, disabled_reason: null });
+  });
+
+  it("isolation - a dead endpoint beside a healthy one: the healthy one's deliveries keep their latency", async () => {
+    const org = await newOrg();
+    const dead = await startDeadEndpoint();
+    h.track(dead);
+    const healthy = await receiver();
+    const epDead = await h.endpoint(org, dead.url);
+    const epHealthy = await h.endpoint(org, healthy.url);
+    healthy.secrets = [epHealthy.secret];
+    await h.start({
+      config: {
+        WEBHOOK_TIMEOUT_MS: "1500",
+        WEBHOOK_LEASE_MS: "3000",
+        WEBHOOK_CONCURRENCY: "8",
+        WEBHOOK_ENDPOINT_CONCURRENCY: "2",
+        WEBHOOK_RETRY_SCHEDULE_MS: "0,100,100,100,100,100,100,100",
+      },
+    });
+
+    const publishedAt = new Map<string, number>();
+    for (let i = 0; i < 50; i++) {
+      const e = h.event(org, "ads.write.executed", { n: i });
+      publishedAt.set(e.id, Date.now());
+      await h.publish(e);
+      await sleep(30);
+    }
+    await h.waitForDeliveries(epHealthy.id, 50, ["succeeded"]);
+    const delays = healthy.received.map((r) => r.at - publishedAt.get(r.webhookId)!);
+    expect(delays).toHaveLength(50);
+    expect(healthy.received.every((r) => r.verified[0]!.standard && r.verified[0]!.svix)).toBe(true);
+    // With head-of-line blocking these would wait for the dead endpoint's 1.5 s timeouts. The bounds
+    // leave room for a loaded CI machine (unloaded, p95 is a few tens of ms).
+    const summary = `p50 ${percentile(delays, 50)} ms, p95 ${percentile(delays, 95)} ms, max ${Math.max(...delays)} ms`;
+    expect(percentile(delays, 95), summary).toBeLessThan(400);
+    expect(Math.max(...delays), summary).toBeLessThan(1_200);
+
+    // Meanwhile the dead endpoint kept timing out, never more than 2 attempts at once.
+    await waitFor(async () => {
+      const n = await h.env.db
+        .selectFrom("webhook_attempts")
+        .innerJoin("webhook_deliveries", "webhook_deliveries.id", "webhook_attempts.delivery_id")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("webhook_deliveries.endpoint_id", "=", epDead.id)
+        .executeTakeFirstOrThrow();
+      return Number(n.n) >= 4;
+    }, 10_000);
+    const deadAttempts = await h.env.db
+      .selectFrom("webhook_attempts")
+      .innerJoin("webhook_deliveries", "webhook_deliveries.id", "webhook_attempts.delivery_id")
+      .select(["webhook_attempts.started_at", "webhook_attempts.latency_ms", "webhook_attempts.error", "webhook_attempts.status_code"])
+      .where("webhook_deliveries.endpoint_id", "=", epDead.id)
+      .execute();
+    expect(deadAttempts.every((a) => a.error === "no answer within 1500 ms" && a.status_code === null)).toBe(true);
+    expect(maxOverlap(deadAttempts.map((a) => [a.started_at.getTime(), a.started_at.getTime() + a.latency_ms!]))).toBeLessThanOrEqual(2);
+    expect(dead.accepted).toBeGreaterThanOrEqual(4);
+    const deadPending = (await h.deliveriesOf(epDead.id)).filter((d) => d.status === "pending");
+    expect(deadPending.length).toBeGreaterThan(40);
+  });
+});
