@@ -93,7 +93,7 @@ describe("webhooks end to end", () => {
   let deniedVerdictId: string;
   let pendingActionId: string;
 
-  it("webhooks e2e - HTTP writes (budget change, kill switch, denied write, approval) arrive as verified deliveries", async () => {
+  it("webhooks e2e - HTTP writes (budget change, kill switch, denied write, approval, budget cap) arrive as verified deliveries", async () => {
     const P = t.seed.projectId;
     const [cmp] = await createCampaigns(t, 1, "Webhooks");
     const budget = await partner.patch(`${t.campaignsPath}/${cmp!.id}/budget`, { dailyBudgetCents: 2500 });
@@ -115,11 +115,18 @@ describe("webhooks end to end", () => {
     expect(approved.status, JSON.stringify(approved.body)).toBe(202);
     expect((await waitForJob(partner, queued.body.jobId)).status).toBe("completed");
 
+    // The customer caps daily budgets; a partner budget above the cap is denied and announced.
+    expect((await customer.patch(`/v1/projects/${P}/ads/meta/policy`, { maxDailyBudgetCents: 4000 })).status).toBe(200);
+    expect((await partner.patch(`${t.campaignsPath}/${cmp!.id}/authority`, { authority: { tactical: "auto" } })).status).toBe(200);
+    const capped = await partner.patch(`${t.campaignsPath}/${cmp!.id}/budget`, { dailyBudgetCents: 9000 });
+    expect(capped.status).toBe(403);
+    expect(capped.body).toMatchObject({ code: "AUTHORITY_DENIED", reason: "budget_cap_exceeded" });
+
     // Every event of the org on the stream reaches /all (once), signed with its secret; /kill only gets kill_switch.*.
     const streamed = await eventually(async () => {
       const events = (await readEvents(stack)).filter((e) => e.data.organizationId === t.seed.orgId);
       const types = events.map((e) => e.type);
-      if (!types.includes("approval.dispatched") || !types.includes("kill_switch.released")) return undefined;
+      if (!types.includes("approval.dispatched") || !types.includes("kill_switch.released") || !types.includes("ads.budget.cap_exceeded")) return undefined;
       const got = new Set(idsAt("/all"));
       return events.every((e) => got.has(e.id)) ? events : undefined;
     }, "every event delivered to /all", 30_000);
@@ -140,6 +147,8 @@ describe("webhooks end to end", () => {
     expect(find("kill_switch.tripped").data).toMatchObject({ active: true, reason: "creative incident", actor: { type: "customer" } });
     expect(find("ads.write.denied").data).toMatchObject({ reason: "kill_switch_active", verdictId: deniedVerdictId, operation: "pause_campaign", campaignId: cmp!.id });
     expect(find("kill_switch.released").data).toMatchObject({ active: false });
+    expect(find("ads.budget.cap_exceeded").data).toMatchObject({ verdictId: capped.body.verdictId, campaignId: cmp!.id });
+    expect(find("ads.write.denied", (e) => e.data.reason === "budget_cap_exceeded").data).toMatchObject({ operation: "update_budget" });
     expect(find("approval.approved").data).toMatchObject({ pendingActionId, comment: "ship it", approvedBy: { type: "partner" } });
     expect(find("approval.dispatched").data).toMatchObject({ pendingActionId, campaignId: cmp!.id, platformCampaignId: cmp!.platformId });
 
