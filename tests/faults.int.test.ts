@@ -110,7 +110,7 @@ describe("faults: nothing lost, nothing applied twice", () => {
     for (const [ci, c] of campaigns.entries()) {
       expect(await budgetsOnPlatform(stack, t.account, c.platformId)).toEqual(expected(ci, 5, 3000));
     }
-    const faults = (await (await fetch(`${stack.sandboxUrl}/_sandbox/faults`)).json()) as any;
+    const faults: unknown = await (await fetch(`${stack.sandboxUrl}/_sandbox/faults`)).json();
     const left = JSON.stringify(faults);
     expect(left).not.toMatch(/"fail5xx":[1-9]/);
     expect(left).not.toMatch(/"failAfterApply":[1-9]/);

@@ -325,12 +325,13 @@ describe("partner guide on Meta", () => {
     const res = await partner.get(`/v1/audit-log?projectId=${P}&limit=100`);
     expect(res.status).toBe(200);
     expectContract(pageSchema(auditEntrySchema), res.body);
-    const rows = res.body.data as any[];
+    const rows = res.body.data as Array<Record<string, string | null>>;
     expect(rows.some((r) => r.decision === "deny" && r.reason === "kill_switch_active" && r.actorType === "customer")).toBe(true);
     const partnerRow = rows.find((r) => r.actorType === "partner" && r.operation === "create_campaign");
-    expect(partnerRow.actorOrganizationId).toBe(seed.orgId);
-    expect(partnerRow.actorApiKeyId).toMatch(/^key_/);
-    expect(partnerRow.verdictId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(partnerRow).toBeDefined();
+    expect(partnerRow!.actorOrganizationId).toBe(seed.orgId);
+    expect(partnerRow!.actorApiKeyId).toMatch(/^key_/);
+    expect(partnerRow!.verdictId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("events for executed, denied, approvals and the kill switch reach the events stream with data.organizationId", async () => {

@@ -16,7 +16,8 @@ async function main(): Promise<void> {
   onShutdown(log, sandbox.stop);
 }
 
-main().catch((err) => {
-  console.error(err);
+main().catch((err: unknown) => {
+  // The logger may not exist yet (bad configuration): write the reason straight to stderr.
+  process.stderr.write(`sandbox failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

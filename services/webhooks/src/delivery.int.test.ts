@@ -1,6 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, waitFor, type Harness } from "./test-support/harness.ts";
-import { startReceiver, verifiedWith, type Receiver } from "./test-support/receiver.ts";
+import { describe, expect, it } from "vitest";
+import { waitFor } from "./test-support/harness.ts";
+import { useHarness } from "./test-support/use-harness.ts";
+import { verifiedWith, type Receiver } from "./test-support/receiver.ts";
 
 /** Every request verified with every library against the first (current) secret. */
 function allVerified(r: Receiver): boolean {
@@ -8,45 +9,24 @@ function allVerified(r: Receiver): boolean {
 }
 
 describe("webhooks: delivery, signatures and the retry ladder", () => {
-  let h: Harness;
-  const orgs: string[] = [];
-  beforeAll(async () => {
-    h = await createHarness();
-  });
-  afterEach(async () => {
-    await h.stopAll();
-    for (const o of orgs.splice(0)) await h.retire(o);
-  });
-  afterAll(async () => {
-    await h.cleanup();
-  });
+  const ctx = useHarness();
+  const { newOrg, receiver } = ctx;
 
-  async function newOrg(): Promise<string> {
-    const o = await h.org();
-    orgs.push(o);
-    return o;
-  }
-
-  async function receiver(respond?: Parameters<typeof startReceiver>[0]["respond"]): Promise<Receiver> {
-    const r = await startReceiver({ secrets: [], ...(respond ? { respond } : {}) });
-    h.track(r);
-    return r;
-  }
 
   it("delivery - the body is the event envelope and every request verifies with standardwebhooks and svix", async () => {
     const org = await newOrg();
     const rx = await receiver(() => ({ status: 200, body: "thanks" }));
-    const ep = await h.endpoint(org, rx.url);
+    const ep = await ctx.h.endpoint(org, rx.url);
     rx.secrets = [ep.secret];
-    await h.start();
+    await ctx.h.start();
     const events = [
-      h.event(org, "ads.write.executed", { jobId: "job_1", intentId: "int_1" }),
-      h.event(org, "job.completed", { jobId: "job_1" }),
-      h.event(org, "ads.account.token_expired", { adAccountId: "aa_1", note: "ünïcödé ✓" }),
+      ctx.h.event(org, "ads.write.executed", { jobId: "job_1", intentId: "int_1" }),
+      ctx.h.event(org, "job.completed", { jobId: "job_1" }),
+      ctx.h.event(org, "ads.account.token_expired", { adAccountId: "aa_1", note: "ünïcödé ✓" }),
     ];
-    for (const e of events) await h.publish(e);
+    for (const e of events) await ctx.h.publish(e);
 
-    const rows = await h.waitForDeliveries(ep.id, 3, ["succeeded"]);
+    const rows = await ctx.h.waitForDeliveries(ep.id, 3, ["succeeded"]);
     expect(rx.received).toHaveLength(3);
     expect(allVerified(rx)).toBe(true);
     for (const e of events) {
@@ -63,28 +43,28 @@ describe("webhooks: delivery, signatures and the retry ladder", () => {
     for (const d of rows) {
       expect(d).toMatchObject({ origin: "event", attempt_count: 1, last_status_code: 200, last_error: null, next_attempt_at: null, lease_until: null });
       expect(d.completed_at).toBeInstanceOf(Date);
-      const attempts = await h.attemptsOf(d.id);
+      const attempts = await ctx.h.attemptsOf(d.id);
       expect(attempts).toHaveLength(1);
       expect(attempts[0]).toMatchObject({ attempt_no: 1, status_code: 200, error: null, response_excerpt: "thanks" });
       expect(attempts[0]!.latency_ms).toBeGreaterThanOrEqual(0);
     }
-    const endpoint = await h.endpointRow(ep.id);
+    const endpoint = await ctx.h.endpointRow(ep.id);
     expect(endpoint.failing_since).toBeNull();
   });
 
   it("ladder - a receiver failing 3 times then succeeding gets 4 attempts, spaced by the schedule", async () => {
     const org = await newOrg();
     const rx = await receiver((r) => (r.nth <= 3 ? { status: 500, body: `boom ${r.nth}` } : { status: 204 }));
-    const ep = await h.endpoint(org, rx.url);
+    const ep = await ctx.h.endpoint(org, rx.url);
     rx.secrets = [ep.secret];
     const schedule = [0, 150, 300, 450, 600, 750, 900, 1050];
-    await h.start({ config: { WEBHOOK_RETRY_SCHEDULE_MS: schedule.join(",") } });
-    const e = h.event(org, "job.failed", { jobId: "job_2" });
-    await h.publish(e);
+    await ctx.h.start({ config: { WEBHOOK_RETRY_SCHEDULE_MS: schedule.join(",") } });
+    const e = ctx.h.event(org, "job.failed", { jobId: "job_2" });
+    await ctx.h.publish(e);
 
-    const [d] = await h.waitForDeliveries(ep.id, 1, ["succeeded"]);
+    const [d] = await ctx.h.waitForDeliveries(ep.id, 1, ["succeeded"]);
     expect(d!.attempt_count).toBe(4);
-    const attempts = await h.attemptsOf(d!.id);
+    const attempts = await ctx.h.attemptsOf(d!.id);
     expect(attempts.map((a) => a.attempt_no)).toEqual([1, 2, 3, 4]);
     expect(attempts.map((a) => a.status_code)).toEqual([500, 500, 500, 204]);
     expect(attempts.map((a) => a.error)).toEqual(["the endpoint answered 500", "the endpoint answered 500", "the endpoint answered 500", null]);
@@ -101,7 +81,7 @@ describe("webhooks: delivery, signatures and the retry ladder", () => {
     const ts = rx.received.map((x) => Number(x.headers["webhook-timestamp"]));
     expect([...ts].sort((a, b) => a - b)).toEqual(ts);
     // A success ends the endpoint's run of failures.
-    expect((await h.endpointRow(ep.id)).failing_since).toBeNull();
+    expect((await ctx.h.endpointRow(ep.id)).failing_since).toBeNull();
   });
 
   it("failures - a redirect is not followed and a timeout fails the attempt", async () => {
@@ -113,13 +93,13 @@ describe("webhooks: delivery, signatures and the retry ladder", () => {
       if (r.nth === 2) return { status: 200, delayMs: 1_500 };
       return { status: 200 };
     });
-    const ep = await h.endpoint(org, rx.url);
+    const ep = await ctx.h.endpoint(org, rx.url);
     rx.secrets = [ep.secret];
-    await h.start({ config: { WEBHOOK_TIMEOUT_MS: "400", WEBHOOK_LEASE_MS: "1500", WEBHOOK_RETRY_SCHEDULE_MS: "0,50,50,50" } });
-    await h.publish(h.event(org, "ads.write.denied"));
+    await ctx.h.start({ config: { WEBHOOK_TIMEOUT_MS: "400", WEBHOOK_LEASE_MS: "1500", WEBHOOK_RETRY_SCHEDULE_MS: "0,50,50,50" } });
+    await ctx.h.publish(ctx.h.event(org, "ads.write.denied"));
 
-    const [d] = await h.waitForDeliveries(ep.id, 1, ["succeeded"]);
-    const attempts = await h.attemptsOf(d!.id);
+    const [d] = await ctx.h.waitForDeliveries(ep.id, 1, ["succeeded"]);
+    const attempts = await ctx.h.attemptsOf(d!.id);
     expect(attempts.map((a) => a.status_code)).toEqual([302, null, 200]);
     expect(attempts[0]!.error).toBe("the endpoint answered 302; redirects are not followed, answer 2xx at the registered URL");
     expect(attempts[1]!.error).toBe("no answer within 400 ms");
@@ -133,31 +113,31 @@ describe("webhooks: delivery, signatures and the retry ladder", () => {
     const org = await newOrg();
     const gone = await receiver(() => ({ status: 410 }));
     const watcher = await receiver();
-    const epGone = await h.endpoint(org, gone.url);
-    const epWatcher = await h.endpoint(org, watcher.url, { events: ["webhook.*"] });
+    const epGone = await ctx.h.endpoint(org, gone.url);
+    const epWatcher = await ctx.h.endpoint(org, watcher.url, { events: ["webhook.*"] });
     gone.secrets = [epGone.secret];
     watcher.secrets = [epWatcher.secret];
-    await h.start();
-    await h.publish(h.event(org, "ads.write.executed"));
+    await ctx.h.start();
+    await ctx.h.publish(ctx.h.event(org, "ads.write.executed"));
 
-    const [d] = await h.waitForDeliveries(epGone.id, 1, ["failed"]);
+    const [d] = await ctx.h.waitForDeliveries(epGone.id, 1, ["failed"]);
     expect(d).toMatchObject({ attempt_count: 1, last_status_code: 410, last_error: "the endpoint answered 410 Gone", next_attempt_at: null });
-    const row = await h.endpointRow(epGone.id);
+    const row = await ctx.h.endpointRow(epGone.id);
     expect(row).toMatchObject({ enabled: false, disabled_reason: "the endpoint answered 410 Gone" });
     expect(row.disabled_at).toBeInstanceOf(Date);
 
-    const [notice] = await h.waitForDeliveries(epWatcher.id, 1, ["succeeded"]);
+    const [notice] = await ctx.h.waitForDeliveries(epWatcher.id, 1, ["succeeded"]);
     expect(notice!.event_type).toBe("webhook.endpoint.disabled");
     const body = JSON.parse(watcher.received[0]!.body);
     expect(body.data).toMatchObject({ organizationId: org, endpointId: epGone.id, cause: "gone", reason: "the endpoint answered 410 Gone" });
     expect(allVerified(watcher)).toBe(true);
 
-    await h.publish(h.event(org, "ads.write.executed"));
-    await h.publish(h.event(org, "job.completed"));
+    await ctx.h.publish(ctx.h.event(org, "ads.write.executed"));
+    await ctx.h.publish(ctx.h.event(org, "job.completed"));
     // Both later events reach the fan-out (the watcher filters them out; the disabled endpoint must get none).
-    await waitFor(async () => (await h.env.db.selectFrom("events").select("id").where("organization_id", "=", org).execute()).length === 4);
+    await waitFor(async () => (await ctx.h.env.db.selectFrom("events").select("id").where("organization_id", "=", org).execute()).length === 4);
     await new Promise((r) => setTimeout(r, 200));
-    expect(await h.deliveriesOf(epGone.id)).toHaveLength(1);
+    expect(await ctx.h.deliveriesOf(epGone.id)).toHaveLength(1);
     expect(gone.received).toHaveLength(1);
   });
 
@@ -168,13 +148,13 @@ describe("webhooks: delivery, signatures and the retry ladder", () => {
       if (r.nth === 2) return { status: 503, headers: { "retry-after": "3600" } };
       return { status: 200 };
     });
-    const ep = await h.endpoint(org, rx.url);
+    const ep = await ctx.h.endpoint(org, rx.url);
     rx.secrets = [ep.secret];
-    await h.start({ config: { WEBHOOK_RETRY_SCHEDULE_MS: "0,50,50,50", WEBHOOK_RETRY_AFTER_CAP_MS: "1500" } });
-    await h.publish(h.event(org, "ads.budget.cap_exceeded"));
+    await ctx.h.start({ config: { WEBHOOK_RETRY_SCHEDULE_MS: "0,50,50,50", WEBHOOK_RETRY_AFTER_CAP_MS: "1500" } });
+    await ctx.h.publish(ctx.h.event(org, "ads.budget.cap_exceeded"));
 
-    const [d] = await h.waitForDeliveries(ep.id, 1, ["succeeded"]);
-    const attempts = await h.attemptsOf(d!.id);
+    const [d] = await ctx.h.waitForDeliveries(ep.id, 1, ["succeeded"]);
+    const attempts = await ctx.h.attemptsOf(d!.id);
     expect(attempts.map((a) => a.status_code)).toEqual([429, 503, 200]);
     expect(attempts[0]!.error).toBe("the endpoint answered 429 (Retry-After: 1)");
     expect(attempts[1]!.error).toBe("the endpoint answered 503 (Retry-After: 3600)");
@@ -190,56 +170,56 @@ describe("webhooks: delivery, signatures and the retry ladder", () => {
     const org = await newOrg();
     let healthy = false;
     const rx = await receiver(() => (healthy ? { status: 200 } : { status: 500 }));
-    const ep = await h.endpoint(org, rx.url);
+    const ep = await ctx.h.endpoint(org, rx.url);
     rx.secrets = [ep.secret];
-    await h.start({ config: { WEBHOOK_RETRY_SCHEDULE_MS: "0,30,30,30,30,30,30,30" } });
-    const e = h.event(org, "approval.dispatch_failed");
-    await h.publish(e);
+    await ctx.h.start({ config: { WEBHOOK_RETRY_SCHEDULE_MS: "0,30,30,30,30,30,30,30" } });
+    const e = ctx.h.event(org, "approval.dispatch_failed");
+    await ctx.h.publish(e);
 
-    const [d] = await h.waitForDeliveries(ep.id, 1, ["failed"]);
+    const [d] = await ctx.h.waitForDeliveries(ep.id, 1, ["failed"]);
     expect(d).toMatchObject({ attempt_count: 8, last_status_code: 500, last_error: "the endpoint answered 500", next_attempt_at: null, lease_until: null });
     expect(d!.completed_at).toBeInstanceOf(Date);
-    expect((await h.attemptsOf(d!.id)).map((a) => a.status_code)).toEqual([500, 500, 500, 500, 500, 500, 500, 500]);
+    expect((await ctx.h.attemptsOf(d!.id)).map((a) => a.status_code)).toEqual([500, 500, 500, 500, 500, 500, 500, 500]);
     await new Promise((r) => setTimeout(r, 200));
     expect(rx.received).toHaveLength(8);
-    expect((await h.endpointRow(ep.id)).failing_since).toBeInstanceOf(Date);
+    expect((await ctx.h.endpointRow(ep.id)).failing_since).toBeInstanceOf(Date);
 
     // The gateway's resend: pending, due now, history kept.
     healthy = true;
     const now = new Date();
-    await h.env.db
+    await ctx.h.env.db
       .updateTable("webhook_deliveries")
       .set({ status: "pending", next_attempt_at: now, lease_until: null, completed_at: null, updated_at: now })
       .where("id", "=", d!.id)
       .execute();
-    const [again] = await h.waitForDeliveries(ep.id, 1, ["succeeded"]);
+    const [again] = await ctx.h.waitForDeliveries(ep.id, 1, ["succeeded"]);
     expect(again).toMatchObject({ attempt_count: 9, last_status_code: 200, last_error: null });
-    const attempts = await h.attemptsOf(d!.id);
+    const attempts = await ctx.h.attemptsOf(d!.id);
     expect(attempts.map((a) => a.attempt_no)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(attempts.at(-1)!.status_code).toBe(200);
     expect(rx.received).toHaveLength(9);
     expect(new Set(rx.received.map((x) => x.webhookId))).toEqual(new Set([e.id]));
     expect(allVerified(rx)).toBe(true);
-    expect((await h.endpointRow(ep.id)).failing_since).toBeNull();
+    expect((await ctx.h.endpointRow(ep.id)).failing_since).toBeNull();
   });
 
   it("rotation - both secrets verify during the overlap, only the new one after it", async () => {
     const org = await newOrg();
     const rx = await receiver();
-    const ep = await h.endpoint(org, rx.url);
+    const ep = await ctx.h.endpoint(org, rx.url);
     const first = ep.secret;
-    await h.start();
+    await ctx.h.start();
 
-    await h.publish(h.event(org, "job.completed"));
-    await h.waitForDeliveries(ep.id, 1, ["succeeded"]);
+    await ctx.h.publish(ctx.h.event(org, "job.completed"));
+    await ctx.h.waitForDeliveries(ep.id, 1, ["succeeded"]);
 
-    const { secret: second, expiresAt } = await h.rotate(ep, 1_500);
-    await h.publish(h.event(org, "job.completed"));
-    await h.waitForDeliveries(ep.id, 2, ["succeeded"]);
+    const { secret: second, expiresAt } = await ctx.h.rotate(ep, 1_500);
+    await ctx.h.publish(ctx.h.event(org, "job.completed"));
+    await ctx.h.waitForDeliveries(ep.id, 2, ["succeeded"]);
 
     await waitFor(() => Date.now() > expiresAt.getTime() + 50, 5_000);
-    await h.publish(h.event(org, "job.completed"));
-    await h.waitForDeliveries(ep.id, 3, ["succeeded"]);
+    await ctx.h.publish(ctx.h.event(org, "job.completed"));
+    await ctx.h.waitForDeliveries(ep.id, 3, ["succeeded"]);
 
     // Verify each request as two partners would: one still on the old secret, one on the new.
     const verify = (i: number) => {
@@ -276,14 +256,14 @@ describe("webhooks: delivery, signatures and the retry ladder", () => {
       { url: `http://[::1]:${rx.port}/hook`, reason: "the endpoint URL was refused: must use https" },
     ];
     const eps = [];
-    for (const t of targets) eps.push(await h.endpoint(org, t.url));
-    await h.start({ fetch: guardedFetch, config: { WEBHOOK_RETRY_SCHEDULE_MS: "0,30,30" } });
-    await h.publish(h.event(org, "ads.policy.violation"));
+    for (const t of targets) eps.push(await ctx.h.endpoint(org, t.url));
+    await ctx.h.start({ fetch: guardedFetch, config: { WEBHOOK_RETRY_SCHEDULE_MS: "0,30,30" } });
+    await ctx.h.publish(ctx.h.event(org, "ads.policy.violation"));
 
     for (const [i, t] of targets.entries()) {
-      const [d] = await h.waitForDeliveries(eps[i]!.id, 1, ["failed"]);
+      const [d] = await ctx.h.waitForDeliveries(eps[i]!.id, 1, ["failed"]);
       expect(d).toMatchObject({ attempt_count: 3, last_status_code: null, last_error: t.reason });
-      const attempts = await h.attemptsOf(d!.id);
+      const attempts = await ctx.h.attemptsOf(d!.id);
       expect(attempts.map((a) => [a.status_code, a.latency_ms, a.error])).toEqual([
         [null, null, t.reason],
         [null, null, t.reason],

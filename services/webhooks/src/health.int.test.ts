@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eventSchema } from "@layers/contracts";
-import { createHarness, waitFor, type Harness } from "./test-support/harness.ts";
-import { startDeadEndpoint, startReceiver, type Receiver } from "./test-support/receiver.ts";
+import { waitFor } from "./test-support/harness.ts";
+import { useHarness } from "./test-support/use-harness.ts";
+import { startDeadEndpoint } from "./test-support/receiver.ts";
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -23,45 +24,24 @@ function maxOverlap(intervals: Array<[number, number]>): number {
 }
 
 describe("webhooks: endpoint health and isolation", () => {
-  let h: Harness;
-  const orgs: string[] = [];
-  beforeAll(async () => {
-    h = await createHarness();
-  });
-  afterEach(async () => {
-    await h.stopAll();
-    for (const o of orgs.splice(0)) await h.retire(o);
-  });
-  afterAll(async () => {
-    await h.cleanup();
-  });
+  const ctx = useHarness();
+  const { newOrg, receiver } = ctx;
 
-  async function newOrg(): Promise<string> {
-    const o = await h.org();
-    orgs.push(o);
-    return o;
-  }
-
-  async function receiver(respond?: Parameters<typeof startReceiver>[0]["respond"]): Promise<Receiver> {
-    const r = await startReceiver({ secrets: [], ...(respond ? { respond } : {}) });
-    h.track(r);
-    return r;
-  }
 
   it("auto-disable - an endpoint failing for longer than the period is disabled and the org is told; one that recovers is not", async () => {
     const org = await newOrg();
     const failing = await receiver(() => ({ status: 500 }));
     const recovering = await receiver((r) => (r.nth <= 2 ? { status: 503 } : { status: 200 }));
     const watcher = await receiver();
-    const epFailing = await h.endpoint(org, failing.url, { events: ["job.*"] });
-    const epRecovering = await h.endpoint(org, recovering.url, { events: ["job.*"] });
-    const epWatcher = await h.endpoint(org, watcher.url, { events: ["webhook.endpoint.disabled"] });
+    const epFailing = await ctx.h.endpoint(org, failing.url, { events: ["job.*"] });
+    const epRecovering = await ctx.h.endpoint(org, recovering.url, { events: ["job.*"] });
+    const epWatcher = await ctx.h.endpoint(org, watcher.url, { events: ["webhook.endpoint.disabled"] });
     watcher.secrets = [epWatcher.secret];
-    await h.start({ config: { WEBHOOK_DISABLE_AFTER_MS: "1000", WEBHOOK_RETRY_SCHEDULE_MS: "0,300,300,300,300,300,300,300" } });
-    await h.publish(h.event(org, "job.failed"));
+    await ctx.h.start({ config: { WEBHOOK_DISABLE_AFTER_MS: "1000", WEBHOOK_RETRY_SCHEDULE_MS: "0,300,300,300,300,300,300,300" } });
+    await ctx.h.publish(ctx.h.event(org, "job.failed"));
 
-    const [notice] = await h.waitForDeliveries(epWatcher.id, 1, ["succeeded"], 10_000);
-    const row = await h.endpointRow(epFailing.id);
+    const [notice] = await ctx.h.waitForDeliveries(epWatcher.id, 1, ["succeeded"], 10_000);
+    const row = await ctx.h.endpointRow(epFailing.id);
     expect(row.enabled).toBe(false);
     expect(row.failing_since).toBeInstanceOf(Date);
     const since = row.failing_since!.toISOString();
@@ -69,11 +49,11 @@ describe("webhooks: endpoint health and isolation", () => {
     expect(row.disabled_at!.getTime() - row.failing_since!.getTime()).toBeGreaterThanOrEqual(1_000);
 
     // Disabled at the first failure past the period: well before the ladder's 8 attempts ran out.
-    const [d] = await h.waitForDeliveries(epFailing.id, 1, ["failed"]);
+    const [d] = await ctx.h.waitForDeliveries(epFailing.id, 1, ["failed"]);
     expect(d!.last_error).toBe(`the endpoint is disabled: no successful attempt for 1 s (failing since ${since})`);
     expect(d!.attempt_count).toBeGreaterThanOrEqual(4);
     expect(d!.attempt_count).toBeLessThan(8);
-    const attempts = await h.attemptsOf(d!.id);
+    const attempts = await ctx.h.attemptsOf(d!.id);
     expect(attempts.every((a) => a.status_code === 500)).toBe(true);
     await sleep(400);
     expect(failing.received).toHaveLength(d!.attempt_count);
@@ -94,7 +74,7 @@ describe("webhooks: endpoint health and isolation", () => {
     expect(watcher.received[0]!.verified[0]).toEqual({ standard: true, svix: true });
     const onStream = await waitFor(async () => {
       try {
-        return await h.env.nats.jsm.streams.getMessage(h.env.names.streams.events, { last_by_subj: h.env.names.subjects.event("webhook.endpoint.disabled") });
+        return await ctx.h.env.nats.jsm.streams.getMessage(ctx.h.env.names.streams.events, { last_by_subj: ctx.h.env.names.subjects.event("webhook.endpoint.disabled") });
       } catch {
         return null;
       }
@@ -102,23 +82,23 @@ describe("webhooks: endpoint health and isolation", () => {
     expect(onStream.json<{ id: string }>().id).toBe(body.id);
     // Its own fan-out from the stream added nothing: still one notice delivery.
     await sleep(300);
-    expect(await h.deliveriesOf(epWatcher.id)).toHaveLength(1);
+    expect(await ctx.h.deliveriesOf(epWatcher.id)).toHaveLength(1);
 
     // The endpoint that recovered inside the period stays enabled, its run of failures cleared.
-    const [ok] = await h.waitForDeliveries(epRecovering.id, 1, ["succeeded"]);
+    const [ok] = await ctx.h.waitForDeliveries(epRecovering.id, 1, ["succeeded"]);
     expect(ok!.attempt_count).toBe(3);
-    expect(await h.endpointRow(epRecovering.id)).toMatchObject({ enabled: true, failing_since: null, disabled_reason: null });
+    expect(await ctx.h.endpointRow(epRecovering.id)).toMatchObject({ enabled: true, failing_since: null, disabled_reason: null });
   });
 
   it("isolation - a dead endpoint beside a healthy one: the healthy one's deliveries keep their latency", async () => {
     const org = await newOrg();
     const dead = await startDeadEndpoint();
-    h.track(dead);
+    ctx.h.track(dead);
     const healthy = await receiver();
-    const epDead = await h.endpoint(org, dead.url);
-    const epHealthy = await h.endpoint(org, healthy.url);
+    const epDead = await ctx.h.endpoint(org, dead.url);
+    const epHealthy = await ctx.h.endpoint(org, healthy.url);
     healthy.secrets = [epHealthy.secret];
-    await h.start({
+    await ctx.h.start({
       config: {
         WEBHOOK_TIMEOUT_MS: "1500",
         WEBHOOK_LEASE_MS: "3000",
@@ -130,12 +110,12 @@ describe("webhooks: endpoint health and isolation", () => {
 
     const publishedAt = new Map<string, number>();
     for (let i = 0; i < 50; i++) {
-      const e = h.event(org, "ads.write.executed", { n: i });
+      const e = ctx.h.event(org, "ads.write.executed", { n: i });
       publishedAt.set(e.id, Date.now());
-      await h.publish(e);
+      await ctx.h.publish(e);
       await sleep(30);
     }
-    await h.waitForDeliveries(epHealthy.id, 50, ["succeeded"]);
+    await ctx.h.waitForDeliveries(epHealthy.id, 50, ["succeeded"]);
     const delays = healthy.received.map((r) => r.at - publishedAt.get(r.webhookId)!);
     expect(delays).toHaveLength(50);
     expect(healthy.received.every((r) => r.verified[0]!.standard && r.verified[0]!.svix)).toBe(true);
@@ -147,7 +127,7 @@ describe("webhooks: endpoint health and isolation", () => {
 
     // Meanwhile the dead endpoint kept timing out, never more than 2 attempts at once.
     await waitFor(async () => {
-      const n = await h.env.db
+      const n = await ctx.h.env.db
         .selectFrom("webhook_attempts")
         .innerJoin("webhook_deliveries", "webhook_deliveries.id", "webhook_attempts.delivery_id")
         .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -155,7 +135,7 @@ describe("webhooks: endpoint health and isolation", () => {
         .executeTakeFirstOrThrow();
       return Number(n.n) >= 4;
     }, 10_000);
-    const deadAttempts = await h.env.db
+    const deadAttempts = await ctx.h.env.db
       .selectFrom("webhook_attempts")
       .innerJoin("webhook_deliveries", "webhook_deliveries.id", "webhook_attempts.delivery_id")
       .select(["webhook_attempts.started_at", "webhook_attempts.latency_ms", "webhook_attempts.error", "webhook_attempts.status_code"])
@@ -164,7 +144,7 @@ describe("webhooks: endpoint health and isolation", () => {
     expect(deadAttempts.every((a) => a.error === "no answer within 1500 ms" && a.status_code === null)).toBe(true);
     expect(maxOverlap(deadAttempts.map((a) => [a.started_at.getTime(), a.started_at.getTime() + a.latency_ms!]))).toBeLessThanOrEqual(2);
     expect(dead.accepted).toBeGreaterThanOrEqual(4);
-    const deadPending = (await h.deliveriesOf(epDead.id)).filter((d) => d.status === "pending");
+    const deadPending = (await ctx.h.deliveriesOf(epDead.id)).filter((d) => d.status === "pending");
     expect(deadPending.length).toBeGreaterThan(40);
   });
 });
