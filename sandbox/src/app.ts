@@ -1,4 +1,6 @@
 import type { AddressInfo } from "node:net";
+import { AppleStore } from "./apple/apple-store.ts";
+import { registerAppleRoutes } from "./apple/routes.ts";
 import { createLogger, type Logger } from "@layers/runtime";
 import Fastify, { LogController, type FastifyInstance } from "fastify";
 import { registerControlRoutes } from "./control-routes.ts";
@@ -6,12 +8,16 @@ import { FaultBook } from "./faults.ts";
 import { Ledger } from "./ledger.ts";
 import { MetaStore } from "./meta/meta-store.ts";
 import { registerMetaRoutes } from "./meta/routes.ts";
+import { registerTiktokRoutes } from "./tiktok/routes.ts";
+import { TiktokStore } from "./tiktok/tiktok-store.ts";
 import { createStateWriter, readStateFile, type SandboxState } from "./state-file.ts";
 import { UsageMeter } from "./usage-meter.ts";
 
 export type { CreateMetaAdAccountBody, CreateMetaAdAccountResponse, PutFaultsBody, SeedCampaign } from "./control-schemas.ts";
 export type { FaultEntry, FaultSpec } from "./faults.ts";
+export type { CreateAppleOrgBody, CreateAppleOrgResponse, PutAppleFaultsBody } from "./apple/control-routes.ts";
 export type { LedgerEntry, LedgerOp } from "./ledger.ts";
+export type { CreateTiktokAdvertiserBody, CreateTiktokAdvertiserResponse } from "./tiktok/control.ts";
 export { createSandboxClient, type SandboxClient } from "./sandbox-client.ts";
 
 export interface SandboxOptions {
@@ -28,9 +34,11 @@ export function buildSandbox(opts: SandboxOptions = {}): FastifyInstance {
   const loaded = opts.stateFile === undefined ? undefined : readStateFile(opts.stateFile);
   const store = loaded ? MetaStore.fromSnapshot(loaded.meta) : new MetaStore();
   const ledger = loaded ? Ledger.fromSnapshot(loaded.ledger) : new Ledger();
+  const apple = AppleStore.fromSnapshot(loaded?.apple);
+  const tiktok = TiktokStore.fromSnapshot(loaded?.tiktok);
   const faults = new FaultBook();
   const usage = new UsageMeter({ maxScore: opts.usageMaxScore ?? 9000, decayMs: 300_000 });
-  const snapshot = (): SandboxState => ({ version: 1, meta: store.snapshot(), ledger: ledger.snapshot() });
+  const snapshot = (): SandboxState => ({ version: 1, meta: store.snapshot(), apple: apple.snapshot(), tiktok: tiktok.snapshot(), ledger: ledger.snapshot() });
   const writer = opts.stateFile === undefined ? undefined : createStateWriter({ path: opts.stateFile, snapshot, log });
   const onMutation = () => writer?.schedule();
   if (loaded) log.info({ stateFile: opts.stateFile, ledgerEntries: loaded.ledger.length }, "sandbox state loaded");
@@ -41,8 +49,10 @@ export function buildSandbox(opts: SandboxOptions = {}): FastifyInstance {
   app.addHook("onClose", async () => {
     await writer?.flush();
   });
-  registerControlRoutes(app, { store, ledger, faults, onMutation });
+  registerControlRoutes(app, { store, ledger, faults, tiktok, onMutation });
   registerMetaRoutes(app, { store, ledger, faults, usage, log, onMutation });
+  registerAppleRoutes(app, { store: apple, ledger, faults, log, onMutation });
+  registerTiktokRoutes(app, { store: tiktok, ledger, faults, log, onMutation });
   app.setNotFoundHandler((request, reply) => {
     void reply.code(404).send({ error: { message: `Unknown path components: ${request.url.split("?")[0]}`, type: "OAuthException", code: 2500 } });
   });

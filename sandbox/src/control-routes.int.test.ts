@@ -75,7 +75,7 @@ describe("control api - ledger", () => {
     expect(await sandbox.control.ledger({ account: a.platformAccountId })).toEqual(entriesA);
     expect(await sandbox.control.ledger({ account: a.accountId, afterSeq: entriesA[0].seq })).toEqual([entriesA[1]]);
     expect((await sandbox.control.ledger({ objectId: ca.body.id })).length).toBe(2);
-    expect((await raw("GET", "/_sandbox/ledger?platform=tiktok")).status).toBe(400);
+    expect((await raw("GET", "/_sandbox/ledger?platform=google")).status).toBe(400);
   });
 });
 

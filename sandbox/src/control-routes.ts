@@ -7,12 +7,15 @@ import {
 import type { FaultBook } from "./faults.ts";
 import type { Ledger } from "./ledger.ts";
 import type { MetaStore } from "./meta/meta-store.ts";
+import type { TiktokStore } from "./tiktok/tiktok-store.ts";
 import { seedAdAccount } from "./meta/seed-ad-account.ts";
 
 export interface ControlDeps {
   store: MetaStore;
   ledger: Ledger;
   faults: FaultBook;
+  /** TikTok advertisers, for `PUT /_sandbox/faults` with `platform: "tiktok"`. */
+  tiktok?: TiktokStore;
   /** Called when control calls change persisted state (new accounts). */
   onMutation: () => void;
   now?: () => Date;
@@ -56,9 +59,8 @@ export function registerControlRoutes(app: FastifyInstance, deps: ControlDeps): 
     const body = parse(putFaultsBodySchema, request.body ?? {}, reply);
     if (body === undefined) return reply;
     const { platform, account, ...spec } = body;
-    if (deps.store.account(account.slice("act_".length)) === undefined) {
-      return reply.code(404).send({ error: { message: `unknown ad account ${account}` } });
-    }
+    const known = platform === "tiktok" ? deps.tiktok?.advertiser(account) !== undefined : deps.store.account(account.slice("act_".length)) !== undefined;
+    if (!known) return reply.code(404).send({ error: { message: `unknown ${platform === "tiktok" ? "advertiser" : "ad account"} ${account}` } });
     return deps.faults.set(platform, account, spec);
   });
 

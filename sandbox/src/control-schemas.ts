@@ -51,16 +51,19 @@ export interface CreateMetaAdAccountResponse {
   campaigns: Array<{ id: string; name: string }>;
 }
 
-export const ledgerQuerySchema = z.object({
-  platform: z.literal("meta").optional(),
-  account: metaAccountRefSchema.optional(),
-  objectId: z.string().min(1).optional(),
-  afterSeq: z.coerce.number().int().nonnegative().optional(),
-});
+export const ledgerQuerySchema = z
+  .object({
+    platform: z.enum(["meta", "apple", "tiktok"]).optional(),
+    account: z.string().regex(/^(act_)?\d+$/, "must be act_<digits> or <digits>").optional(),
+    objectId: z.string().min(1).optional(),
+    afterSeq: z.coerce.number().int().nonnegative().optional(),
+  })
+  // Apple and TikTok accounts are bare ids (org, advertiser); Meta's are answered as act_<digits>.
+  .transform((q) => (q.account === undefined || q.platform === "apple" || q.platform === "tiktok" ? q : { ...q, account: metaAccountRefSchema.parse(q.account) }));
 
 const count = z.number().int().nonnegative();
 
-export const putFaultsBodySchema = z
+const metaFaultsBodySchema = z
   .object({
     platform: z.literal("meta"),
     account: metaAccountRefSchema,
@@ -73,9 +76,27 @@ export const putFaultsBodySchema = z
     failAfterApply: count.optional(),
   })
   .strict();
+
+/** TikTok faults: advertiser ids are bare; throttles answer code 40100, so no throttle code or regain time. */
+const tiktokFaultsBodySchema = z
+  .object({
+    platform: z.literal("tiktok"),
+    account: z.string().regex(/^\d+$/, "must be the advertiser id"),
+    latencyMs: z.number().int().min(0).max(120_000).optional(),
+    fail5xx: count.optional(),
+    throttle: count.optional(),
+    expiredToken: z.boolean().optional(),
+    failAfterApply: count.optional(),
+  })
+  .strict();
+
+export const putFaultsBodySchema = z.discriminatedUnion("platform", [metaFaultsBodySchema, tiktokFaultsBodySchema]);
 export type PutFaultsBody = z.input<typeof putFaultsBodySchema>;
 
-export const deleteFaultsQuerySchema = z.object({
-  platform: z.literal("meta").default("meta"),
-  account: metaAccountRefSchema.optional(),
-});
+export const deleteFaultsQuerySchema = z
+  .object({
+    platform: z.enum(["meta", "tiktok"]).default("meta"),
+    account: z.string().regex(/^(act_)?\d+$/, "must be act_<digits> or <digits>").optional(),
+  })
+  // TikTok advertiser ids are bare; Meta's are answered as act_<digits>.
+  .transform((q) => (q.account === undefined || q.platform === "tiktok" ? q : { ...q, account: metaAccountRefSchema.parse(q.account) }));

@@ -1,5 +1,5 @@
-/** Platforms the sandbox imitates; TikTok and Apple join later. */
-export type SandboxPlatform = "meta";
+/** Platforms the sandbox imitates. */
+export type SandboxPlatform = "meta" | "apple" | "tiktok";
 
 export type LedgerOp = "create" | "update" | "delete";
 

@@ -1,9 +1,11 @@
+import type { CreateAppleOrgBody, CreateAppleOrgResponse, PutAppleFaultsBody } from "./apple/control-routes.ts";
 import type { CreateMetaAdAccountBody, CreateMetaAdAccountResponse, PutFaultsBody } from "./control-schemas.ts";
 import type { FaultEntry } from "./faults.ts";
 import type { LedgerEntry } from "./ledger.ts";
+import type { CreateTiktokAdvertiserBody, CreateTiktokAdvertiserResponse } from "./tiktok/control.ts";
 
 export interface LedgerFilter {
-  platform?: "meta";
+  platform?: "meta" | "apple" | "tiktok";
   account?: string;
   objectId?: string;
   afterSeq?: number;
@@ -18,6 +20,13 @@ export interface SandboxClient {
   /** Clears one account's faults, or every fault when no account is given. */
   clearFaults(account?: string): Promise<void>;
   faults(): Promise<FaultEntry[]>;
+  createAppleOrg(body?: CreateAppleOrgBody): Promise<CreateAppleOrgResponse>;
+  setAppleFaults(body: PutAppleFaultsBody): Promise<FaultEntry>;
+  /** Clears one Apple org's faults, or every Apple fault when no org is given. */
+  clearAppleFaults(orgId?: number): Promise<void>;
+  createTiktokAdvertiser(body?: CreateTiktokAdvertiserBody): Promise<CreateTiktokAdvertiserResponse>;
+  /** Clears one TikTok advertiser's faults (set with `setFaults({platform:"tiktok",…})`), or all TikTok faults. */
+  clearTiktokFaults(advertiserId?: string): Promise<void>;
 }
 
 export function createSandboxClient(url: string): SandboxClient {
@@ -46,5 +55,14 @@ export function createSandboxClient(url: string): SandboxClient {
       await call("DELETE", `/_sandbox/faults${qs({ account })}`);
     },
     faults: async () => (await call<{ faults: FaultEntry[] }>("GET", "/_sandbox/faults")).faults,
+    createAppleOrg: (body = {}) => call("POST", "/_sandbox/apple/orgs", body),
+    setAppleFaults: (body) => call("PUT", "/_sandbox/apple/faults", body),
+    clearAppleFaults: async (orgId) => {
+      await call("DELETE", `/_sandbox/apple/faults${qs({ orgId })}`);
+    },
+    createTiktokAdvertiser: (body = {}) => call("POST", "/_sandbox/tiktok/advertisers", body),
+    clearTiktokFaults: async (advertiserId) => {
+      await call("DELETE", `/_sandbox/faults${qs({ platform: "tiktok", account: advertiserId })}`);
+    },
   };
 }

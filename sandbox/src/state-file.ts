@@ -3,12 +3,18 @@ import { rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { Logger } from "@layers/runtime";
 import type { LedgerEntry } from "./ledger.ts";
+import type { AppleStoreSnapshot } from "./apple/apple-store.ts";
 import type { MetaStoreSnapshot } from "./meta/meta-store.ts";
+import type { TiktokStoreSnapshot } from "./tiktok/tiktok-store.ts";
 
 /** What survives a restart: platform objects and the ledger. Faults are test-scoped and do not. */
 export interface SandboxState {
   version: 1;
   meta: MetaStoreSnapshot;
+  /** Absent in files written before the Apple surface existed. */
+  apple?: AppleStoreSnapshot;
+  /** Absent in files written before the TikTok surface existed. */
+  tiktok?: TiktokStoreSnapshot;
   ledger: LedgerEntry[];
 }
 

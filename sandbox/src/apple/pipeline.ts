@@ -1,0 +1,81 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Logger } from "@layers/runtime";
+import type { FaultBook } from "../faults.ts";
+import type { Ledger } from "../ledger.ts";
+import { AppleError, rateLimited, serverError, unauthorized } from "./apple-error.ts";
+import type { AppleContext, AppleHandler } from "./apple-context.ts";
+import type { AppleStore } from "./apple-store.ts";
+import { bearerToken, checkContext, contextOrgId, tokenOrg } from "./auth.ts";
+
+export interface AppleDeps {
+  store: AppleStore;
+  ledger: Ledger;
+  faults: FaultBook;
+  log: Logger;
+  /** Called after every applied mutation (persistence hooks in here). */
+  onMutation: () => void;
+  now?: () => Date;
+}
+
+export interface AppleRequest {
+  method: string;
+  /** The path without the query string, as ledgered. */
+  path: string;
+  authorization: string | undefined;
+  apContext: string | undefined;
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  body: unknown;
+}
+
+export interface AppleReply {
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+/** Faults and ledger entries are keyed by the org id as a decimal string. */
+export const orgKey = (orgId: number) => String(orgId);
+
+/**
+ * One Apple call from start to answer: latency fault → token (401, incl. the expired-token fault)
+ * → X-AP-Context (403) → throttle (429) / 5xx faults → handler → ledger → lost-response fault.
+ * Every failure is rendered in Apple's error envelope; nothing here throws.
+ */
+export async function handleAppleRequest(req: AppleRequest, handler: AppleHandler, deps: AppleDeps): Promise<AppleReply> {
+  try {
+    const token = bearerToken(req.authorization);
+    const faultOrg = (token === undefined ? undefined : deps.store.orgByToken(token)) ?? deps.store.org(contextOrgId(req.apContext) ?? -1);
+    if (faultOrg !== undefined) {
+      const latency = deps.faults.latencyMs("apple", orgKey(faultOrg.orgId));
+      if (latency > 0) await sleep(latency);
+    }
+    const org = tokenOrg(deps.store, req.authorization);
+    const key = orgKey(org.orgId);
+    if (deps.faults.expiredToken("apple", key)) throw unauthorized();
+    checkContext(org, req.apContext);
+
+    const pre = deps.faults.takeBeforeHandling("apple", key);
+    if (pre?.kind === "throttle") throw rateLimited(Math.round(pre.regainMinutes * 60));
+    if (pre?.kind === "fail5xx") throw serverError();
+
+    const now = (deps.now ?? (() => new Date()))();
+    const ctx: AppleContext = { org, store: deps.store, now, params: req.params, query: req.query, body: req.body };
+    const result = handler(ctx);
+    const mutations = result.mutations ?? [];
+    for (const m of mutations) deps.ledger.append({ platform: "apple", account: key, method: req.method, path: req.path, ...m }, now);
+    if (mutations.length > 0) {
+      deps.onMutation();
+      if (deps.faults.takeAfterApply("apple", key)) throw serverError();
+    }
+    return { status: result.status ?? 200, body: result.body, headers: {} };
+  } catch (err) {
+    const appleErr = err instanceof AppleError ? err : logged(deps.log, err);
+    return { status: appleErr.status, body: appleErr.toBody(), headers: appleErr.headers };
+  }
+}
+
+function logged(log: Logger, err: unknown): AppleError {
+  log.error({ err }, "sandbox bug while handling an Apple request");
+  return serverError();
+}
