@@ -2,6 +2,7 @@ import { writeIntentSchema, type NatsNames } from "@layers/contracts";
 import { recordDeadLetter, type Db } from "@layers/db";
 import { DEFAULT_RETRY, ensureDurable, runConsumer, type Logger, type NatsHandles } from "@layers/runtime";
 import type { GateConfig } from "./config.ts";
+import { startEvaluateResponder } from "./evaluate/start-evaluate-responder.ts";
 import { handleIntent } from "./handlers/handle-intent.ts";
 import { startEventRelay } from "./relay/start-event-relay.ts";
 import { startRelay } from "./relay/start-relay.ts";
@@ -22,7 +23,10 @@ export interface RunningGate {
   stop(): Promise<void>;
 }
 
-/** The authority gate: consumes `<p>.intent.>` through the durable `gate`, and relays unpublished intents and outbox events. */
+/**
+ * The authority gate: consumes `<p>.intent.>` through the durable `gate`, answers dry-run evaluate
+ * requests (`<p>.rpc.gate.evaluate.*`), and relays unpublished intents and outbox events.
+ */
 export async function startGate(deps: GateDeps): Promise<RunningGate> {
   const { db, nats, names, log, config } = deps;
   await ensureDurable(nats.jsm, {
@@ -62,9 +66,11 @@ export async function startGate(deps: GateDeps): Promise<RunningGate> {
     afterMs: config.EVENT_RELAY_AFTER_MS,
     batchSize: config.RELAY_BATCH_SIZE,
   });
+  const evaluator = startEvaluateResponder({ db, nc: nats.nc, names, log: log.child({ component: "evaluate" }) });
   log.info({ durable: names.consumers.gate, stream: names.streams.intents }, "gate started");
   return {
     async stop() {
+      await evaluator.stop();
       await eventRelay.stop();
       await relay.stop();
       await consumer.stop();

@@ -14,6 +14,7 @@ import { registerUpdateBudget } from "./campaigns/update-budget.ts";
 import { registerLifecycleCampaign } from "./campaigns/lifecycle-campaign.ts";
 import { registerGetAuthority } from "./authority/get-authority.ts";
 import { registerPatchAuthority } from "./authority/patch-authority.ts";
+import { registerEvaluateAuthority } from "./authority/evaluate-authority.ts";
 import { registerGetDefaults } from "./defaults/get-defaults.ts";
 import { registerPatchDefaults } from "./defaults/patch-defaults.ts";
 import { registerPutKillSwitch } from "./kill-switch/put-kill-switch.ts";
@@ -45,6 +46,7 @@ export function registerRoutes(app: FastifyInstance, ctx: RouteContext): void {
   registerLifecycleCampaign(app, ctx);
   registerGetAuthority(app, ctx);
   registerPatchAuthority(app, ctx);
+  registerEvaluateAuthority(app, ctx);
   registerGetDefaults(app, ctx);
   registerPatchDefaults(app, ctx);
   registerPutKillSwitch(app, ctx);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { authorityFromModes, createCampaignBodySchema, createCampaignParamsSchema, newId } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { ApiError } from "../../errors.ts";
+import { assertRepresentable } from "../../http/money.ts";
 import { parseBody } from "../../http/parse.ts";
 import { assertActive, layerFor, projectFor, requestContext } from "../../http/tenancy.ts";
 import { actorOf } from "../../domain/principal.ts";
@@ -23,6 +24,7 @@ export function registerCreateCampaign(app: FastifyInstance, ctx: RouteContext):
       const body = parseBody(createCampaignBodySchema, req.body);
       assertActive(project);
       const layer = await layerFor(ctx, project, "meta");
+      assertRepresentable("meta", layer.currency, { dailyBudgetCents: body.dailyBudgetCents, lifetimeBudgetCents: body.lifetimeBudgetCents });
       const account = await findAdAccount(ctx.db, body.adAccountId);
       if (!account || account.layer_id !== layer.id) {
         throw new ApiError("VALIDATION", "the request body is not valid", {

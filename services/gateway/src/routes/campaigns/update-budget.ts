@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { budgetBodySchema } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
+import { assertRepresentable } from "../../http/money.ts";
 import { parseBody } from "../../http/parse.ts";
 import { assertActive, campaignFor, platformOf, projectFor, requestContext } from "../../http/tenancy.ts";
 import { actorOf } from "../../domain/principal.ts";
@@ -19,6 +20,7 @@ export function registerUpdateBudget(app: FastifyInstance, ctx: RouteContext): v
       const campaign = await campaignFor(ctx, project, platform, req.params.campaignId);
       const body = parseBody(budgetBodySchema, req.body);
       assertActive(project);
+      assertRepresentable(platform, campaign.layer_currency, body);
       const outcome = await submitWrite(
         ctx.writes,
         {
