@@ -2,12 +2,10 @@ import type { FastifyInstance } from "fastify";
 import { authorityPatchBodySchema } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { parseBody } from "../../http/parse.ts";
-import { assertActive, layerFor, platformOf, projectFor, requestContext } from "../../http/tenancy.ts";
-import { actorOf } from "../../domain/principal.ts";
-import { principalOf } from "../../plugins/auth.ts";
+import { assertActive, layerFor, platformOf, projectFor } from "../../http/tenancy.ts";
 import { defaultsView } from "../../repositories/layers.repository.ts";
 import { answerPolicyWrite } from "../../writes/answer.ts";
-import { entityKeyOfLayer, submitWrite } from "../../writes/submit-write.ts";
+import { submitLayerWrite } from "../../writes/submit-layer-write.ts";
 import { requireSomeAxis } from "../authority/require-some-axis.ts";
 
 /** PATCH …/ads/:platform/defaults — the layer's fallback authority, gated like any policy write. */
@@ -22,20 +20,7 @@ export function registerPatchDefaults(app: FastifyInstance, ctx: RouteContext): 
       const body = parseBody(authorityPatchBodySchema, req.body);
       requireSomeAxis(body.authority);
       assertActive(project);
-      const outcome = await submitWrite(
-        ctx.writes,
-        {
-          organizationId: project.organization_id,
-          projectId: project.id,
-          layerId: layer.id,
-          platform,
-          operation: "update_defaults",
-          entityKey: entityKeyOfLayer(layer.id),
-          params: { authority: body.authority },
-          actor: actorOf(principalOf(req)),
-        },
-        requestContext(req),
-      );
+      const outcome = await submitLayerWrite(ctx, req, { project, layer, platform }, "update_defaults", { authority: body.authority });
       return answerPolicyWrite(reply, outcome, async () => defaultsView(await layerFor(ctx, project, platform)));
     },
   );

@@ -2,12 +2,10 @@ import type { FastifyInstance } from "fastify";
 import { killSwitchBodySchema } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { parseBody } from "../../http/parse.ts";
-import { layerFor, platformOf, projectFor, requestContext } from "../../http/tenancy.ts";
-import { actorOf } from "../../domain/principal.ts";
-import { principalOf } from "../../plugins/auth.ts";
+import { layerFor, platformOf, projectFor } from "../../http/tenancy.ts";
 import { killSwitchView } from "../../repositories/layers.repository.ts";
 import { answerPolicyWrite } from "../../writes/answer.ts";
-import { entityKeyOfLayer, submitWrite } from "../../writes/submit-write.ts";
+import { submitLayerWrite } from "../../writes/submit-layer-write.ts";
 
 /**
  * PUT …/ads/:platform/kill-switch — customer only (there is no kill-switch scope). It still goes
@@ -23,20 +21,7 @@ export function registerPutKillSwitch(app: FastifyInstance, ctx: RouteContext): 
       const platform = platformOf(req.params.platform);
       const layer = await layerFor(ctx, project, platform);
       const body = parseBody(killSwitchBodySchema, req.body);
-      const outcome = await submitWrite(
-        ctx.writes,
-        {
-          organizationId: project.organization_id,
-          projectId: project.id,
-          layerId: layer.id,
-          platform,
-          operation: "set_kill_switch",
-          entityKey: entityKeyOfLayer(layer.id),
-          params: body,
-          actor: actorOf(principalOf(req)),
-        },
-        requestContext(req),
-      );
+      const outcome = await submitLayerWrite(ctx, req, { project, layer, platform }, "set_kill_switch", body);
       return answerPolicyWrite(reply, outcome, async () => killSwitchView(await layerFor(ctx, project, platform)));
     },
   );

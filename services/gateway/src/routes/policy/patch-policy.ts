@@ -2,12 +2,10 @@ import type { FastifyInstance } from "fastify";
 import { policyPatchBodySchema } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { parseBody } from "../../http/parse.ts";
-import { assertActive, layerFor, platformOf, projectFor, requestContext } from "../../http/tenancy.ts";
-import { actorOf } from "../../domain/principal.ts";
-import { principalOf } from "../../plugins/auth.ts";
+import { assertActive, layerFor, platformOf, projectFor } from "../../http/tenancy.ts";
 import { policyView } from "../../repositories/layers.repository.ts";
 import { answerPolicyWrite } from "../../writes/answer.ts";
-import { entityKeyOfLayer, submitWrite } from "../../writes/submit-write.ts";
+import { submitLayerWrite } from "../../writes/submit-layer-write.ts";
 
 /** PATCH …/ads/:platform/policy — customer only: ceiling, partner consent, budget cap, Apple writer preset. */
 export function registerPatchPolicy(app: FastifyInstance, ctx: RouteContext): void {
@@ -20,20 +18,7 @@ export function registerPatchPolicy(app: FastifyInstance, ctx: RouteContext): vo
       const layer = await layerFor(ctx, project, platform);
       const body = parseBody(policyPatchBodySchema, req.body);
       assertActive(project);
-      const outcome = await submitWrite(
-        ctx.writes,
-        {
-          organizationId: project.organization_id,
-          projectId: project.id,
-          layerId: layer.id,
-          platform,
-          operation: "update_policy",
-          entityKey: entityKeyOfLayer(layer.id),
-          params: body,
-          actor: actorOf(principalOf(req)),
-        },
-        requestContext(req),
-      );
+      const outcome = await submitLayerWrite(ctx, req, { project, layer, platform }, "update_policy", body);
       return answerPolicyWrite(reply, outcome, async () => policyView(await layerFor(ctx, project, platform)));
     },
   );
