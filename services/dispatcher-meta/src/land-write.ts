@@ -1,16 +1,11 @@
 import pRetry from "p-retry";
 import { setTimeout as sleep } from "node:timers/promises";
+import type { Landed, QuickRetry } from "@layers/dispatch-core";
 import type { Logger } from "@layers/runtime";
 import { fieldsToVerify, metaHolds, type MetaWrite } from "./map-campaign.ts";
 import { MetaThrottledError, MetaTransientError, type MetaAuth, type MetaClient } from "./meta/index.ts";
 
-export interface QuickRetry {
-  /** Extra tries after the first one, inside one delivery. */
-  retries: number;
-  minMs: number;
-  /** Longest wait inside a handler; a throttle that asks for more goes back to the stream instead. */
-  maxMs: number;
-}
+export type { QuickRetry };
 
 export interface LandInput {
   plan: MetaWrite;
@@ -22,11 +17,7 @@ export interface LandInput {
   mayHaveLanded: boolean;
 }
 
-export interface Landed {
-  platformCampaignId: string;
-  /** True when Meta already held the write and no mutation was sent this time. */
-  reconciled: boolean;
-}
+export type { Landed };
 
 /** Reads of the campaign list for reconciling a create: just enough to find our marker. */
 const MARKER_FIELDS = ["id", "name", "adlabels"] as const;

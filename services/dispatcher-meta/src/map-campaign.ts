@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { createCampaignParamsSchema, lifecycleParamsSchema, updateBudgetParamsSchema, type Dispatch } from "@layers/contracts";
+import type { CampaignRowPatch } from "@layers/dispatch-core";
 import { PermanentError } from "@layers/runtime";
 import { fromMetaAmount, toMetaAmount, type MetaCampaign, type MetaFields } from "./meta/index.ts";
 
@@ -28,12 +29,7 @@ export function markerLabel(campaignId: string): string {
 }
 
 /** Columns of the Layers campaign row a landed write sets. Money in contract minor units. */
-export interface CampaignRowPatch {
-  status?: string;
-  objective?: string;
-  dailyBudgetCents?: number;
-  lifetimeBudgetCents?: number;
-}
+export type { CampaignRowPatch };
 
 export type MetaWrite =
   | { kind: "create"; campaignId: string; adAccountId: string; fields: MetaFields; marker: string; row: CampaignRowPatch }

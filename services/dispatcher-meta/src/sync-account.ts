@@ -4,10 +4,10 @@ import type { z } from "zod";
 import { syncAccountReplySchema, syncAccountRequestSchema, type NatsNames } from "@layers/contracts";
 import type { Db } from "@layers/db";
 import { hopContextOf, openToken, PermanentError, RetryableError, type Logger } from "@layers/runtime";
+import { announceTokenExpired, loadAdAccount, type AdAccountTarget } from "@layers/dispatch-core";
 import { upsertSyncedCampaigns } from "./db/sync.repository.ts";
-import { loadAdAccount, markTokenExpired, type AdAccountTarget } from "./db/targets.repository.ts";
-import { publishEvents, tokenExpiredEvent } from "./events.ts";
 import { campaignFromMeta } from "./map-campaign.ts";
+import { META } from "./meta-adapter.ts";
 import { MetaTokenError, type MetaClient } from "./meta/index.ts";
 
 type SyncReply = z.infer<typeof syncAccountReplySchema>;
@@ -67,7 +67,7 @@ export function startSyncResponder(deps: SyncResponderDeps): { stop(): Promise<v
   }
 
   async function sync(adAccountId: string, ctx: { requestId: string; traceparent: string }): Promise<number> {
-    const account = await loadAdAccount(deps.db, adAccountId);
+    const account = await loadAdAccount(deps.db, META, adAccountId);
     if (account.status === "token_expired") throw new MetaTokenError("the ad account's Meta token has expired; reconnect the account", {});
     if (account.status !== "connected") throw new PermanentError("ad_account_disconnected", `ad account ${account.id} is ${account.status}`);
     try {
@@ -86,9 +86,7 @@ export function startSyncResponder(deps: SyncResponderDeps): { stop(): Promise<v
   /** As in the dispatch handler: announce (deduped by event id), then mark the account. */
   async function expire(account: AdAccountTarget, ctx: { requestId: string; traceparent: string }): Promise<void> {
     const project = await deps.db.selectFrom("projects").select("organization_id").where("id", "=", account.projectId).executeTakeFirstOrThrow();
-    const e = tokenExpiredEvent({ organizationId: project.organization_id, projectId: account.projectId, layerId: account.layerId, adAccountId: account.id, connectedAt: account.connectedAt }, new Date());
-    await publishEvents(deps.js, deps.names, ctx, [e]);
-    await markTokenExpired(deps.db, account.id);
+    await announceTokenExpired(deps, { organizationId: project.organization_id, platform: META.platform, account }, ctx);
   }
 
   return {

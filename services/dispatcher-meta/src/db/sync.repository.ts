@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { newId } from "@layers/contracts";
 import type { Db } from "@layers/db";
-import type { AdAccountTarget } from "./targets.repository.ts";
+import type { AdAccountTarget } from "@layers/dispatch-core";
 
 /** A Meta campaign in Layers terms, plus the Layers id its marker adlabel names (if Layers made it). */
 export interface SyncedCampaign {

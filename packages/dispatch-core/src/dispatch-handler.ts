@@ -1,23 +1,20 @@
 import type { JetStreamClient, JsMsg } from "@nats-io/jetstream";
 import type { Dispatch, NatsNames } from "@layers/contracts";
 import type { Db } from "@layers/db";
-import { openToken, PermanentError, RetryableError, type HandlerOutcome, type HopContext, type Logger } from "@layers/runtime";
-import type { DispatcherMetaConfig } from "./config.ts";
+import { PermanentError, RetryableError, type HandlerOutcome, type HopContext, type Logger } from "@layers/runtime";
+import type { DispatchAdapter, PreparedWrite } from "./adapter.ts";
+import type { DispatchConfig } from "./config.ts";
 import { fenceAndClaim, LANDED_STATES, releaseIntent, type IntentView } from "./db/intents.repository.ts";
 import { failureReason, recordOutcome, type Outcome, type OutcomeTarget } from "./db/outcome.repository.ts";
-import { loadAdAccount, loadCampaignTarget, markTokenExpired, type AdAccountTarget } from "./db/targets.repository.ts";
+import { markTokenExpired, type AdAccountTarget } from "./db/targets.repository.ts";
 import { outcomeEvents, publishEvents, storedOutcome, tokenExpiredEvent } from "./events.ts";
-import { landWrite } from "./land-write.ts";
 import { keepLease } from "./lease-keeper.ts";
-import { planMetaWrite, type MetaWrite } from "./map-campaign.ts";
-import { MetaTokenError, type MetaClient } from "./meta/index.ts";
 
 export interface DispatchHandlerDeps {
   db: Db;
   js: JetStreamClient;
   names: NatsNames;
-  meta: MetaClient;
-  config: DispatcherMetaConfig;
+  config: DispatchConfig;
 }
 
 export type DispatchContext = HopContext & { msg: JsMsg; log: Logger };
@@ -27,19 +24,19 @@ const DONE: HandlerOutcome = { kind: "done" };
 const REEMIT_WINDOW_MS = 10 * 60_000;
 
 /**
- * One `dispatch.meta` message: fence → claim → (reconcile) → call → record → publish.
+ * One `dispatch.<platform>` message: fence → claim → (reconcile) → call → record → publish.
  * Returns done/defer or throws; `runConsumer` turns that into ack / nak / term.
  */
-export function createDispatchHandler(deps: DispatchHandlerDeps) {
+export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: DispatchAdapter<Plan>) {
   const { db, config } = deps;
-  const quick = { retries: config.QUICK_RETRIES, minMs: config.QUICK_RETRY_MIN_MS, maxMs: config.QUICK_RETRY_MAX_MS };
+  const { platform, label } = adapter;
   const ladder = (attempt: number) => config.RETRY_LADDER_MS[Math.min(attempt - 1, config.RETRY_LADDER_MS.length - 1)] ?? 1_000;
 
   return async function handleDispatch(d: Dispatch, ctx: DispatchContext): Promise<HandlerOutcome> {
     const log = ctx.log.child({ intentId: d.intentId, operation: d.operation, entityKey: d.entityKey, entitySeq: d.entitySeq });
-    if (d.platform !== "meta") throw new PermanentError("wrong_platform", `dispatcher-meta got a ${d.platform} write`);
-    const { view, claimed } = await fenceAndClaim(db, d.intentId, "meta", config.LEASE_MS);
-    if (!view || view.platform !== "meta") throw new PermanentError("unknown_intent", `intent ${d.intentId} is not a stored Meta write`);
+    if (d.platform !== platform) throw new PermanentError("wrong_platform", `dispatcher-${platform} got a ${d.platform} write`);
+    const { view, claimed } = await fenceAndClaim(db, d.intentId, platform, config.LEASE_MS);
+    if (!view || view.platform !== platform) throw new PermanentError("unknown_intent", `intent ${d.intentId} is not a stored ${label} write`);
     if (claimed === undefined) {
       if (LANDED_STATES.includes(view.state)) {
         log.info({ state: view.state, skipped: true }, "skipped: already landed");
@@ -51,7 +48,7 @@ export function createDispatchHandler(deps: DispatchHandlerDeps) {
         return DONE;
       }
       if (view.blocked) return { kind: "defer", delayMs: config.FENCE_DELAY_MS };
-      // Someone else is calling Meta for this very intent; look again when its lease would run out.
+      // Someone else is calling the platform for this very intent; look again when its lease would run out.
       return { kind: "defer", delayMs: Math.min(Math.max(view.leaseRemainingMs, config.FENCE_DELAY_MS), 5_000) };
     }
     const attempts = claimed;
@@ -70,21 +67,15 @@ export function createDispatchHandler(deps: DispatchHandlerDeps) {
     try {
       // Only a crash loop gets here: normal failures are marked dead when the last attempt fails.
       if (attempts > config.MAX_ATTEMPTS) throw new PermanentError("attempts_exhausted", `claimed ${attempts} times`);
-      const plan = planMetaWrite(d);
-      const resolved = await resolveTarget(d, plan);
-      account = resolved.account;
-      const landed = await landWrite(deps.meta, quick, claimLog, {
-        plan,
-        auth: { accessToken: openToken(account.sealedToken, config.TOKEN_ENCRYPTION_KEY) },
-        platformAccountId: account.platformAccountId,
-        platformCampaignId: resolved.platformCampaignId,
-        mayHaveLanded: attempts > 1,
-      });
-      outcome = { kind: "landed", ...landed, created: plan.kind === "create", row: plan.row };
+      const write = await adapter.prepare(d, { db, log: claimLog });
+      checkAccount(d, write);
+      account = write.account;
+      const landed = await adapter.land(write, { db, log: claimLog, mayHaveLanded: attempts > 1 });
+      outcome = { kind: "landed", ...landed, created: write.created, row: write.row };
     } catch (err) {
       if (err instanceof PermanentError && err.code !== "attempts_exhausted") {
         // `account.status` is what we read before calling: only a token that was good until now is news.
-        if (err instanceof MetaTokenError && account?.status === "connected") await expireToken(d, account, ctx);
+        if (adapter.isTokenExpired(err) && account?.status === "connected") await expireToken(d, account, ctx);
         outcome = { kind: "failed", code: err.code, message: err.message };
       } else if (attempts >= config.MAX_ATTEMPTS) {
         const what = err instanceof Error ? err.message : String(err);
@@ -104,27 +95,16 @@ export function createDispatchHandler(deps: DispatchHandlerDeps) {
     return DONE;
   };
 
-  async function resolveTarget(d: Dispatch, plan: MetaWrite): Promise<{ account: AdAccountTarget; platformCampaignId?: string }> {
-    let account: AdAccountTarget;
-    let platformCampaignId: string | undefined;
-    if (plan.kind === "create") {
-      account = await loadAdAccount(db, plan.adAccountId, d.layerId);
-    } else {
-      const campaign = await loadCampaignTarget(db, plan.campaignId, d.layerId);
-      if (!campaign.platformCampaignId) {
-        throw new PermanentError("campaign_not_on_platform", `campaign ${plan.campaignId} was never created on Meta`);
-      }
-      platformCampaignId = campaign.platformCampaignId;
-      account = campaign.account;
-    }
-    const carriesMoney = plan.row.dailyBudgetCents !== undefined || plan.row.lifetimeBudgetCents !== undefined;
+  /** Checks that hold for every platform, before any call: the account's currency and connection. */
+  function checkAccount(d: Dispatch, write: PreparedWrite<Plan>): void {
+    const { account, row } = write;
+    const carriesMoney = row.dailyBudgetCents !== undefined || row.lifetimeBudgetCents !== undefined;
     if (carriesMoney && account.currency !== d.currency) {
       throw new PermanentError("currency_mismatch", `budget is in ${d.currency} but the ad account bills in ${account.currency}`);
     }
-    // No call with a token Meta already refused: one refusal per connection, not one per queued write.
-    if (account.status === "token_expired") throw new MetaTokenError("the ad account's Meta token has expired; reconnect the account", {});
+    // No call with a token the platform already refused: one refusal per connection, not one per queued write.
+    if (account.status === "token_expired") throw new PermanentError("token_expired", `the ad account's ${label} token has expired; reconnect the account`);
     if (account.status !== "connected") throw new PermanentError("ad_account_disconnected", `ad account ${account.id} is ${account.status}`);
-    return platformCampaignId === undefined ? { account } : { account, platformCampaignId };
   }
 
   /** Records and announces the outcome; false when the claim was lost (the new holder will reconcile and record). */
@@ -134,22 +114,20 @@ export function createDispatchHandler(deps: DispatchHandlerDeps) {
       log.warn("lease lost before recording; the instance holding it reconciles and records this write");
       return false;
     }
-    if (outcome.kind === "landed") log.info({ platformCampaignId: outcome.platformCampaignId, reconciled: outcome.reconciled }, "landed on Meta");
+    if (outcome.kind === "landed") log.info({ platformCampaignId: outcome.platformCampaignId, reconciled: outcome.reconciled }, `landed on ${label}`);
     else log.warn({ code: outcome.code, reason: outcome.message, state: outcome.kind }, "write failed");
     await publishEvents(deps.js, deps.names, ctx, outcomeEvents(d, target.campaignId, outcome, at));
     return true;
   }
 
   /**
-   * Meta refused the account's token: tell the partner, then mark the account so later writes fail
-   * without calling. The event id derives from the connection, so several writes finding out at
-   * once still make one event (JetStream and webhook receivers dedupe on it); publishing before
-   * marking means a failed publish is retried rather than lost.
+   * The platform refused the account's token: tell the partner, then mark the account so later
+   * writes fail without calling. The event id derives from the connection, so several writes
+   * finding out at once still make one event (JetStream and webhook receivers dedupe on it);
+   * publishing before marking means a failed publish is retried rather than lost.
    */
   async function expireToken(d: Dispatch, account: AdAccountTarget, ctx: DispatchContext): Promise<void> {
-    const e = tokenExpiredEvent({ organizationId: d.organizationId, projectId: account.projectId, layerId: account.layerId, adAccountId: account.id, connectedAt: account.connectedAt }, new Date());
-    await publishEvents(deps.js, deps.names, ctx, [e]);
-    await markTokenExpired(db, account.id);
+    await announceTokenExpired(deps, { organizationId: d.organizationId, platform, account }, ctx);
   }
 
   async function reemit(d: Dispatch, view: IntentView, ctx: DispatchContext): Promise<void> {
@@ -158,4 +136,19 @@ export function createDispatchHandler(deps: DispatchHandlerDeps) {
     const campaignId = typeof d.params.campaignId === "string" ? d.params.campaignId : undefined;
     if (o) await publishEvents(deps.js, deps.names, ctx, outcomeEvents(d, campaignId, o, view.finishedAt));
   }
+}
+
+/**
+ * Publishes `ads.account.token_expired` (deduped by its id, one per connection), then marks the
+ * account `token_expired`. Shared by the dispatch handler and platform RPCs (e.g. sync-account).
+ */
+export async function announceTokenExpired(
+  deps: { db: Db; js: JetStreamClient; names: NatsNames },
+  a: { organizationId: string; platform: DispatchAdapter["platform"]; account: AdAccountTarget },
+  ctx: HopContext,
+): Promise<void> {
+  const { account } = a;
+  const e = tokenExpiredEvent({ organizationId: a.organizationId, projectId: account.projectId, layerId: account.layerId, platform: a.platform, adAccountId: account.id, connectedAt: account.connectedAt }, new Date());
+  await publishEvents(deps.js, deps.names, ctx, [e]);
+  await markTokenExpired(deps.db, account.id);
 }

@@ -5,7 +5,7 @@ import { renewLease } from "./db/intents.repository.ts";
 
 /**
  * While a claimed write is in progress, keeps both clocks from running out: the Postgres lease
- * (or another instance would take over and call Meta a second time) and JetStream's ack_wait (or
+ * (or another instance would take over and call the platform a second time) and JetStream's ack_wait (or
  * the message would be redelivered mid-call). Ticks at a third of the shorter of the two.
  */
 export function keepLease(opts: { db: Db; msg: JsMsg; intentId: string; attempts: number; leaseMs: number; ackWaitMs: number; log: Logger }): { stop(): void } {

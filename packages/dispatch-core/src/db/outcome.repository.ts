@@ -1,8 +1,15 @@
 import { sql } from "kysely";
 import type { Db } from "@layers/db";
-import type { CampaignRowPatch } from "../map-campaign.ts";
 
-/** How a claimed write ended. `dead` = gave up after bounded attempts; `failed` = Meta (or we) refused it for good. */
+/** What a landed write changes on the `campaigns` row (contract units); unset fields stay as they are. */
+export interface CampaignRowPatch {
+  status?: string;
+  objective?: string;
+  dailyBudgetCents?: number;
+  lifetimeBudgetCents?: number;
+}
+
+/** How a claimed write ended. `dead` = gave up after bounded attempts; `failed` = the platform (or we) refused it for good. */
 export type Outcome =
   | { kind: "landed"; platformCampaignId: string; reconciled: boolean; created: boolean; row: CampaignRowPatch }
   | { kind: "failed" | "dead"; code: string; message: string };

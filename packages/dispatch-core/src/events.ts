@@ -1,4 +1,4 @@
-import { deterministicEventId, eventSchema, type Dispatch, type EventType, type LayersEvent, type NatsNames } from "@layers/contracts";
+import { deterministicEventId, eventSchema, type Dispatch, type EventType, type LayersEvent, type NatsNames, type Platform } from "@layers/contracts";
 import { hopHeaders, type HopContext } from "@layers/runtime";
 import type { JetStreamClient } from "@nats-io/jetstream";
 import type { Outcome } from "./db/outcome.repository.ts";
@@ -34,12 +34,12 @@ export function outcomeEvents(d: Dispatch, campaignId: string | undefined, o: Ou
 }
 
 /** Once per connection of the account: the id derives from the account and when it was connected. */
-export function tokenExpiredEvent(a: { organizationId: string; projectId: string; layerId: string; adAccountId: string; connectedAt: Date }, at: Date): LayersEvent {
+export function tokenExpiredEvent(a: { organizationId: string; projectId: string; layerId: string; platform: Platform; adAccountId: string; connectedAt: Date }, at: Date): LayersEvent {
   return event("ads.account.token_expired", `${a.adAccountId}\u0000${a.connectedAt.toISOString()}`, at, {
     organizationId: a.organizationId,
     projectId: a.projectId,
     layerId: a.layerId,
-    platform: "meta",
+    platform: a.platform,
     adAccountId: a.adAccountId,
   });
 }

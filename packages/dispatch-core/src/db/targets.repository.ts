@@ -1,5 +1,12 @@
+import type { Platform } from "@layers/contracts";
 import { PermanentError } from "@layers/runtime";
 import type { Db } from "@layers/db";
+
+/** Which platform's accounts a dispatcher may act on, and its name in messages ("Meta"). */
+export interface AccountPlatform {
+  platform: Platform;
+  label: string;
+}
 
 export interface AdAccountTarget {
   id: string;
@@ -36,9 +43,9 @@ interface AccountColumns {
   access_token_enc: string;
 }
 
-function toAccount(row: AccountColumns, layerId: string | undefined, what: string): AdAccountTarget {
-  if (row.platform !== "meta" || (layerId !== undefined && row.layer_id !== layerId)) {
-    throw new PermanentError("ad_account_not_found", `${what} is not on a Meta ad account of this layer`);
+function toAccount(p: AccountPlatform, row: AccountColumns, layerId: string | undefined, what: string): AdAccountTarget {
+  if (row.platform !== p.platform || (layerId !== undefined && row.layer_id !== layerId)) {
+    throw new PermanentError("ad_account_not_found", `${what} is not on a ${p.label} ad account of this layer`);
   }
   return {
     id: row.account_id,
@@ -52,15 +59,15 @@ function toAccount(row: AccountColumns, layerId: string | undefined, what: strin
   };
 }
 
-/** The Meta ad account a write acts on; it must belong to the write's layer when one is given. */
-export async function loadAdAccount(db: Db, adAccountId: string, layerId?: string): Promise<AdAccountTarget> {
+/** The platform's ad account a write acts on; it must belong to the write's layer when one is given. */
+export async function loadAdAccount(db: Db, p: AccountPlatform, adAccountId: string, layerId?: string): Promise<AdAccountTarget> {
   const row = await db.selectFrom("ad_accounts as a").select(ACCOUNT_COLUMNS).where("a.id", "=", adAccountId).executeTakeFirst();
   if (!row) throw new PermanentError("ad_account_not_found", `ad account ${adAccountId} does not exist`);
-  return toAccount(row, layerId, `ad account ${adAccountId}`);
+  return toAccount(p, row, layerId, `ad account ${adAccountId}`);
 }
 
 /** A campaign with its ad account, in one round trip. `platformCampaignId` is null until its create lands. */
-export async function loadCampaignTarget(db: Db, campaignId: string, layerId: string): Promise<{ platformCampaignId: string | null; account: AdAccountTarget }> {
+export async function loadCampaignTarget(db: Db, p: AccountPlatform, campaignId: string, layerId: string): Promise<{ platformCampaignId: string | null; account: AdAccountTarget }> {
   const row = await db
     .selectFrom("campaigns as c")
     .innerJoin("ad_accounts as a", "a.id", "c.ad_account_id")
@@ -68,7 +75,7 @@ export async function loadCampaignTarget(db: Db, campaignId: string, layerId: st
     .where("c.id", "=", campaignId)
     .executeTakeFirst();
   if (!row || row.campaign_layer_id !== layerId) throw new PermanentError("campaign_not_found", `campaign ${campaignId} does not exist in this layer`);
-  return { platformCampaignId: row.platform_campaign_id, account: toAccount(row, layerId, `campaign ${campaignId}`) };
+  return { platformCampaignId: row.platform_campaign_id, account: toAccount(p, row, layerId, `campaign ${campaignId}`) };
 }
 
 /** Marks the account `token_expired` (until the customer reconnects it); a no-op if it already is. */

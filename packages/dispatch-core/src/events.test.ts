@@ -42,7 +42,7 @@ describe("outcome events", () => {
   });
 
   it("token_expired is keyed by the account's connection, not by the write", () => {
-    const a = { organizationId: d.organizationId, projectId: d.projectId, layerId: d.layerId, adAccountId: "aa_1", connectedAt: at };
+    const a = { organizationId: d.organizationId, projectId: d.projectId, layerId: d.layerId, platform: "meta" as const, adAccountId: "aa_1", connectedAt: at };
     expect(tokenExpiredEvent(a, new Date()).id).toBe(tokenExpiredEvent(a, new Date(0)).id);
     expect(tokenExpiredEvent({ ...a, connectedAt: new Date(1) }, at).id).not.toBe(tokenExpiredEvent(a, at).id);
   });

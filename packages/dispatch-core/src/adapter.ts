@@ -1,0 +1,52 @@
+import type { Dispatch, Platform } from "@layers/contracts";
+import type { Db } from "@layers/db";
+import type { Logger } from "@layers/runtime";
+import type { AdAccountTarget } from "./db/targets.repository.ts";
+import type { CampaignRowPatch } from "./db/outcome.repository.ts";
+
+export interface AdapterContext {
+  db: Db;
+  /** Bound to the intent and the claim's attempt. */
+  log: Logger;
+}
+
+/** A write the adapter has planned and resolved, ready to land. No platform call has been made. */
+export interface PreparedWrite<Plan> {
+  plan: Plan;
+  /** The account read before calling; its `status` decides whether a token refusal is news. */
+  account: AdAccountTarget;
+  /** True for a create: the landed platform id is stored on the campaign row. */
+  created: boolean;
+  /** What the campaign row becomes once the write lands. */
+  row: CampaignRowPatch;
+}
+
+export interface Landed {
+  platformCampaignId: string;
+  /** True when the platform already held the write and no mutation was sent this time. */
+  reconciled: boolean;
+}
+
+/**
+ * What a platform dispatcher plugs into the core handler. The core owns fence, claim, lease,
+ * attempts, retry ladder, recording and events; the adapter owns everything platform-specific.
+ */
+export interface DispatchAdapter<Plan = unknown> {
+  /** `dispatch.<platform>`, durable `dispatcher-<platform>`, `write_intents.platform`. */
+  readonly platform: Platform;
+  /** The platform's name in messages and logs ("Meta" → "landed on Meta"). */
+  readonly label: string;
+  /**
+   * Plans the write and loads its account and campaign. Throws `PermanentError` for what the
+   * platform cannot take, and the adapter's token error for an account already `token_expired`.
+   */
+  prepare(d: Dispatch, ctx: AdapterContext): Promise<PreparedWrite<Plan>>;
+  /**
+   * Puts the write on the platform at most once. When `mayHaveLanded` (a takeover or released
+   * claim), and after any of its own transient failures, it reconciles before calling again.
+   * Throws `PermanentError` for refusals, `RetryableError` (with `retryAfterMs` when known) otherwise.
+   */
+  land(write: PreparedWrite<Plan>, ctx: AdapterContext & { mayHaveLanded: boolean }): Promise<Landed>;
+  /** The platform refused the account's credentials: the account is marked `token_expired` and announced once. */
+  isTokenExpired(err: unknown): boolean;
+}

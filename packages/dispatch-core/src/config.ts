@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { baseConfigSchema, DEV_TOKEN_KEY, tokenKeySchema } from "@layers/runtime";
+
+const int = (min: number) => z.coerce.number().int().min(min);
+const msList = z
+  .string()
+  .regex(/^\d+(,\d+)*$/, "must be comma-separated milliseconds")
+  .transform((s) => s.split(",").map(Number));
+
+/**
+ * The settings every dispatcher shares. A dispatcher extends this with its platform's own
+ * (base URL, API version, timeout…) and parses it with `parseConfig` from `@layers/runtime`.
+ */
+export const dispatchConfigSchema = baseConfigSchema.extend({
+  TOKEN_ENCRYPTION_KEY: tokenKeySchema.default(DEV_TOKEN_KEY),
+  /** Dispatch messages handled at once by one process. */
+  DISPATCH_CONCURRENCY: int(1).default(16),
+  /** Claims of one intent (Postgres `attempts`) after which it is marked dead and dead-lettered. */
+  MAX_ATTEMPTS: int(1).default(8),
+  /** How long a claim protects an intent from other instances; renewed while the call runs. */
+  LEASE_MS: int(1_000).default(60_000),
+  /** JetStream ack_wait of the durable: how soon a crashed instance's messages are redelivered. */
+  ACK_WAIT_MS: int(1_000).default(30_000),
+  /** Delay before a fenced message (an earlier write to its entity is still open) is offered again. */
+  FENCE_DELAY_MS: int(1).default(200),
+  /** Quick retries of one call inside a handler before the message goes back to the stream. */
+  QUICK_RETRIES: int(0).default(2),
+  QUICK_RETRY_MIN_MS: int(1).default(100),
+  QUICK_RETRY_MAX_MS: int(1).default(1_000),
+  /** Redelivery delays indexed by the intent's attempt count (the last entry repeats). */
+  RETRY_LADDER_MS: msList.default([1_000, 5_000, 15_000, 30_000, 60_000, 120_000, 300_000]),
+});
+
+export type DispatchConfig = z.infer<typeof dispatchConfigSchema>;
+
+/** In-handler retries of one platform call (adapters pass this to p-retry or similar). */
+export interface QuickRetry {
+  /** Extra tries after the first one, inside one delivery. */
+  retries: number;
+  minMs: number;
+  /** Longest wait inside a handler; a throttle that asks for more goes back to the stream instead. */
+  maxMs: number;
+}
+
+export function quickRetryOf(config: Pick<DispatchConfig, "QUICK_RETRIES" | "QUICK_RETRY_MIN_MS" | "QUICK_RETRY_MAX_MS">): QuickRetry {
+  return { retries: config.QUICK_RETRIES, minMs: config.QUICK_RETRY_MIN_MS, maxMs: config.QUICK_RETRY_MAX_MS };
+}
