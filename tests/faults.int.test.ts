@@ -57,9 +57,15 @@ describe("faults: nothing lost, nothing applied twice", () => {
     const t = await autoTenant(stack);
     const campaigns = await createCampaigns(t, 4, "Kill");
     // Slow the platform so the kill lands while calls are in flight.
-    await fetch(`${stack.sandboxUrl}/_sandbox/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ platform: "meta", account: t.account, latencyMs: 40 }) });
+    await fetch(`${stack.sandboxUrl}/_sandbox/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ platform: "meta", account: t.account, latencyMs: 150 }) });
     const jobs = await budgetWrites(t, campaigns, 8, 2000);
     await eventually(async () => ((await ledger(stack.sandboxUrl, t.account)).filter((e) => e.op === "update").length >= 6 ? true : undefined), "some updates to land", 20_000);
+    // Kill only while a claim is in flight (a platform call takes 150 ms), so the crash window is exercised.
+    await eventually(
+      async () => ((await stack.env.db.selectFrom("write_intents").select("id").where("job_id", "in", jobs).where("state", "=", "dispatching").execute()).length > 0 ? true : undefined),
+      "a claim in flight",
+      20_000,
+    );
     d.kill("SIGKILL");
     await new Promise((r) => d.once("exit", r));
     d = spawnDispatcher();

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { newId, type WriteIntent } from "@layers/contracts";
 import { json, type Db } from "./db.ts";
 import type { Database } from "./schema.ts";
@@ -15,49 +15,54 @@ export interface AcceptWriteInput {
 }
 
 /**
- * Stores an accepted write in one transaction: the job (`queued`), the entity's next sequence
- * number, and the `write_intents` row (state `accepted`: the outbox the gate relays from).
- * Returns the full intent message to publish. Given a transaction (e.g. an approval that also
- * updates its pending action), it joins that transaction instead of opening its own.
+ * Stores an accepted write atomically: the job (`queued`), the entity's next sequence number, and
+ * the `write_intents` row (state `accepted`: the outbox the gate relays from). Returns the full
+ * intent message to publish. Given a transaction (e.g. an approval that also updates its pending
+ * action, or a write holding its idempotent answer), it joins that transaction; otherwise its one
+ * statement commits on its own (a single statement is atomic, so no begin/commit round trips).
  */
 export async function acceptWrite(db: Db, input: AcceptWriteInput): Promise<WriteIntent> {
-  if (db.isTransaction) return acceptIn(db as Transaction<Database>, input);
-  return db.transaction().execute((trx) => acceptIn(trx, input));
+  return acceptIn(db, input);
 }
 
-async function acceptIn(trx: Transaction<Database>, input: AcceptWriteInput): Promise<WriteIntent> {
+/**
+ * One statement, one round trip: data-modifying CTEs take the entity's next sequence number and
+ * insert (or, for an approval re-run, update) the job; the outer insert stores the intent with
+ * that number, also written into its payload. All parts commit or fail together, and the intent's
+ * foreign key to its job is checked at the end of the statement, after the job CTE ran.
+ */
+async function acceptIn(trx: Kysely<Database>, input: AcceptWriteInput): Promise<WriteIntent> {
   const now = new Date();
   const jobId = input.existingJobId ?? newId("job");
   const intentId = newId("intent");
-  const seqRow = await sql<{ last_seq: number }>`
-    insert into entity_sequences (entity_key, last_seq) values (${input.intent.entityKey}, 1)
-    on conflict (entity_key) do update set last_seq = entity_sequences.last_seq + 1
-    returning last_seq`.execute(trx);
-  const entitySeq = Number(seqRow.rows[0]!.last_seq);
   const { jobId: _ignored, ...rest } = input.intent;
-  const intent: WriteIntent = { ...rest, intentId, jobId, entitySeq, acceptedAt: now.toISOString() };
-  if (input.existingJobId) {
-    await trx
-      .updateTable("jobs")
-      .set({ status: "queued", intent_id: intentId, updated_at: now })
-      .where("id", "=", jobId)
-      .execute();
-  } else {
-    await trx
-      .insertInto("jobs")
-      .values({
-        id: jobId,
-        organization_id: intent.organizationId,
-        project_id: intent.projectId,
-        kind: input.jobKind ?? `ads.${intent.operation}`,
-        status: "queued",
-        intent_id: intentId,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-  }
-  await trx
+  // entitySeq is known only once the statement ran; 0 holds its place (and key order) until then.
+  const intent: WriteIntent = { ...rest, intentId, jobId, entitySeq: 0, acceptedAt: now.toISOString() };
+  const job = input.existingJobId
+    ? trx.updateTable("jobs").set({ status: "queued", intent_id: intentId, updated_at: now }).where("id", "=", jobId).returning("id")
+    : trx
+        .insertInto("jobs")
+        .values({
+          id: jobId,
+          organization_id: intent.organizationId,
+          project_id: intent.projectId,
+          kind: input.jobKind ?? `ads.${intent.operation}`,
+          status: "queued",
+          intent_id: intentId,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning("id");
+  const nextSeq = sql<number>`(select last_seq from seq)`;
+  const stored = await trx
+    .with("seq", () =>
+      trx
+        .insertInto("entity_sequences")
+        .values({ entity_key: intent.entityKey, last_seq: 1 })
+        .onConflict((oc) => oc.column("entity_key").doUpdateSet({ last_seq: sql`entity_sequences.last_seq + 1` }))
+        .returning("last_seq"),
+    )
+    .with("job", () => job)
     .insertInto("write_intents")
     .values({
       id: intentId,
@@ -68,14 +73,16 @@ async function acceptIn(trx: Transaction<Database>, input: AcceptWriteInput): Pr
       platform: intent.platform,
       operation: intent.operation,
       entity_key: intent.entityKey,
-      entity_seq: entitySeq,
-      payload: json(intent),
+      entity_seq: nextSeq,
+      payload: sql`jsonb_set(${json(intent)}::jsonb, '{entitySeq}', to_jsonb(${nextSeq}))`,
       request_id: intent.requestId,
       traceparent: input.traceparent,
       reply_to: input.replyTo,
       state: "accepted",
       accepted_at: now,
     })
-    .execute();
+    .returning("entity_seq")
+    .executeTakeFirstOrThrow();
+  intent.entitySeq = Number(stored.entity_seq);
   return intent;
 }

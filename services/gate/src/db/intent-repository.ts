@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type QueryCreator } from "kysely";
 import type { Database, IntentState, WriteIntentRow } from "@layers/db";
 
 /** Locks one intent row for the rest of the transaction: concurrent deliveries of one intent queue here. */
@@ -8,17 +8,21 @@ export async function lockIntent(db: Kysely<Database>, id: string): Promise<Writ
 
 const TERMINAL: ReadonlySet<IntentState> = new Set(["denied", "applied", "failed"]);
 
-/** Moves an `accepted` intent to the gate's verdict state. Clears the relay's schedule (see `claimIntentsToRelay`). */
-export async function markIntentDecided(
-  db: Kysely<Database>,
-  id: string,
-  d: { state: "allowed" | "queued" | "denied" | "applied"; verdictId: string; at: Date },
-): Promise<void> {
-  await db
+export interface IntentDecided {
+  state: "allowed" | "queued" | "denied" | "applied";
+  verdictId: string;
+  at: Date;
+}
+
+/**
+ * Moves an `accepted` intent to the gate's verdict state. Clears the relay's schedule (see
+ * `claimIntentsToRelay`). Unexecuted: `storeDecision` runs it with the audit row and the job.
+ */
+export function intentDecidedUpdate(db: QueryCreator<Database>, id: string, d: IntentDecided) {
+  return db
     .updateTable("write_intents")
     .set({ state: d.state, verdict_id: d.verdictId, decided_at: d.at, lease_until: null, ...(TERMINAL.has(d.state) ? { finished_at: d.at } : {}) })
-    .where("id", "=", id)
-    .execute();
+    .where("id", "=", id);
 }
 
 /** Ends an intent the gate cannot decide (its layer or campaign is gone, or its stored payload is broken). */

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Kysely, QueryCreator } from "kysely";
 import { json, type Database, type JobStatus } from "@layers/db";
 
 export interface JobError {
@@ -7,23 +7,24 @@ export interface JobError {
   reason?: string;
 }
 
-/** The job after a verdict (architecture.md, "Job and pending-action lifecycle"). */
-export async function recordJobVerdict(
-  db: Kysely<Database>,
-  jobId: string,
-  v: {
-    status: JobStatus;
-    verdictId: string;
-    decision: string;
-    reason: string | null;
-    pendingActionId: string | null;
-    result?: Record<string, unknown>;
-    error?: JobError;
-    at: Date;
-  },
-): Promise<void> {
+export interface JobVerdict {
+  status: JobStatus;
+  verdictId: string;
+  decision: string;
+  reason: string | null;
+  pendingActionId: string | null;
+  result?: Record<string, unknown>;
+  error?: JobError;
+  at: Date;
+}
+
+/**
+ * The job after a verdict (architecture.md, "Job and pending-action lifecycle"). Unexecuted:
+ * `storeDecision` runs it with the audit row and the intent.
+ */
+export function jobVerdictUpdate(db: QueryCreator<Database>, jobId: string, v: JobVerdict) {
   const ended = v.status === "completed" || v.status === "failed";
-  await db
+  return db
     .updateTable("jobs")
     .set({
       status: v.status,
@@ -36,8 +37,7 @@ export async function recordJobVerdict(
       updated_at: v.at,
       ...(ended ? { completed_at: v.at } : {}),
     })
-    .where("id", "=", jobId)
-    .execute();
+    .where("id", "=", jobId);
 }
 
 /** A job the gate could not decide at all (no verdict exists). */

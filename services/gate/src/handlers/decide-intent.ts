@@ -7,6 +7,7 @@ import { readIntentParams } from "../domain/intent-params.ts";
 import type { DecisionRecord } from "../domain/side-effects.ts";
 import { failJob } from "../db/job-repository.ts";
 import { lockIntent, markIntentFailed } from "../db/intent-repository.ts";
+import { lockIntentWithPolicyNowait } from "../db/intent-with-policy-repository.ts";
 import { IntentNotFoundError } from "./intent-not-found-error.ts";
 import { loadGateContext } from "./load-gate-context.ts";
 import { recordDecision } from "./record-decision.ts";
@@ -26,7 +27,10 @@ export type DecideOutcome =
  * Designed to run several times in one transaction when audit writes are group-committed.
  */
 export async function decideIntent(trx: Kysely<Database>, intentId: string): Promise<DecideOutcome> {
-  const row = await lockIntent(trx, intentId);
+  // Usual case: the row is free, and one statement locks it and reads its layer and campaign.
+  // Otherwise wait for the lock and let loadGateContext read the policy after it (see the repository).
+  const withPolicy = await lockIntentWithPolicyNowait(trx, intentId);
+  const row = withPolicy?.row ?? (await lockIntent(trx, intentId));
   if (!row) throw new IntentNotFoundError(intentId);
   if (row.state !== "accepted") {
     if (row.verdict_id === null) return { kind: "settled", state: row.state };
@@ -43,7 +47,9 @@ export async function decideIntent(trx: Kysely<Database>, intentId: string): Pro
   const read = readIntentParams(intent.operation, intent.params);
   if (!read.ok) return fail(trx, row, at, "INTERNAL", read.error, true);
 
-  const loaded = await loadGateContext(trx, intent, read.params);
+  // The prefetch joined the row's layer_id column; use it only if that is the layer the payload names.
+  const prefetched = withPolicy && withPolicy.row.layer_id === intent.layerId ? withPolicy : undefined;
+  const loaded = await loadGateContext(trx, intent, read.params, prefetched);
   if (!loaded.ok) return fail(trx, row, at, loaded.code, loaded.message, false);
   const { ctx } = loaded;
 

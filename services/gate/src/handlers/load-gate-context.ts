@@ -6,6 +6,7 @@ import type { IntentParams } from "../domain/intent-params.ts";
 import { adAccountInLayer, loadCampaign } from "../db/campaign-repository.ts";
 import { loadLayer, rowToLayerPolicy } from "../db/layer-repository.ts";
 import { lockPendingAction } from "../db/pending-action-repository.ts";
+import type { IntentWithPolicy } from "../db/intent-with-policy-repository.ts";
 
 /** Everything the gate reads before deciding one intent. */
 export interface GateContext {
@@ -26,10 +27,21 @@ const LAYER_WRITES = new Set(["update_defaults", "set_kill_switch", "update_poli
 /**
  * Loads the policy state of one intent, checking that everything it names belongs to its project
  * and layer. Rows it will change are locked (layer for layer policy, campaign for authority).
+ * `prefetched`: the layer and campaign read with the intent's lock (`lockIntentWithPolicyNowait`);
+ * used only where this function would read the same row unlocked, so nothing loses a lock.
  */
-export async function loadGateContext(trx: Kysely<Database>, intent: WriteIntent, params: IntentParams): Promise<ContextResult> {
+export async function loadGateContext(
+  trx: Kysely<Database>,
+  intent: WriteIntent,
+  params: IntentParams,
+  prefetched?: Pick<IntentWithPolicy, "layer" | "campaign">,
+): Promise<ContextResult> {
   const op = intent.operation;
-  const layer = await loadLayer(trx, intent.layerId, { lock: LAYER_WRITES.has(op) });
+  const lockLayer = LAYER_WRITES.has(op);
+  const layer =
+    prefetched && !lockLayer && (prefetched.layer === null || prefetched.layer.id === intent.layerId)
+      ? (prefetched.layer ?? undefined)
+      : await loadLayer(trx, intent.layerId, { lock: lockLayer });
   if (!layer || layer.project_id !== intent.projectId || layer.platform !== intent.platform) {
     return { ok: false, code: "NOT_FOUND", message: `layer ${intent.layerId} (${intent.platform}) not found in project ${intent.projectId}` };
   }
@@ -64,7 +76,12 @@ export async function loadGateContext(trx: Kysely<Database>, intent: WriteIntent
       return { ok: false, code: "CONFLICT", message: `campaign id ${params.create.campaignId} is already taken` };
     }
   } else if (params.campaignId !== undefined) {
-    campaign = (await loadCampaign(trx, params.campaignId, { lock: op === "update_authority" })) ?? null;
+    const lockCampaign = op === "update_authority";
+    // The prefetch joined on the same payload field params.campaignId comes from: null is "no such row".
+    campaign =
+      prefetched && !lockCampaign && (prefetched.campaign === null || prefetched.campaign.id === params.campaignId)
+        ? prefetched.campaign
+        : ((await loadCampaign(trx, params.campaignId, { lock: lockCampaign })) ?? null);
     if (!campaign || campaign.project_id !== intent.projectId || campaign.layer_id !== intent.layerId) {
       return { ok: false, code: "NOT_FOUND", message: `campaign ${params.campaignId} not found on layer ${intent.layerId}` };
     }

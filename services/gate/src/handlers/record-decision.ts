@@ -7,10 +7,9 @@ import type { IntentParams } from "../domain/intent-params.ts";
 import { pendingActionContent } from "../domain/pending-action-content.ts";
 import { policyChange } from "../domain/policy-change.ts";
 import type { DecisionRecord } from "../domain/side-effects.ts";
-import { insertAuditRow } from "../db/audit-repository.ts";
 import { insertCreatedCampaign, rowToCampaignFacts, setCampaignAuthority, setCampaignStatus } from "../db/campaign-repository.ts";
-import { markIntentDecided } from "../db/intent-repository.ts";
-import { recordJobVerdict, type JobError } from "../db/job-repository.ts";
+import { storeDecision } from "../db/decision-repository.ts";
+import type { JobError } from "../db/job-repository.ts";
 import { updateLayer } from "../db/layer-repository.ts";
 import { insertPendingAction, markPendingDispatchFailed } from "../db/pending-action-repository.ts";
 import type { GateContext } from "./load-gate-context.ts";
@@ -66,35 +65,41 @@ export async function recordDecision(trx: Kysely<Database>, d: DecisionToRecord)
     }
   }
 
-  await insertAuditRow(trx, {
-    id: verdictId,
-    organization_id: intent.organizationId,
-    project_id: intent.projectId,
-    layer_id: intent.layerId,
-    platform: intent.platform,
-    occurred_at: at,
-    actor_type: intent.actor.type,
-    actor_organization_id: intent.actor.organizationId,
-    actor_api_key_id: intent.actor.apiKeyId ?? null,
-    actor_user_id: intent.actor.userId ?? null,
-    operation: op,
-    axis: verdict.axis,
-    decision: verdict.decision,
-    reason: verdict.reason ?? null,
-    intent_id: intent.intentId,
-    entity_key: intent.entityKey,
-    pending_action_id: pendingActionId,
-    request_id: intent.requestId,
-    intent: json(intent),
-  });
-  await markIntentDecided(trx, intent.intentId, { state, verdictId, at });
-  await recordJobVerdict(trx, intent.jobId, {
-    ...JOB_AFTER[state](verdict, result),
-    verdictId,
-    decision: verdict.decision,
-    reason: verdict.reason ?? null,
-    pendingActionId,
-    at,
+  // Audit row, intent and job in one statement; the pending action / campaign / policy rows above
+  // are written first, in the same transaction, exactly as before.
+  await storeDecision(trx, {
+    audit: {
+      id: verdictId,
+      organization_id: intent.organizationId,
+      project_id: intent.projectId,
+      layer_id: intent.layerId,
+      platform: intent.platform,
+      occurred_at: at,
+      actor_type: intent.actor.type,
+      actor_organization_id: intent.actor.organizationId,
+      actor_api_key_id: intent.actor.apiKeyId ?? null,
+      actor_user_id: intent.actor.userId ?? null,
+      operation: op,
+      axis: verdict.axis,
+      decision: verdict.decision,
+      reason: verdict.reason ?? null,
+      intent_id: intent.intentId,
+      entity_key: intent.entityKey,
+      pending_action_id: pendingActionId,
+      request_id: intent.requestId,
+      intent: json(intent),
+    },
+    intentId: intent.intentId,
+    intent: { state, verdictId, at },
+    jobId: intent.jobId,
+    job: {
+      ...JOB_AFTER[state](verdict, result),
+      verdictId,
+      decision: verdict.decision,
+      reason: verdict.reason ?? null,
+      pendingActionId,
+      at,
+    },
   });
 
   return {

@@ -6,7 +6,7 @@ import { canSeeProject } from "../domain/principal.ts";
 import { principalOf } from "../plugins/auth.ts";
 import { findProject } from "../repositories/projects.repository.ts";
 import { findLayer } from "../repositories/layers.repository.ts";
-import { findCampaign } from "../repositories/campaigns.repository.ts";
+import { findCampaign, findProjectWithCampaign } from "../repositories/campaigns.repository.ts";
 import { UUID_RE } from "./parse.ts";
 import type { RouteContext } from "../context.ts";
 import type { RequestContext } from "../writes/submit-write.ts";
@@ -38,11 +38,26 @@ export async function layerFor(ctx: RouteContext, project: ProjectRow, platform:
   return layer;
 }
 
+const CAMPAIGN_ID_RE = /^cmp_[0-9a-z]{26}$/;
+
 export async function campaignFor(ctx: RouteContext, project: ProjectRow, platform: Platform, campaignId: string) {
-  if (!/^cmp_[0-9a-z]{26}$/.test(campaignId)) throw notFound("campaign");
+  if (!CAMPAIGN_ID_RE.test(campaignId)) throw notFound("campaign");
   const row = await findCampaign(ctx.db, project.id, platform, campaignId);
   if (!row) throw notFound("campaign");
   return row;
+}
+
+/**
+ * projectFor + platformOf + campaignFor in one round trip (the write routes' hot path), with the
+ * same checks in the same order, so the same request gets the same 404.
+ */
+export async function projectAndCampaignFor(ctx: RouteContext, req: FastifyRequest, projectId: string, rawPlatform: string, campaignId: string) {
+  if (!UUID_RE.test(projectId)) throw notFound("project");
+  const found = await findProjectWithCampaign(ctx.db, projectId.toLowerCase(), rawPlatform, CAMPAIGN_ID_RE.test(campaignId) ? campaignId : null);
+  if (!found || !canSeeProject(principalOf(req), found.project)) throw notFound("project");
+  const platform = platformOf(rawPlatform);
+  if (!found.campaign) throw notFound("campaign");
+  return { project: found.project, platform, campaign: found.campaign };
 }
 
 export function requestContext(req: FastifyRequest): RequestContext {

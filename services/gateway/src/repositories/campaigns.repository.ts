@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { AuthorityBlock, CampaignBody, Platform } from "@layers/contracts";
-import type { Db } from "@layers/db";
+import { jsonObjectFrom } from "kysely/helpers/postgres";
+import type { Db, ProjectRow } from "@layers/db";
 import type { Cursor } from "../domain/cursor.ts";
 
 function campaignsWithLayer(db: Db) {
@@ -45,6 +46,40 @@ export function rowToCampaign(r: CampaignWithLayer): CampaignBody {
 
 export async function findCampaign(db: Db, projectId: string, platform: Platform, id: string): Promise<CampaignWithLayer | undefined> {
   return campaignsWithLayer(db).where("c.id", "=", id).where("c.project_id", "=", projectId).where("c.platform", "=", platform).executeTakeFirst();
+}
+
+/**
+ * A project and, in the same round trip, one of its campaigns with its layer (null when `campaignId`
+ * is null or names no campaign of that project and platform): the write routes' two lookups as one.
+ * Visibility checks stay with the caller (see `projectAndCampaignFor`).
+ */
+export async function findProjectWithCampaign(
+  db: Db,
+  projectId: string,
+  platform: string,
+  campaignId: string | null,
+): Promise<{ project: ProjectRow; campaign: CampaignWithLayer | null } | undefined> {
+  const row = await db
+    .selectFrom("projects as p")
+    .selectAll("p")
+    .select(
+      jsonObjectFrom(
+        // findCampaign's select list (same shape), correlated to the project row.
+        campaignsWithLayer(db)
+          .where("c.project_id", "=", sql<string>`p.id`)
+          .where("c.id", "=", campaignId)
+          .where("c.platform", "=", platform),
+      ).as("campaign_json"),
+    )
+    .where("p.id", "=", projectId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { campaign_json, ...project } = row;
+  // JSON carries timestamps as text; the row types (and their callers' toISOString()) want Dates.
+  const campaign = campaign_json
+    ? ({ ...campaign_json, created_at: new Date(campaign_json.created_at), updated_at: new Date(campaign_json.updated_at) } as unknown as CampaignWithLayer)
+    : null;
+  return { project: project as ProjectRow, campaign };
 }
 
 export interface CampaignListQuery {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { emptyBodySchema, type Operation } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { parseBody } from "../../http/parse.ts";
-import { assertActive, campaignFor, platformOf, projectFor, requestContext } from "../../http/tenancy.ts";
+import { assertActive, projectAndCampaignFor, requestContext } from "../../http/tenancy.ts";
 import { actorOf } from "../../domain/principal.ts";
 import { principalOf } from "../../plugins/auth.ts";
 import { answerWrite } from "../../writes/answer.ts";
@@ -17,9 +17,7 @@ export function registerLifecycleCampaign(app: FastifyInstance, ctx: RouteContex
       `/v1/projects/:projectId/ads/:platform/campaigns/:campaignId/${verb}`,
       { config: { auth: { anyOf: ["ads:write:lifecycle"] }, idempotent: true } },
       async (req, reply) => {
-        const project = await projectFor(ctx, req, req.params.projectId);
-        const platform = platformOf(req.params.platform);
-        const campaign = await campaignFor(ctx, project, platform, req.params.campaignId);
+        const { project, platform, campaign } = await projectAndCampaignFor(ctx, req, req.params.projectId, req.params.platform, req.params.campaignId);
         parseBody(emptyBodySchema, req.body);
         assertActive(project);
         const outcome = await submitWrite(

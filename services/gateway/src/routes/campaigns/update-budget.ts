@@ -3,7 +3,7 @@ import { budgetBodySchema } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { assertRepresentable } from "../../http/money.ts";
 import { parseBody } from "../../http/parse.ts";
-import { assertActive, campaignFor, platformOf, projectFor, requestContext } from "../../http/tenancy.ts";
+import { assertActive, projectAndCampaignFor, requestContext } from "../../http/tenancy.ts";
 import { actorOf } from "../../domain/principal.ts";
 import { principalOf } from "../../plugins/auth.ts";
 import { answerWrite } from "../../writes/answer.ts";
@@ -15,9 +15,7 @@ export function registerUpdateBudget(app: FastifyInstance, ctx: RouteContext): v
     "/v1/projects/:projectId/ads/:platform/campaigns/:campaignId/budget",
     { config: { auth: { anyOf: ["ads:write:budgets"] }, idempotent: true } },
     async (req, reply) => {
-      const project = await projectFor(ctx, req, req.params.projectId);
-      const platform = platformOf(req.params.platform);
-      const campaign = await campaignFor(ctx, project, platform, req.params.campaignId);
+      const { project, platform, campaign } = await projectAndCampaignFor(ctx, req, req.params.projectId, req.params.platform, req.params.campaignId);
       const body = parseBody(budgetBodySchema, req.body);
       assertActive(project);
       assertRepresentable(platform, campaign.layer_currency, body);
