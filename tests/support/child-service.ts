@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { spawnNode } from "@layers/testkit";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 
@@ -21,16 +22,9 @@ export interface ChildService {
  */
 export function spawnService(kind: keyof typeof SERVICE_MAINS, env: Record<string, string>, readyTimeoutMs = 20_000): ChildService {
   const { main, readyMsg } = SERVICE_MAINS[kind];
-  const proc = spawn(process.execPath, [main], { env: { ...process.env, ...env, LOG_LEVEL: "info" }, stdio: ["ignore", "pipe", "inherit"] });
-  // Never outlive the test worker: a service left running would reconnect and consume forever.
-  const killOnExit = () => proc.kill("SIGKILL");
-  process.once("exit", killOnExit);
-  const exited = new Promise<number | null>((resolve) =>
-    proc.once("exit", (code) => {
-      process.off("exit", killOnExit);
-      resolve(code);
-    }),
-  );
+  const run = spawnNode(main, { ...env, LOG_LEVEL: "info" }, { stderr: "inherit" });
+  const proc = run.proc;
+  const exited = run.exited.then(({ code }) => code);
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${kind} not ready within ${readyTimeoutMs} ms`)), readyTimeoutMs);
     void exited.then((code) => {

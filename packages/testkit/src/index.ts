@@ -2,3 +2,5 @@ export { createTestEnv, type TestEnv, type TestEnvOptions } from "./test-env.ts"
 export { dockerAvailable } from "./docker.ts";
 export { startPrivateNats, type PrivateNats } from "./private-nats.ts";
 export { terminateBackends, terminateBackendsFor } from "./postgres-faults.ts";
+export { spawnNode, killAll, type NodeRun } from "./spawn-node.ts";
+export { testkitConfig, type TestkitConfig } from "./config.ts";

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
+import { testkitConfig } from "./config.ts";
 import { dockerAvailable } from "./docker.ts";
 
 /**
@@ -27,7 +28,8 @@ const READY = /Server is ready/;
 const READY_TIMEOUT_MS = 20_000;
 
 function findBinary(): string | undefined {
-  const candidates = [process.env.NATS_SERVER_BIN, "/usr/sbin/nats-server", ...(process.env.PATH ?? "").split(delimiter).filter(Boolean).map((d) => join(d, "nats-server"))];
+  const { NATS_SERVER_BIN, PATH } = testkitConfig();
+  const candidates = [NATS_SERVER_BIN, "/usr/sbin/nats-server", ...PATH.split(delimiter).filter(Boolean).map((d) => join(d, "nats-server"))];
   return candidates.find((c): c is string => !!c && existsSync(c));
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
+import { testkitConfig } from "./config.ts";
 import { natsNames, type NatsNames } from "@layers/contracts";
 import { createDb, dropDatabase, ensureDatabase, migrateToLatest, type Db } from "@layers/db";
 import { connectNats, createLogger, deleteStreams, ensureStreams, type Logger, type NatsHandles } from "@layers/runtime";
@@ -40,7 +41,7 @@ export async function createTestEnv(opts: TestEnvOptions = {}): Promise<TestEnv>
   const nats = await connectNats(natsUrl, `test-${id}`);
   const names = natsNames(id);
   await ensureStreams(nats.jsm, names);
-  const log = createLogger({ service: `test-${id}`, level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const log = createLogger({ service: `test-${id}`, level: testkitConfig().TEST_LOG_LEVEL });
   return {
     id,
     databaseUrl,
@@ -49,7 +50,7 @@ export async function createTestEnv(opts: TestEnvOptions = {}): Promise<TestEnv>
     db,
     nats,
     log,
-    env: { DATABASE_URL: databaseUrl, NATS_URL: natsUrl, NATS_PREFIX: id, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent" },
+    env: { DATABASE_URL: databaseUrl, NATS_URL: natsUrl, NATS_PREFIX: id, LOG_LEVEL: testkitConfig().TEST_LOG_LEVEL },
     async cleanup() {
       await deleteStreams(nats.jsm, names).catch(() => undefined);
       await nats.nc.close().catch(() => undefined);

@@ -1,6 +1,6 @@
 import { invalidInput, invalidJson } from "./apple-error.ts";
 import { parseAppleTime } from "./apple-time.ts";
-import type { AppleStatus } from "./apple-types.ts";
+import type { AppleCampaign, AppleStatus } from "./apple-types.ts";
 import { asObject, readCountries, readEnum, readEnumList, readId, readName, refuseUnknown, requireValue } from "./fields.ts";
 import { parseMoney } from "./money.ts";
 
@@ -18,21 +18,14 @@ const CREATE_FIELDS = [
 const UPDATE_FIELDS = ["name", "status", "dailyBudgetAmount", "countriesOrRegions", "budgetOrders", "locInvoiceDetails", "biddingStrategy", "targetCpa", "startTime", "endTime"] as const;
 const FIXED_FIELDS = ["adamId", "supplySources", "adChannelType", "billingEvent", "budgetAmount", "orgId", "paymentModel"];
 
-export interface CampaignCreateInput {
-  name: string;
-  adamId: number;
-  countriesOrRegions: string[];
-  dailyBudgetCents: number;
-  budgetCents?: number;
-  supplySources: string[];
-  adChannelType: string;
-  billingEvent: string;
-  biddingStrategy: string;
-  /** Apple's default when omitted is ENABLED; Layers always sends PAUSED. */
-  status: AppleStatus;
-  startTime?: string;
-  endTime?: string;
-}
+/**
+ * What a valid create asks for: the stored campaign's own fields before Apple fills in ids and times
+ * (start defaults to now; status defaults to ENABLED, as Apple's does — Layers always sends PAUSED).
+ */
+export type CampaignCreateInput = Pick<
+  AppleCampaign,
+  "name" | "adamId" | "countriesOrRegions" | "dailyBudgetCents" | "budgetCents" | "supplySources" | "adChannelType" | "billingEvent" | "biddingStrategy" | "status" | "endTime"
+> & { startTime?: string };
 
 /** Validates a `POST /campaigns` body (Apple's seven required fields, Money in the org currency). */
 export function parseCampaignCreate(body: unknown, ctx: { orgId: number; currency: string; now: Date }): CampaignCreateInput {

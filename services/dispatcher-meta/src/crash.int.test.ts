@@ -1,38 +1,24 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { killAll, spawnNode, type NodeRun } from "@layers/testkit";
 import type { Dispatch } from "@layers/contracts";
 import { createHarness, waitFor, type Harness } from "./test-support/harness.ts";
 
 const MAIN = fileURLToPath(new URL("./main.ts", import.meta.url));
 
-interface Child {
-  proc: ChildProcess;
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
 describe("dispatcher-meta: crash and restart (child process)", () => {
   let h: Harness;
-  const children: Child[] = [];
+  const children: NodeRun[] = [];
   beforeAll(async () => {
     h = await createHarness();
   });
   afterAll(async () => {
-    for (const c of children) if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill("SIGKILL");
+    killAll(children);
     await h.cleanup();
   });
 
-  function spawnDispatcher(): Child {
-    const proc = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, ...h.configEnv({ DISPATCH_CONCURRENCY: "4", LOG_LEVEL: "info" }) },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    proc.stdout!.on("data", (b: Buffer) => (out += b.toString()));
-    proc.stderr!.on("data", (b: Buffer) => (out += b.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.on("exit", (code, signal) => resolve({ code, signal })));
-    const child = { proc, output: () => out, exited };
+  function spawnDispatcher(): NodeRun {
+    const child = spawnNode(MAIN, h.configEnv({ DISPATCH_CONCURRENCY: "4", LOG_LEVEL: "info" }));
     children.push(child);
     return child;
   }

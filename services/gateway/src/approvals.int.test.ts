@@ -49,11 +49,7 @@ describe("approvals, rejections and campaign lists", () => {
   beforeAll(async () => {
     h = await createHarness({ verdictTimeoutMs: 3000, syncTimeoutMs: 1000 });
     gate = await startTestGate(h.env);
-    org = await h.seedOrg();
-    partner = (await h.mintKey(org, ["*"])).secret;
-    projectId = (await h.createProject(partner)).id;
-    customer = h.customerToken(org, projectId, "usr_owner");
-    adAccountId = await h.seedAdAccount(projectId);
+    ({ org, partner, projectId, customer, adAccountId } = await h.seedTenant());
     const consent = await h.send("PATCH", `${P()}/ads/meta/policy`, { auth: customer, body: { partnerWritesEnabled: true } });
     expect(consent.statusCode).toBe(200);
   });

@@ -20,10 +20,7 @@ describe("event outbox", () => {
   beforeAll(async () => {
     h = await createHarness({ verdictTimeoutMs: 3000 });
     gate = await startTestGate(h.env);
-    org = await h.seedOrg();
-    key = (await h.mintKey(org, ["*"])).secret;
-    projectId = (await h.createProject(key)).id;
-    await h.env.db.updateTable("layers").set({ partner_writes_enabled: true }).where("project_id", "=", projectId).execute();
+    ({ org, partner: key, projectId } = await h.seedTenant({ consent: true }));
     campaignId = await h.seedCampaign(projectId, { authority: { creative: "auto", tactical: "auto", structural: "auto" } });
     // A gateway instance whose event publishes hit a NATS hiccup; its intents still go through.
     const faulty = failingPublishes(h.env.nats.js, (subject) => subject.startsWith(h.env.names.subjects.event("")));

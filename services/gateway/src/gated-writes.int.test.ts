@@ -37,11 +37,7 @@ describe("gated writes with the real gate", () => {
   beforeAll(async () => {
     h = await createHarness({ verdictTimeoutMs: 3000 });
     gate = await startTestGate(h.env);
-    org = await h.seedOrg();
-    partner = (await h.mintKey(org, ["*"])).secret;
-    projectId = (await h.createProject(partner)).id;
-    customer = h.customerToken(org, projectId, "usr_owner");
-    adAccountId = await h.seedAdAccount(projectId);
+    ({ org, partner, projectId, customer, adAccountId } = await h.seedTenant());
   });
   afterAll(async () => {
     await gate?.stop();

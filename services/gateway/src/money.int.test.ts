@@ -23,10 +23,7 @@ describe("platform money at the gateway", () => {
 
   beforeAll(async () => {
     h = await createHarness({ verdictTimeoutMs: 100 });
-    const org = await h.seedOrg();
-    key = (await h.mintKey(org, ["*"])).secret;
-    projectId = (await h.createProject(key)).id;
-    adAccountId = await h.seedAdAccount(projectId);
+    ({ partner: key, projectId, adAccountId } = await h.seedTenant());
     for (const p of ["meta", "tiktok", "apple"] as const) campaigns[p] = await h.seedCampaign(projectId, { platform: p });
   });
   afterAll(async () => h?.close());

@@ -13,10 +13,7 @@ describe("outbox", () => {
 
   beforeAll(async () => {
     h = await createHarness({ verdictTimeoutMs: 2000 });
-    const org = await h.seedOrg();
-    partner = (await h.mintKey(org, ["*"])).secret;
-    projectId = (await h.createProject(partner)).id;
-    await h.env.db.updateTable("layers").set({ partner_writes_enabled: true }).where("project_id", "=", projectId).execute();
+    ({ partner, projectId } = await h.seedTenant({ consent: true }));
     campaignId = await h.seedCampaign(projectId, { authority: { creative: "auto", tactical: "auto", structural: "auto" } });
   });
   afterAll(async () => {

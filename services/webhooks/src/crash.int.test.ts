@@ -1,49 +1,35 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { killAll, spawnNode, type NodeRun } from "@layers/testkit";
 import { createHarness, waitFor, type Harness } from "./test-support/harness.ts";
 import { startReceiver } from "./test-support/receiver.ts";
 
 const MAIN = fileURLToPath(new URL("./main.ts", import.meta.url));
 const INTERRUPTED = /^interrupted: /;
 
-interface Child {
-  proc: ChildProcess;
-  output: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
 describe("webhooks: crash and restart (child process)", () => {
   let h: Harness;
-  const children: Child[] = [];
+  const children: NodeRun[] = [];
   beforeAll(async () => {
     h = await createHarness();
   });
   afterAll(async () => {
-    for (const c of children) if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill("SIGKILL");
+    killAll(children);
     await h.cleanup();
   });
 
-  function spawnWebhooks(): Child {
-    const proc = spawn(process.execPath, [MAIN], {
-      env: {
-        ...process.env,
-        ...h.configEnv({
-          LOG_LEVEL: "info",
-          WEBHOOK_RETRY_SCHEDULE_MS: "0,500,1000,1000,1000,1000,1000,1000",
-          WEBHOOK_TIMEOUT_MS: "1000",
-          WEBHOOK_LEASE_MS: "2000",
-          WEBHOOK_ENDPOINT_CONCURRENCY: "4",
-          WEBHOOK_CONCURRENCY: "16",
-        }),
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    proc.stdout!.on("data", (b: Buffer) => (out += b.toString()));
-    proc.stderr!.on("data", (b: Buffer) => (out += b.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.on("exit", (code, signal) => resolve({ code, signal })));
-    const child = { proc, output: () => out, exited };
+  function spawnWebhooks(): NodeRun {
+    const child = spawnNode(
+      MAIN,
+      h.configEnv({
+        LOG_LEVEL: "info",
+        WEBHOOK_RETRY_SCHEDULE_MS: "0,500,1000,1000,1000,1000,1000,1000",
+        WEBHOOK_TIMEOUT_MS: "1000",
+        WEBHOOK_LEASE_MS: "2000",
+        WEBHOOK_ENDPOINT_CONCURRENCY: "4",
+        WEBHOOK_CONCURRENCY: "16",
+      }),
+    );
     children.push(child);
     return child;
   }

@@ -55,6 +55,8 @@ function launch(svc: (typeof services)[number], restarts = 0): void {
   const out = createWriteStream(join(logDir, `${svc.name}.log`), { flags: "a" });
   const child = spawn(process.execPath, [join(root, svc.entry)], {
     cwd: root,
+    // Children inherit the runner's environment (PATH, locale, overrides the operator exported); each
+    // service still parses its own config once in main.ts.
     env: { ...process.env, ...sharedEnv, ...svc.env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -27,12 +27,25 @@ export interface Harness {
   customerToken(organizationId: string, projectId: string, sub?: string): string;
   createProject(secret: string, name?: string): Promise<{ id: string; layers: Array<{ id: string; platform: Platform }> }>;
   seedAdAccount(projectId: string, platform?: Platform): Promise<string>;
+  /**
+   * An org with a full-scope partner key, a project (made through the API), a customer token and a
+   * Meta ad account; `consent` switches partner writes on for every layer (as the customer would).
+   */
+  seedTenant(opts?: { consent?: boolean }): Promise<Tenant>;
   seedCampaign(projectId: string, opts?: { platform?: Platform; authority?: object | null }): Promise<string>;
   seedPending(organizationId: string, projectId: string, campaignId: string): Promise<{ pendingActionId: string; jobId: string }>;
   count(table: "jobs" | "write_intents" | "projects" | "layers" | "campaigns" | "pending_actions" | "idempotency_keys"): Promise<number>;
   /** Another gateway instance on the same database and NATS namespace (as another process would be); closed by `close()`. */
   another(overrides?: Partial<GatewayDeps>): Promise<FastifyInstance>;
   close(): Promise<void>;
+}
+
+export interface Tenant {
+  org: string;
+  partner: string;
+  projectId: string;
+  customer: string;
+  adAccountId: string;
 }
 
 export async function createHarness(opts: Partial<GatewayDeps> = {}): Promise<Harness> {
@@ -85,6 +98,15 @@ export async function createHarness(opts: Partial<GatewayDeps> = {}): Promise<Ha
       const res = await h.send("POST", "/v1/projects", { auth: secret, body: { name } });
       expect(res.statusCode, res.body).toBe(201);
       return res.json();
+    },
+    async seedTenant(opts = {}) {
+      const org = await h.seedOrg();
+      const partner = (await h.mintKey(org, ["*"])).secret;
+      const projectId = (await h.createProject(partner)).id;
+      const customer = h.customerToken(org, projectId, "usr_owner");
+      const adAccountId = await h.seedAdAccount(projectId);
+      if (opts.consent) await db.updateTable("layers").set({ partner_writes_enabled: true }).where("project_id", "=", projectId).execute();
+      return { org, partner, projectId, customer, adAccountId };
     },
     async seedAdAccount(projectId, platform = "meta") {
       const layer = await db.selectFrom("layers").select("id").where("project_id", "=", projectId).where("platform", "=", platform).executeTakeFirstOrThrow();
