@@ -5,6 +5,8 @@ export * from "./authority.ts";
 export * from "./money.ts";
 export * from "./platform-money.ts";
 export * from "./subjects.ts";
+export * from "./entities.ts";
+export * from "./operation-params.ts";
 export * from "./messages.ts";
 export * from "./evaluate.ts";
 export * from "./events.ts";

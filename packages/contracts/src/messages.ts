@@ -1,7 +1,6 @@
 import { z } from "zod";
 import {
   actorTypeSchema,
-  authorityBlockSchema,
   authorityPatchSchema,
   decisionSchema,
   denyReasonSchema,
@@ -10,7 +9,7 @@ import {
   writerPresetSchema,
 } from "./authority.ts";
 import { idSchema, layerIdSchema, uuidSchema } from "./ids.ts";
-import { currencySchema, minorUnitsSchema, positiveMinorUnitsSchema } from "./money.ts";
+import { currencySchema, minorUnitsSchema } from "./money.ts";
 
 /** Who asked. Partners carry their key id; customers their user id; the optimizer and system neither. */
 export const actorSchema = z.strictObject({
@@ -21,27 +20,6 @@ export const actorSchema = z.strictObject({
 });
 export type Actor = z.infer<typeof actorSchema>;
 
-/** Operation parameters. One shape per operation family; the gate and dispatchers read the same object. */
-export const createCampaignParamsSchema = z.strictObject({
-  campaignId: idSchema("campaign"),
-  adAccountId: idSchema("adAccount"),
-  name: z.string().min(1).max(400),
-  outcome: z.string(),
-  dailyBudgetCents: positiveMinorUnitsSchema.optional(),
-  lifetimeBudgetCents: positiveMinorUnitsSchema.optional(),
-  authority: authorityBlockSchema,
-  status: z.enum(["ACTIVE", "PAUSED"]),
-  specialAdCategories: z.array(z.string()),
-  bidStrategy: z.string().optional(),
-  startTime: z.string().optional(),
-  stopTime: z.string().optional(),
-});
-export const updateBudgetParamsSchema = z.strictObject({
-  campaignId: idSchema("campaign"),
-  dailyBudgetCents: positiveMinorUnitsSchema.optional(),
-  lifetimeBudgetCents: positiveMinorUnitsSchema.optional(),
-});
-export const lifecycleParamsSchema = z.strictObject({ campaignId: idSchema("campaign") });
 export const updateAuthorityParamsSchema = z.strictObject({
   campaignId: idSchema("campaign"),
   authority: authorityPatchSchema,

@@ -5,6 +5,7 @@ import * as createCore from "./migrations/2026_11_22_00_00_00_create_core.ts";
 import * as createWebhooks from "./migrations/2026_11_22_02_00_00_create_webhooks.ts";
 import * as createEventOutbox from "./migrations/2026_11_22_16_30_00_create_event_outbox.ts";
 import * as webhookDeliveryClaim from "./migrations/2026_11_22_17_00_00_webhook_delivery_claim.ts";
+import * as createAdEntities from "./migrations/2026_11_22_18_00_00_create_ad_entities.ts";
 
 /** Migrations in order; names are timestamps so they sort as they were written. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_22_02_00_00_create_webhooks": createWebhooks,
   "2026_11_22_16_30_00_create_event_outbox": createEventOutbox,
   "2026_11_22_17_00_00_webhook_delivery_claim": webhookDeliveryClaim,
+  "2026_11_22_18_00_00_create_ad_entities": createAdEntities,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

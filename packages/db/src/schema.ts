@@ -84,6 +84,38 @@ export interface CampaignsTable {
   lifetime_budget_cents: ColumnType<number | null, number | null | undefined, number | null>;
   authority: Json | null;
   origin: "layers" | "platform";
+  bid_strategy: string | null;
+  start_time: NullableTimestamp;
+  end_time: NullableTimestamp;
+  targeting: Json | null;
+  attributes: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Ad sets / ad groups, ads and keywords (migration create_ad_entities). */
+export interface AdEntitiesTable {
+  id: string;
+  kind: "adset" | "adgroup" | "ad" | "keyword";
+  project_id: string;
+  layer_id: string;
+  ad_account_id: string;
+  platform: string;
+  campaign_id: string;
+  parent_id: string | null;
+  platform_entity_id: string | null;
+  name: string;
+  status: string;
+  daily_budget_cents: ColumnType<number | null, number | null | undefined, number | null>;
+  lifetime_budget_cents: ColumnType<number | null, number | null | undefined, number | null>;
+  bid_cents: ColumnType<number | null, number | null | undefined, number | null>;
+  bid_strategy: string | null;
+  start_time: NullableTimestamp;
+  end_time: NullableTimestamp;
+  targeting: Json | null;
+  creative: Json | null;
+  attributes: ColumnType<Record<string, unknown>, string | undefined, string>;
+  origin: "layers" | "platform";
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -248,6 +280,7 @@ export interface Database extends WebhooksDatabase {
   layers: LayersTable;
   ad_accounts: AdAccountsTable;
   campaigns: CampaignsTable;
+  ad_entities: AdEntitiesTable;
   jobs: JobsTable;
   entity_sequences: EntitySequencesTable;
   write_intents: WriteIntentsTable;
@@ -260,6 +293,7 @@ export interface Database extends WebhooksDatabase {
 
 export type LayerRow = Selectable<LayersTable>;
 export type CampaignRow = Selectable<CampaignsTable>;
+export type AdEntityRow = Selectable<AdEntitiesTable>;
 export type JobRow = Selectable<JobsTable>;
 export type WriteIntentRow = Selectable<WriteIntentsTable>;
 export type PendingActionRow = Selectable<PendingActionsTable>;

@@ -2,7 +2,7 @@ import type { Dispatch, Platform } from "@layers/contracts";
 import type { Db } from "@layers/db";
 import type { Logger } from "@layers/runtime";
 import type { AdAccountTarget } from "./db/targets.repository.ts";
-import type { CampaignRowPatch } from "./db/outcome.repository.ts";
+import type { EntityRef, EntityRowPatch } from "./db/outcome.repository.ts";
 
 export interface AdapterContext {
   db: Db;
@@ -15,14 +15,17 @@ export interface PreparedWrite<Plan> {
   plan: Plan;
   /** The account read before calling; its `status` decides whether a token refusal is news. */
   account: AdAccountTarget;
-  /** True for a create: the landed platform id is stored on the campaign row. */
+  /** The Layers entity whose row the landed write updates (the new entity, for a create). */
+  entity: EntityRef;
+  /** True for a create: the landed platform id is stored on the entity's row. */
   created: boolean;
-  /** What the campaign row becomes once the write lands. */
-  row: CampaignRowPatch;
+  /** What the entity's row becomes once the write lands. */
+  row: EntityRowPatch;
 }
 
 export interface Landed {
-  platformCampaignId: string;
+  /** The platform's id of the entity written (for a create, the new one). */
+  platformId: string;
   /** True when the platform already held the write and no mutation was sent this time. */
   reconciled: boolean;
 }

@@ -1,5 +1,5 @@
 import type { JetStreamClient, JsMsg } from "@nats-io/jetstream";
-import type { Dispatch, NatsNames } from "@layers/contracts";
+import { targetOf, type Dispatch, type NatsNames } from "@layers/contracts";
 import type { Db } from "@layers/db";
 import { PermanentError, RetryableError, type HandlerOutcome, type HopContext, type Logger } from "@layers/runtime";
 import type { DispatchAdapter, PreparedWrite } from "./adapter.ts";
@@ -58,6 +58,7 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
       jobId: d.jobId,
       operation: d.operation,
       campaignId: typeof d.params.campaignId === "string" ? d.params.campaignId : undefined,
+      entity: targetOf(d.operation, d.params),
       pendingActionId: d.pendingActionId,
     };
     const claimLog = log.child({ attempt: attempts });
@@ -68,6 +69,7 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
       // Only a crash loop gets here: normal failures are marked dead when the last attempt fails.
       if (attempts > config.MAX_ATTEMPTS) throw new PermanentError("attempts_exhausted", `claimed ${attempts} times`);
       const write = await adapter.prepare(d, { db, log: claimLog });
+      target.entity = write.entity;
       checkAccount(d, write);
       account = write.account;
       const landed = await adapter.land(write, { db, log: claimLog, mayHaveLanded: attempts > 1 });
@@ -98,7 +100,7 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
   /** Checks that hold for every platform, before any call: the account's currency and connection. */
   function checkAccount(d: Dispatch, write: PreparedWrite<Plan>): void {
     const { account, row } = write;
-    const carriesMoney = row.dailyBudgetCents !== undefined || row.lifetimeBudgetCents !== undefined;
+    const carriesMoney = row.dailyBudgetCents !== undefined || row.lifetimeBudgetCents !== undefined || row.bidCents !== undefined;
     if (carriesMoney && account.currency !== d.currency) {
       throw new PermanentError("currency_mismatch", `budget is in ${d.currency} but the ad account bills in ${account.currency}`);
     }
@@ -114,9 +116,9 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
       log.warn("lease lost before recording; the instance holding it reconciles and records this write");
       return false;
     }
-    if (outcome.kind === "landed") log.info({ platformCampaignId: outcome.platformCampaignId, reconciled: outcome.reconciled }, `landed on ${label}`);
+    if (outcome.kind === "landed") log.info({ platformId: outcome.platformId, entity: target.entity, reconciled: outcome.reconciled }, `landed on ${label}`);
     else log.warn({ code: outcome.code, reason: outcome.message, state: outcome.kind }, "write failed");
-    await publishEvents(deps.js, deps.names, ctx, outcomeEvents(d, target.campaignId, outcome, at));
+    await publishEvents(deps.js, deps.names, ctx, outcomeEvents(d, target.campaignId, outcome, at, target.entity));
     return true;
   }
 
@@ -134,7 +136,8 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
     if (!view.finishedAt || Date.now() - view.finishedAt.getTime() > REEMIT_WINDOW_MS) return;
     const o = storedOutcome(view.state, view.platformResult, view.failureReason);
     const campaignId = typeof d.params.campaignId === "string" ? d.params.campaignId : undefined;
-    if (o) await publishEvents(deps.js, deps.names, ctx, outcomeEvents(d, campaignId, o, view.finishedAt));
+    const entity = targetOf(d.operation, d.params);
+    if (o) await publishEvents(deps.js, deps.names, ctx, outcomeEvents(d, campaignId, o, view.finishedAt, entity));
   }
 }
 

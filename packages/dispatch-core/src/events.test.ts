@@ -21,14 +21,14 @@ const at = new Date("2026-11-22T10:00:00.000Z");
 
 describe("outcome events", () => {
   it("a landed write is ads.write.executed with the ids partners correlate on, and a stable event id", () => {
-    const [e, ...rest] = outcomeEvents(d, "cmp_x", { kind: "landed", platformCampaignId: "42", reconciled: false, created: false, row: {} }, at);
+    const [e, ...rest] = outcomeEvents(d, "cmp_x", { kind: "landed", platformId: "42", reconciled: false, created: false, row: {} }, at);
     expect(rest).toEqual([]);
     expect(e).toMatchObject({ id: deterministicEventId(d.intentId, "ads.write.executed"), type: "ads.write.executed", createdAt: at.toISOString() });
     expect(e!.data).toMatchObject({ organizationId: d.organizationId, campaignId: "cmp_x", platformCampaignId: "42", jobId: d.jobId, verdictId: d.verdictId, operation: "update_budget" });
   });
 
   it.each([
-    [{ kind: "landed", platformCampaignId: "42", reconciled: true, created: false, row: {} }, ["ads.write.executed", "approval.dispatched"]],
+    [{ kind: "landed", platformId: "42", reconciled: true, created: false, row: {} }, ["ads.write.executed", "approval.dispatched"]],
     [{ kind: "failed", code: "platform_rejected", message: "no" }, ["approval.dispatch_failed"]],
     [{ kind: "dead", code: "attempts_exhausted", message: "gave up" }, ["approval.dispatch_failed"]],
   ] as const)("an approval re-run %j emits %j", (outcome, types) => {
@@ -48,7 +48,7 @@ describe("outcome events", () => {
   });
 
   it.each([
-    ["dispatched", { platformCampaignId: "42", reconciled: true }, null, { kind: "landed", platformCampaignId: "42", reconciled: true }],
+    ["dispatched", { platformId: "42", reconciled: true }, null, { kind: "landed", platformId: "42", reconciled: true }],
     ["failed", null, "token_expired: Session has expired.", { kind: "failed", code: "token_expired", message: "Session has expired." }],
     ["dead", null, "attempts_exhausted: gave up: x: y", { kind: "dead", code: "attempts_exhausted", message: "gave up: x: y" }],
     ["dispatched", null, null, undefined],

@@ -1,7 +1,7 @@
 import { deterministicEventId, eventSchema, type Dispatch, type EventType, type LayersEvent, type NatsNames, type Platform } from "@layers/contracts";
 import { hopHeaders, type HopContext } from "@layers/runtime";
 import type { JetStreamClient } from "@nats-io/jetstream";
-import type { Outcome } from "./db/outcome.repository.ts";
+import type { EntityRef, Outcome } from "./db/outcome.repository.ts";
 
 function event(type: EventType, causeId: string, at: Date, data: LayersEvent["data"]): LayersEvent {
   // Ids derive from the cause, so a redelivery that re-emits produces the same id and is deduped.
@@ -9,7 +9,7 @@ function event(type: EventType, causeId: string, at: Date, data: LayersEvent["da
 }
 
 /** The partner-visible events of one recorded outcome: `ads.write.executed` and the approval pair. */
-export function outcomeEvents(d: Dispatch, campaignId: string | undefined, o: Outcome, at: Date): LayersEvent[] {
+export function outcomeEvents(d: Dispatch, campaignId: string | undefined, o: Outcome, at: Date, entity?: EntityRef): LayersEvent[] {
   const base = {
     organizationId: d.organizationId,
     projectId: d.projectId,
@@ -20,12 +20,14 @@ export function outcomeEvents(d: Dispatch, campaignId: string | undefined, o: Ou
     jobId: d.jobId,
     verdictId: d.verdictId,
     intentId: d.intentId,
+    ...(entity && entity.kind !== "campaign" ? { entityKind: entity.kind, entityId: entity.id } : {}),
   };
   const out: LayersEvent[] = [];
   if (o.kind === "landed") {
-    out.push(event("ads.write.executed", d.intentId, at, { ...base, platformCampaignId: o.platformCampaignId, pendingActionId: d.pendingActionId }));
+    const ids = entity && entity.kind !== "campaign" ? { platformId: o.platformId } : { platformId: o.platformId, platformCampaignId: o.platformId };
+    out.push(event("ads.write.executed", d.intentId, at, { ...base, ...ids, pendingActionId: d.pendingActionId }));
     if (d.pendingActionId) {
-      out.push(event("approval.dispatched", d.intentId, at, { ...base, pendingActionId: d.pendingActionId, platformCampaignId: o.platformCampaignId, dispatchedAt: at.toISOString() }));
+      out.push(event("approval.dispatched", d.intentId, at, { ...base, pendingActionId: d.pendingActionId, ...ids, dispatchedAt: at.toISOString() }));
     }
   } else if (d.pendingActionId) {
     out.push(event("approval.dispatch_failed", d.intentId, at, { ...base, pendingActionId: d.pendingActionId, reason: o.code, message: o.message }));
@@ -52,8 +54,9 @@ export async function publishEvents(js: JetStreamClient, names: NatsNames, ctx: 
 
 /** Rebuilds the outcome a finished intent recorded, to re-emit its events after a crash between commit and publish. */
 export function storedOutcome(state: string, platformResult: Record<string, unknown> | null, failureReason: string | null): Outcome | undefined {
-  if (state === "dispatched" && typeof platformResult?.platformCampaignId === "string") {
-    return { kind: "landed", platformCampaignId: platformResult.platformCampaignId, reconciled: platformResult.reconciled === true, created: false, row: {} };
+  const platformId = platformResult?.platformId ?? platformResult?.platformCampaignId;
+  if (state === "dispatched" && typeof platformId === "string") {
+    return { kind: "landed", platformId, reconciled: platformResult?.reconciled === true, created: false, row: {} };
   }
   if ((state === "failed" || state === "dead") && failureReason) {
     const i = failureReason.indexOf(": ");

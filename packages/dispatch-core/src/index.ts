@@ -3,7 +3,9 @@ export { dispatchConfigSchema, quickRetryOf, type DispatchConfig, type QuickRetr
 export { announceTokenExpired, createDispatchHandler, type DispatchContext, type DispatchHandlerDeps } from "./dispatch-handler.ts";
 export { startDispatcher, type DispatcherDeps, type RunningDispatcher } from "./start-dispatcher.ts";
 export { fenceAndClaim, LANDED_STATES, releaseIntent, renewLease, type ClaimAttempt, type IntentView } from "./db/intents.repository.ts";
-export { failureReason, landedResult, recordOutcome, type CampaignRowPatch, type Outcome, type OutcomeTarget } from "./db/outcome.repository.ts";
-export { loadAdAccount, loadCampaignTarget, markTokenExpired, type AccountPlatform, type AdAccountTarget } from "./db/targets.repository.ts";
+export { failureReason, landedResult, recordOutcome, type EntityRef, type EntityRowPatch, type Outcome, type OutcomeTarget } from "./db/outcome.repository.ts";
+export { loadAdAccount, loadCampaignTarget, loadEntityTarget, markTokenExpired, requirePlatformId, type AccountPlatform, type AdAccountTarget, type EntityTarget } from "./db/targets.repository.ts";
 export { outcomeEvents, publishEvents, storedOutcome, tokenExpiredEvent } from "./events.ts";
 export { keepLease } from "./lease-keeper.ts";
+export { startSyncResponder, type CampaignLister, type SyncResponderDeps } from "./sync-responder.ts";
+export { upsertSyncedCampaigns, type SyncedCampaign } from "./db/sync.repository.ts";

@@ -1,11 +1,11 @@
 import type { NatsNames } from "@layers/contracts";
-import { quickRetryOf, startDispatcher } from "@layers/dispatch-core";
+import { quickRetryOf, startDispatcher, startSyncResponder } from "@layers/dispatch-core";
 import type { Db } from "@layers/db";
 import type { Logger, NatsHandles } from "@layers/runtime";
 import type { DispatcherMetaConfig } from "./config.ts";
 import { createMetaAdapter } from "./meta-adapter.ts";
 import { createMetaClient } from "./meta/index.ts";
-import { startSyncResponder } from "./sync-account.ts";
+import { createMetaCampaignLister } from "./meta-campaign-lister.ts";
 
 export interface DispatcherMetaDeps {
   db: Db;
@@ -37,7 +37,10 @@ export async function startDispatcherMeta(deps: DispatcherMetaDeps): Promise<Dis
   });
   const adapter = createMetaAdapter({ meta, quick: quickRetryOf(config), tokenKey: config.TOKEN_ENCRYPTION_KEY });
   const dispatcher = await startDispatcher({ db: deps.db, nats: deps.nats, names, log, config }, adapter);
-  const sync = startSyncResponder({ db: deps.db, nc: deps.nats.nc, js: deps.nats.js, names, meta, tokenKey: config.TOKEN_ENCRYPTION_KEY, log: log.child({ component: "sync" }) });
+  const sync = startSyncResponder(
+    { db: deps.db, nc: deps.nats.nc, js: deps.nats.js, names, tokenKey: config.TOKEN_ENCRYPTION_KEY, log: log.child({ component: "sync" }) },
+    createMetaCampaignLister(meta),
+  );
   log.info({ durable: dispatcher.durable, concurrency: config.DISPATCH_CONCURRENCY, metaBaseUrl: config.META_BASE_URL }, "dispatcher-meta started");
   return {
     async stop() {

@@ -51,28 +51,28 @@ const throttle = (retryAfterMs?: number) => new MetaThrottledError("slow down", 
 describe("landWrite", () => {
   it("a first attempt calls Meta straight away", async () => {
     const m = scriptedMeta({ create: ["111"] });
-    expect(await landWrite(m.client, quick, log, { plan: create, auth, platformAccountId: "1", mayHaveLanded: false })).toEqual({ platformCampaignId: "111", reconciled: false });
+    expect(await landWrite(m.client, quick, log, { plan: create, auth, platformAccountId: "1", mayHaveLanded: false })).toEqual({ platformId: "111", reconciled: false });
     expect(m.calls).toEqual(["create"]);
   });
 
   it("after a lost answer, the retry finds the create by its marker instead of creating again", async () => {
     const m = scriptedMeta({ create: [transient()], list: [[{ id: "9" }, { id: "111", adlabels: [{ name: "layers:cmp_1" }] }]] });
-    expect(await landWrite(m.client, quick, log, { plan: create, auth, platformAccountId: "1", mayHaveLanded: false })).toEqual({ platformCampaignId: "111", reconciled: true });
+    expect(await landWrite(m.client, quick, log, { plan: create, auth, platformAccountId: "1", mayHaveLanded: false })).toEqual({ platformId: "111", reconciled: true });
     expect(m.calls).toEqual(["create", "list"]);
   });
 
   it("after a lost answer that did not apply, the retry creates", async () => {
     const m = scriptedMeta({ create: [transient(), "222"], list: [[{ id: "9", adlabels: [{ name: "layers:cmp_other" }] }]] });
-    expect(await landWrite(m.client, quick, log, { plan: create, auth, platformAccountId: "1", mayHaveLanded: false })).toEqual({ platformCampaignId: "222", reconciled: false });
+    expect(await landWrite(m.client, quick, log, { plan: create, auth, platformAccountId: "1", mayHaveLanded: false })).toEqual({ platformId: "222", reconciled: false });
     expect(m.calls).toEqual(["create", "list", "create"]);
   });
 
   it("a takeover (earlier claim) reconciles an update before calling, and skips it when Meta holds the value", async () => {
     const held = scriptedMeta({ get: [{ id: "5", daily_budget: "7500" }] });
-    expect(await landWrite(held.client, quick, log, { plan: budget, auth, platformAccountId: "1", platformCampaignId: "5", mayHaveLanded: true })).toEqual({ platformCampaignId: "5", reconciled: true });
+    expect(await landWrite(held.client, quick, log, { plan: budget, auth, platformAccountId: "1", platformCampaignId: "5", mayHaveLanded: true })).toEqual({ platformId: "5", reconciled: true });
     expect(held.calls).toEqual(["get"]);
     const notHeld = scriptedMeta({ get: [{ id: "5", daily_budget: "5000" }], update: [true] });
-    expect(await landWrite(notHeld.client, quick, log, { plan: budget, auth, platformAccountId: "1", platformCampaignId: "5", mayHaveLanded: true })).toEqual({ platformCampaignId: "5", reconciled: false });
+    expect(await landWrite(notHeld.client, quick, log, { plan: budget, auth, platformAccountId: "1", platformCampaignId: "5", mayHaveLanded: true })).toEqual({ platformId: "5", reconciled: false });
     expect(notHeld.calls).toEqual(["get", "update"]);
   });
 

@@ -38,11 +38,11 @@ export async function landWrite(meta: MetaClient, quick: QuickRetry, log: Logger
         const found = all.find((c) => c.adlabels?.some((l) => l.name === plan.marker));
         if (found) {
           log.info({ platformCampaignId: found.id }, "reconciled: create had already landed");
-          return { platformCampaignId: found.id, reconciled: true };
+          return { platformId: found.id, reconciled: true };
         }
       }
       const { id } = await meta.createCampaign(input.platformAccountId, plan.fields, auth);
-      return { platformCampaignId: id, reconciled: false };
+      return { platformId: id, reconciled: false };
     }
     const id = input.platformCampaignId;
     if (!id) throw new Error("landWrite: an update needs the platform campaign id");
@@ -50,11 +50,11 @@ export async function landWrite(meta: MetaClient, quick: QuickRetry, log: Logger
       const current = await meta.getCampaign(id, fieldsToVerify(plan.fields), auth);
       if (metaHolds(current, plan.fields)) {
         log.info({ platformCampaignId: id }, "reconciled: Meta already holds this update");
-        return { platformCampaignId: id, reconciled: true };
+        return { platformId: id, reconciled: true };
       }
     }
     await meta.updateCampaign(id, plan.fields, auth);
-    return { platformCampaignId: id, reconciled: false };
+    return { platformId: id, reconciled: false };
   };
 
   return pRetry(attempt, {

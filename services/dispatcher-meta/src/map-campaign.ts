@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { createCampaignParamsSchema, lifecycleParamsSchema, updateBudgetParamsSchema, type Dispatch } from "@layers/contracts";
-import type { CampaignRowPatch } from "@layers/dispatch-core";
+import type { EntityRowPatch } from "@layers/dispatch-core";
 import { PermanentError } from "@layers/runtime";
 import { fromMetaAmount, toMetaAmount, type MetaCampaign, type MetaFields } from "./meta/index.ts";
 
@@ -29,11 +29,11 @@ export function markerLabel(campaignId: string): string {
 }
 
 /** Columns of the Layers campaign row a landed write sets. Money in contract minor units. */
-export type { CampaignRowPatch };
+export type { EntityRowPatch };
 
 export type MetaWrite =
-  | { kind: "create"; campaignId: string; adAccountId: string; fields: MetaFields; marker: string; row: CampaignRowPatch }
-  | { kind: "update"; campaignId: string; fields: MetaFields; row: CampaignRowPatch };
+  | { kind: "create"; campaignId: string; adAccountId: string; fields: MetaFields; marker: string; row: EntityRowPatch }
+  | { kind: "update"; campaignId: string; fields: MetaFields; row: EntityRowPatch };
 
 /** Translates one allowed write into the Meta call it needs. Pure: throws PermanentError for what Meta cannot take. */
 export function planMetaWrite(d: Pick<Dispatch, "operation" | "params" | "currency">): MetaWrite {
@@ -124,7 +124,7 @@ function nonZeroAmount(v: string | undefined, currency: string): number | null {
 
 function budgetFields(p: { dailyBudgetCents?: number | undefined; lifetimeBudgetCents?: number | undefined }, currency: string) {
   const fields: Record<string, number> = {};
-  const row: CampaignRowPatch = {};
+  const row: EntityRowPatch = {};
   if (p.dailyBudgetCents !== undefined) {
     fields.daily_budget = toMetaAmount(p.dailyBudgetCents, currency);
     row.dailyBudgetCents = p.dailyBudgetCents;

@@ -45,7 +45,7 @@ export function createMetaAdapter(deps: MetaAdapterDeps): DispatchAdapter<MetaPl
         account = campaign.account;
       }
       const plan: MetaPlan = platformCampaignId === undefined ? { write } : { write, platformCampaignId };
-      return { plan, account, created: write.kind === "create", row: write.row };
+      return { plan, account, entity: { kind: "campaign", id: write.campaignId }, created: write.kind === "create", row: write.row };
     },
 
     async land({ plan, account }, { log, mayHaveLanded }) {

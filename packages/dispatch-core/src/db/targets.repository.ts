@@ -1,4 +1,4 @@
-import type { Platform } from "@layers/contracts";
+import type { EntityKind, Platform } from "@layers/contracts";
 import { PermanentError } from "@layers/runtime";
 import type { Db } from "@layers/db";
 
@@ -81,4 +81,102 @@ export async function loadCampaignTarget(db: Db, p: AccountPlatform, campaignId:
 /** Marks the account `token_expired` (until the customer reconnects it); a no-op if it already is. */
 export async function markTokenExpired(db: Db, adAccountId: string): Promise<void> {
   await db.updateTable("ad_accounts").set({ status: "token_expired" }).where("id", "=", adAccountId).where("status", "=", "connected").execute();
+}
+
+/** An entity a write acts on, with the platform ids of its campaign and parent and its account. */
+export interface EntityTarget {
+  kind: EntityKind;
+  id: string;
+  campaignId: string;
+  /** The entity's own platform id; null until its create lands. */
+  platformId: string | null;
+  campaignPlatformId: string | null;
+  /** The ad set / ad group of an ad or keyword. */
+  parentId: string | null;
+  parentPlatformId: string | null;
+  name: string;
+  status: string;
+  dailyBudgetCents: number | null;
+  lifetimeBudgetCents: number | null;
+  bidCents: number | null;
+  targeting: Record<string, unknown> | null;
+  creative: Record<string, unknown> | null;
+  attributes: Record<string, unknown>;
+  account: AdAccountTarget;
+}
+
+/**
+ * Loads a campaign or a child entity of the write's layer in one round trip. Throws
+ * `PermanentError` (`entity_not_found`) when it does not exist in this layer, or when `kind` says
+ * one level and the row is another.
+ */
+export async function loadEntityTarget(db: Db, p: AccountPlatform, ref: { kind: EntityKind; id: string }, layerId: string): Promise<EntityTarget> {
+  const what = `${ref.kind} ${ref.id}`;
+  if (ref.kind === "campaign") {
+    const row = await db
+      .selectFrom("campaigns as c")
+      .innerJoin("ad_accounts as a", "a.id", "c.ad_account_id")
+      .select([
+        "c.id", "c.layer_id as entity_layer_id", "c.platform_campaign_id", "c.name", "c.status", "c.daily_budget_cents",
+        "c.lifetime_budget_cents", "c.targeting", "c.attributes", ...ACCOUNT_COLUMNS,
+      ])
+      .where("c.id", "=", ref.id)
+      .executeTakeFirst();
+    if (!row || row.entity_layer_id !== layerId) throw new PermanentError("campaign_not_found", `campaign ${ref.id} does not exist in this layer`);
+    return {
+      kind: "campaign",
+      id: row.id,
+      campaignId: row.id,
+      platformId: row.platform_campaign_id,
+      campaignPlatformId: row.platform_campaign_id,
+      parentId: null,
+      parentPlatformId: null,
+      name: row.name,
+      status: row.status,
+      dailyBudgetCents: row.daily_budget_cents,
+      lifetimeBudgetCents: row.lifetime_budget_cents,
+      bidCents: null,
+      targeting: (row.targeting as Record<string, unknown> | null) ?? null,
+      creative: null,
+      attributes: row.attributes ?? {},
+      account: toAccount(p, row, layerId, what),
+    };
+  }
+  const row = await db
+    .selectFrom("ad_entities as e")
+    .innerJoin("campaigns as c", "c.id", "e.campaign_id")
+    .innerJoin("ad_accounts as a", "a.id", "e.ad_account_id")
+    .leftJoin("ad_entities as par", "par.id", "e.parent_id")
+    .select([
+      "e.id", "e.kind", "e.layer_id as entity_layer_id", "e.campaign_id", "e.platform_entity_id", "e.parent_id", "e.name", "e.status",
+      "e.daily_budget_cents", "e.lifetime_budget_cents", "e.bid_cents", "e.targeting", "e.creative", "e.attributes",
+      "c.platform_campaign_id", "par.platform_entity_id as parent_platform_id", ...ACCOUNT_COLUMNS,
+    ])
+    .where("e.id", "=", ref.id)
+    .executeTakeFirst();
+  if (!row || row.entity_layer_id !== layerId || row.kind !== ref.kind) throw new PermanentError("entity_not_found", `${what} does not exist in this layer`);
+  return {
+    kind: row.kind,
+    id: row.id,
+    campaignId: row.campaign_id,
+    platformId: row.platform_entity_id,
+    campaignPlatformId: row.platform_campaign_id,
+    parentId: row.parent_id,
+    parentPlatformId: row.parent_platform_id,
+    name: row.name,
+    status: row.status,
+    dailyBudgetCents: row.daily_budget_cents,
+    lifetimeBudgetCents: row.lifetime_budget_cents,
+    bidCents: row.bid_cents,
+    targeting: (row.targeting as Record<string, unknown> | null) ?? null,
+    creative: (row.creative as Record<string, unknown> | null) ?? null,
+    attributes: row.attributes ?? {},
+    account: toAccount(p, row, layerId, what),
+  };
+}
+
+/** The platform id an entity must already have before a write can act on it (or under it). */
+export function requirePlatformId(id: string | null, what: string, label: string): string {
+  if (!id) throw new PermanentError("entity_not_on_platform", `${what} was never created on ${label}`);
+  return id;
 }

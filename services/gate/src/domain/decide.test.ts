@@ -242,9 +242,11 @@ describe.each(GRIDS)("decide - actor × operation class × mode ($name)", (grid)
 
 describe("decide - every operation has its class", () => {
   // Spelled out from SPEC §4, independently of the contracts table.
-  const STRUCTURAL = ["campaign", "adset", "adgroup", "ad", "keyword"].flatMap((e) =>
-    ["create", "pause", "resume", "archive", "delete"].map((v) => `${v}_${e}`),
-  );
+  const STRUCTURAL = [
+    ...["campaign", "adset", "adgroup", "ad", "keyword"].flatMap((e) => ["create", "pause", "resume", "archive", "delete"].map((v) => `${v}_${e}`)),
+    // Renames (PATCH of an entity's name); keywords have no name to change.
+    ...["campaign", "adset", "adgroup", "ad"].map((e) => `update_${e}`),
+  ];
   const TACTICAL = ["update_budget", "update_bid", "update_schedule", "update_targeting"];
   const CREATIVE = ["push_creative", "replace_creative", "prune_creative"];
   const POLICY = ["update_authority", "update_defaults"];

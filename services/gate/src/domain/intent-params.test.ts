@@ -26,9 +26,22 @@ describe("readIntentParams - valid params", () => {
     { op: "update_defaults", raw: { authority: {} }, expected: { campaignId: undefined, authorityPatch: {} } },
     { op: "set_kill_switch", raw: { active: true, reason: "r" }, expected: { killSwitch: { active: true, reason: "r" } } },
     { op: "update_policy", raw: { maxDailyBudgetCents: null }, expected: { policy: { maxDailyBudgetCents: null } } },
-    // No contract of their own yet: only the campaign they belong to is read.
-    { op: "update_bid", raw: { campaignId: CMP, bidAmountCents: 120 }, expected: { campaignId: CMP, dailyBudgetCents: undefined } },
-    { op: "push_creative", raw: { creativeUrl: "https://x" }, expected: { campaignId: undefined } },
+    { op: "update_bid", raw: { campaignId: CMP, entityKind: "adset", entityId: "as_1", bidCents: 120 }, expected: { campaignId: CMP, dailyBudgetCents: undefined } },
+    {
+      op: "create_adset",
+      raw: { campaignId: CMP, entityId: "as_1", name: "Broad", status: "PAUSED", dailyBudgetCents: 2_500 },
+      expected: { campaignId: CMP, dailyBudgetCents: 2_500, createChild: { kind: "adset", entityId: "as_1", parentId: null, name: "Broad", status: "PAUSED" } },
+    },
+    {
+      op: "create_keyword",
+      raw: { campaignId: CMP, entityId: "kw_1", parentId: "ag_1", text: "running shoes", matchType: "EXACT", status: "ACTIVE" },
+      expected: { createChild: { kind: "keyword", entityId: "kw_1", parentId: "ag_1", name: "running shoes" } },
+    },
+    {
+      op: "push_creative",
+      raw: { campaignId: CMP, entityId: "ad_1", parentId: "as_1", name: "New hook", status: "ACTIVE", creative: { primaryText: "Hi", linkUrl: "https://x.test" } },
+      expected: { createChild: { kind: "ad", entityId: "ad_1", parentId: "as_1" } },
+    },
   ];
   it.each(cases)("$op $raw", ({ op, raw, expected }) => {
     const r = readIntentParams(op, raw);
@@ -48,6 +61,9 @@ describe("readIntentParams - params that break the operation's contract", () => 
     { op: "set_kill_switch", raw: { active: "yes" }, error: "params do not match set_kill_switch" },
     { op: "pause_campaign", raw: { campaignId: CMP, rationale: 42 }, error: "params.rationale must be a string" },
     { op: "update_bid", raw: { campaignId: 7 }, error: "params do not match update_bid" },
+    { op: "update_bid", raw: { campaignId: CMP, bidAmountCents: 120 }, error: "params do not match update_bid" },
+    { op: "push_creative", raw: { creativeUrl: "https://x" }, error: "params do not match push_creative" },
+    { op: "create_adset", raw: { campaignId: CMP, entityId: "as_1", name: "x", status: "LIVE" }, error: "params do not match create_adset" },
   ];
   it.each(cases)("$op $raw → $error", ({ op, raw, error }) => {
     const r = readIntentParams(op, raw);

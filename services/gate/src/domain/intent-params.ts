@@ -1,17 +1,22 @@
 import { z } from "zod";
 import {
-  createCampaignParamsSchema,
-  lifecycleParamsSchema,
+  CREATES,
+  isCreate,
+  PLATFORM_OPERATION_PARAMS,
   setKillSwitchParamsSchema,
   updateAuthorityParamsSchema,
-  updateBudgetParamsSchema,
   updateDefaultsParamsSchema,
   updatePolicyParamsSchema,
   type AuthorityPatch,
+  type ChildKind,
+  type CreateAdGroupParams,
+  type CreateAdParams,
+  type CreateCampaignParams,
+  type CreateKeywordParams,
   type Operation,
 } from "@layers/contracts";
 
-export type CreateCampaignParams = z.infer<typeof createCampaignParamsSchema>;
+export type { CreateCampaignParams };
 export type UpdatePolicyParams = z.infer<typeof updatePolicyParamsSchema>;
 export type KillSwitchParams = z.infer<typeof setKillSwitchParamsSchema>;
 
@@ -20,6 +25,8 @@ export interface IntentParams {
   /** The campaign the write targets (for a create: the id the new campaign gets). */
   campaignId: string | undefined;
   create: CreateCampaignParams | undefined;
+  /** A create below campaign level: the new entity, its level and its parent (null: the campaign). */
+  createChild: ChildCreate | undefined;
   dailyBudgetCents: number | undefined;
   lifetimeBudgetCents: number | undefined;
   /** `update_authority` / `update_defaults`. */
@@ -30,21 +37,25 @@ export interface IntentParams {
   rationale: string | undefined;
 }
 
-// Operations whose params have a contract; the rest (ad sets, ads, keywords, bids, creatives…) only
-// need to name their campaign, which their dispatcher validates in full.
-const SCHEMAS: Partial<Record<Operation, z.ZodType<Record<string, unknown>>>> = {
-  create_campaign: createCampaignParamsSchema,
-  update_budget: updateBudgetParamsSchema,
-  pause_campaign: lifecycleParamsSchema,
-  resume_campaign: lifecycleParamsSchema,
-  archive_campaign: lifecycleParamsSchema,
-  delete_campaign: lifecycleParamsSchema,
+export interface ChildCreate {
+  kind: ChildKind;
+  entityId: string;
+  parentId: string | null;
+  name: string;
+  status: string;
+  params: CreateAdGroupParams | CreateAdParams | CreateKeywordParams;
+}
+
+/** Every operation's params have a contract, shared with the gateway and the dispatchers. */
+const SCHEMAS: Record<Operation, z.ZodType<Record<string, unknown>>> = {
+  ...PLATFORM_OPERATION_PARAMS,
   update_authority: updateAuthorityParamsSchema,
   update_defaults: updateDefaultsParamsSchema,
   set_kill_switch: setKillSwitchParamsSchema,
   update_policy: updatePolicyParamsSchema,
 };
-const looseParamsSchema = z.looseObject({ campaignId: z.string().optional() });
+/** Operations whose `dailyBudgetCents` the budget cap checks. */
+const BUDGETED: ReadonlySet<Operation> = new Set(["create_campaign", "create_adset", "create_adgroup", "update_budget"]);
 
 export type ParamsResult = { ok: true; params: IntentParams } | { ok: false; error: string };
 
@@ -52,7 +63,7 @@ export type ParamsResult = { ok: true; params: IntentParams } | { ok: false; err
 export function readIntentParams(operation: Operation, raw: Record<string, unknown>): ParamsResult {
   const { rationale, ...rest } = raw;
   if (rationale !== undefined && typeof rationale !== "string") return { ok: false, error: "params.rationale must be a string" };
-  const parsed = (SCHEMAS[operation] ?? looseParamsSchema).safeParse(rest);
+  const parsed = SCHEMAS[operation].safeParse(rest);
   if (!parsed.success) return { ok: false, error: `params do not match ${operation}: ${parsed.error.message.slice(0, 500)}` };
   const p = parsed.data as Record<string, unknown>;
   const num = (v: unknown) => (typeof v === "number" ? v : undefined);
@@ -61,12 +72,27 @@ export function readIntentParams(operation: Operation, raw: Record<string, unkno
     params: {
       campaignId: typeof p.campaignId === "string" ? p.campaignId : undefined,
       create: operation === "create_campaign" ? (p as CreateCampaignParams) : undefined,
-      dailyBudgetCents: operation === "create_campaign" || operation === "update_budget" ? num(p.dailyBudgetCents) : undefined,
-      lifetimeBudgetCents: operation === "create_campaign" || operation === "update_budget" ? num(p.lifetimeBudgetCents) : undefined,
+      createChild: childCreateOf(operation, p),
+      dailyBudgetCents: BUDGETED.has(operation) ? num(p.dailyBudgetCents) : undefined,
+      lifetimeBudgetCents: BUDGETED.has(operation) ? num(p.lifetimeBudgetCents) : undefined,
       authorityPatch: operation === "update_authority" || operation === "update_defaults" ? (p.authority as AuthorityPatch) : undefined,
       killSwitch: operation === "set_kill_switch" ? (p as KillSwitchParams) : undefined,
       policy: operation === "update_policy" ? (p as UpdatePolicyParams) : undefined,
       rationale: rationale as string | undefined,
     },
+  };
+}
+
+function childCreateOf(op: Operation, p: Record<string, unknown>): ChildCreate | undefined {
+  if (!isCreate(op) || op === "create_campaign") return undefined;
+  const params = p as unknown as CreateAdGroupParams | CreateAdParams | CreateKeywordParams;
+  const name = "name" in params ? params.name : (params as CreateKeywordParams).text;
+  return {
+    kind: CREATES[op],
+    entityId: params.entityId,
+    parentId: "parentId" in params ? params.parentId : null,
+    name,
+    status: params.status,
+    params,
   };
 }

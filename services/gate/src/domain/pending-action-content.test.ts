@@ -23,9 +23,17 @@ describe("pendingActionContent - current and new values", () => {
     { name: "resume", op: "resume_campaign", raw: { campaignId: CMP }, current: { status: "ACTIVE" }, next: { status: "ACTIVE" }, entityName: "Spring sale" },
     { name: "archive", op: "archive_campaign", raw: { campaignId: CMP }, current: { status: "ACTIVE" }, next: { status: "ARCHIVED" }, entityName: "Spring sale" },
     { name: "delete", op: "delete_campaign", raw: { campaignId: CMP }, current: { status: "ACTIVE" }, next: { status: "DELETED" }, entityName: "Spring sale" },
-    { name: "pause an ad set (its own status is not known here)", op: "pause_adset", raw: { campaignId: CMP, adsetId: "as1" }, current: null, next: { status: "PAUSED" }, entityName: "Spring sale" },
-    { name: "bid (generic)", op: "update_bid", raw: { campaignId: CMP, bidAmountCents: 150 }, current: null, next: { bidAmountCents: 150 }, entityName: "Spring sale" },
-    { name: "creative without campaign", op: "push_creative", raw: { assetUrl: "https://cdn/x.png" }, campaign: null, current: null, next: { assetUrl: "https://cdn/x.png" }, entityName: null },
+    { name: "pause an ad set (its own status is not known here)", op: "pause_adset", raw: { campaignId: CMP, entityKind: "adset", entityId: "as1" }, current: null, next: { status: "PAUSED" }, entityName: null },
+    { name: "bid on an ad set", op: "update_bid", raw: { campaignId: CMP, entityKind: "adset", entityId: "as1", bidCents: 150 }, current: null, next: { entityKind: "adset", entityId: "as1", bidCents: 150 }, entityName: null },
+    { name: "bid strategy of the campaign", op: "update_bid", raw: { campaignId: CMP, bidStrategy: "COST_CAP" }, current: null, next: { bidStrategy: "COST_CAP" }, entityName: "Spring sale" },
+    {
+      name: "push a creative (a new ad)",
+      op: "push_creative",
+      raw: { campaignId: CMP, entityId: "ad_1", parentId: "as1", name: "Hook B", status: "ACTIVE", creative: { primaryText: "New", linkUrl: "https://x.test" } },
+      current: null,
+      next: { entityId: "ad_1", parentId: "as1", name: "Hook B", status: "ACTIVE", creative: { primaryText: "New", linkUrl: "https://x.test" } },
+      entityName: "Hook B",
+    },
   ];
   it.each(cases)("$name", ({ op, raw, campaign: c, current, next, entityName }) => {
     const r = content(op, raw, { campaign: c });
@@ -70,9 +78,9 @@ describe("pendingActionContent - rationale", () => {
   });
 
   it("a proposer's own rationale wins and is not part of the change", () => {
-    const r = content("update_bid", { campaignId: CMP, bidAmountCents: 90, rationale: "CPA is 40% under target" });
+    const r = content("update_bid", { campaignId: CMP, entityKind: "adset", entityId: "as1", bidCents: 90, rationale: "CPA is 40% under target" });
     expect(r.rationale).toBe("CPA is 40% under target");
-    expect(r.newValue).toEqual({ bidAmountCents: 90 });
+    expect(r.newValue).toEqual({ entityKind: "adset", entityId: "as1", bidCents: 90 });
   });
 
   it("the proposed detail names the platform target and money in major units", () => {

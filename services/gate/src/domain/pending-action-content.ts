@@ -38,8 +38,11 @@ export interface PendingActionInput {
 export function pendingActionContent({ intent, params, campaign, currency }: PendingActionInput): PendingActionContent {
   const op = intent.operation;
   const money = (minor: number) => `${minorToDecimalString(minor, currency)} ${currency}`;
-  const entityName = params.create?.name ?? campaign?.name ?? null;
-  const quoted = entityName ? `"${entityName}"` : (params.campaignId ?? "the layer");
+  // A write to an ad set, ad group, ad or keyword names its target; the campaign is its context.
+  const child = !params.createChild && typeof intent.params.entityId === "string" ? { kind: String(intent.params.entityKind ?? "entity"), id: intent.params.entityId } : null;
+  const entityName = params.create?.name ?? params.createChild?.name ?? (child ? null : (campaign?.name ?? null));
+  const campaignLabel = campaign ? `"${campaign.name}"` : (params.campaignId ?? "the layer");
+  const quoted = child ? `${child.kind} ${child.id} of ${campaignLabel}` : entityName ? `"${entityName}"` : campaignLabel;
   const { rationale: _r, campaignId: _c, ...changes } = intent.params;
   let currentValue: Record<string, unknown> | null = null;
   let newValue: Record<string, unknown> | null = changes;
@@ -59,12 +62,18 @@ export function pendingActionContent({ intent, params, campaign, currency }: Pen
   } else if (op === "update_budget") {
     const field = params.dailyBudgetCents !== undefined ? "dailyBudgetCents" : "lifetimeBudgetCents";
     const next = params.dailyBudgetCents ?? params.lifetimeBudgetCents ?? 0;
-    const old = campaign ? (field === "dailyBudgetCents" ? campaign.dailyBudgetCents : campaign.lifetimeBudgetCents) : null;
+    const old = campaign && !child ? (field === "dailyBudgetCents" ? campaign.dailyBudgetCents : campaign.lifetimeBudgetCents) : null;
     currentValue = { [field]: old };
     newValue = { [field]: next };
     const label = field === "dailyBudgetCents" ? "daily budget" : "lifetime budget";
     change = old === null ? `set the ${label} of ${quoted} to ${money(next)}` : `change the ${label} of ${quoted} from ${minorToDecimalString(old, currency)} to ${money(next)}`;
     amounts[field === "dailyBudgetCents" ? "dailyBudget" : "lifetimeBudget"] = minorToDecimalString(next, currency);
+  } else if (params.createChild) {
+    const c = params.createChild;
+    currentValue = null;
+    change = `create the ${c.kind} "${c.name}" in ${campaign ? `"${campaign.name}"` : "its campaign"}`;
+    if (params.dailyBudgetCents !== undefined) amounts.dailyBudget = minorToDecimalString(params.dailyBudgetCents, currency);
+    if (params.lifetimeBudgetCents !== undefined) amounts.lifetimeBudget = minorToDecimalString(params.lifetimeBudgetCents, currency);
   } else if (LIFECYCLE_TARGET[verb] && entity) {
     const target = LIFECYCLE_TARGET[verb]!;
     currentValue = entity === "campaign" && campaign ? { status: campaign.status } : null;

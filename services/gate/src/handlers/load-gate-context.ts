@@ -4,6 +4,7 @@ import type { CampaignRow, Database, LayerRow, PendingActionRow } from "@layers/
 import type { LayerPolicy } from "../domain/decide.ts";
 import type { IntentParams } from "../domain/intent-params.ts";
 import { adAccountInLayer, loadCampaign } from "../db/campaign-repository.ts";
+import { loadEntity } from "../db/entity-repository.ts";
 import { loadLayer, rowToLayerPolicy } from "../db/layer-repository.ts";
 import { lockPendingAction } from "../db/pending-action-repository.ts";
 import type { IntentWithPolicy } from "../db/intent-with-policy-repository.ts";
@@ -84,6 +85,21 @@ export async function loadGateContext(
         : ((await loadCampaign(trx, params.campaignId, { lock: lockCampaign })) ?? null);
     if (!campaign || campaign.project_id !== intent.projectId || campaign.layer_id !== intent.layerId) {
       return { ok: false, code: "NOT_FOUND", message: `campaign ${params.campaignId} not found on layer ${intent.layerId}` };
+    }
+  }
+
+  const child = params.createChild;
+  if (child && campaign) {
+    const clash = await loadEntity(trx, child.entityId);
+    // Only the re-run of a queued create finds its own row; any other hit is an id clash.
+    if (clash && (!approvedRerun || clash.campaign_id !== campaign.id)) {
+      return { ok: false, code: "CONFLICT", message: `${child.kind} id ${child.entityId} is already taken` };
+    }
+    if (child.parentId !== null) {
+      const parent = await loadEntity(trx, child.parentId);
+      if (!parent || parent.campaign_id !== campaign.id) {
+        return { ok: false, code: "NOT_FOUND", message: `parent ${child.parentId} not found in campaign ${campaign.id}` };
+      }
     }
   }
 

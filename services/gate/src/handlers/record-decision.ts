@@ -8,6 +8,7 @@ import { pendingActionContent } from "../domain/pending-action-content.ts";
 import { policyChange } from "../domain/policy-change.ts";
 import type { DecisionRecord } from "../domain/side-effects.ts";
 import { insertCreatedCampaign, rowToCampaignFacts, setCampaignAuthority, setCampaignStatus } from "../db/campaign-repository.ts";
+import { insertCreatedEntity, loadEntity, setEntityStatus } from "../db/entity-repository.ts";
 import { storeDecision } from "../db/decision-repository.ts";
 import type { JobError } from "../db/job-repository.ts";
 import { updateLayer } from "../db/layer-repository.ts";
@@ -47,6 +48,7 @@ export async function recordDecision(trx: Kysely<Database>, d: DecisionToRecord)
     if (ctx.approvedRerun && pendingActionId) await markPendingDispatchFailed(trx, pendingActionId, verdict.reason ?? "denied", at);
     // The row a queued create made will never reach the platform.
     if (ctx.approvedRerun && op === "create_campaign" && ctx.campaign) await setCampaignStatus(trx, ctx.campaign.id, "denied", at);
+    if (ctx.approvedRerun && params.createChild) await setEntityStatus(trx, params.createChild.entityId, "denied", at);
   } else if (isPlatformBound(op)) {
     state = "allowed";
   } else {
@@ -63,6 +65,13 @@ export async function recordDecision(trx: Kysely<Database>, d: DecisionToRecord)
     else {
       await insertCreatedCampaign(trx, { params: params.create, projectId: intent.projectId, layerId: intent.layerId, platform: intent.platform, status, at });
     }
+  }
+
+  if (params.createChild && ctx.campaign && verdict.decision !== "deny") {
+    const status = verdict.decision === "allow" ? "creating" : "pending_approval";
+    const existing = ctx.approvedRerun ? await loadEntity(trx, params.createChild.entityId) : undefined;
+    if (existing) await setEntityStatus(trx, existing.id, status, at);
+    else await insertCreatedEntity(trx, { child: params.createChild, campaign: ctx.campaign, status, at });
   }
 
   // Audit row, intent and job in one statement; the pending action / campaign / policy rows above

@@ -4,35 +4,42 @@ import type { z } from "zod";
 import { syncAccountReplySchema, syncAccountRequestSchema, type NatsNames } from "@layers/contracts";
 import type { Db } from "@layers/db";
 import { hopContextOf, openToken, PermanentError, RetryableError, type Logger } from "@layers/runtime";
-import { announceTokenExpired, loadAdAccount, type AdAccountTarget } from "@layers/dispatch-core";
-import { upsertSyncedCampaigns } from "./db/sync.repository.ts";
-import { campaignFromMeta } from "./map-campaign.ts";
-import { META } from "./meta-adapter.ts";
-import { MetaTokenError, type MetaClient } from "./meta/index.ts";
+import type { DispatchAdapter } from "./adapter.ts";
+import { announceTokenExpired } from "./dispatch-handler.ts";
+import { upsertSyncedCampaigns, type SyncedCampaign } from "./db/sync.repository.ts";
+import { loadAdAccount, type AdAccountTarget } from "./db/targets.repository.ts";
 
 type SyncReply = z.infer<typeof syncAccountReplySchema>;
+
+/** What a platform plugs into sync-account: list the account's campaigns, in Layers terms. */
+export interface CampaignLister {
+  platform: DispatchAdapter["platform"];
+  label: string;
+  /** Every campaign of the account, archived ones included; `accessToken` is the opened account token. */
+  listCampaigns(account: AdAccountTarget, accessToken: string): Promise<SyncedCampaign[]>;
+  isTokenExpired(err: unknown): boolean;
+}
 
 export interface SyncResponderDeps {
   db: Db;
   nc: NatsConnection;
   js: JetStreamClient;
   names: NatsNames;
-  meta: MetaClient;
+  /** Opens `ad_accounts.access_token_enc`. */
   tokenKey: string;
   log: Logger;
 }
 
-const SYNC_FIELDS = ["id", "name", "status", "objective", "daily_budget", "lifetime_budget", "adlabels"] as const;
-const MARKER = /^layers:(cmp_[0-9a-z]{26})$/;
-
 /**
- * Answers `rpc.meta.sync-account`: lists the ad account's campaigns on Meta and upserts them.
- * Core NATS in queue group `dispatcher-meta`, so each request reaches one instance.
+ * Answers `rpc.<platform>.sync-account`: lists the ad account's campaigns on the platform and
+ * upserts them. Core NATS in queue group `dispatcher-<platform>`, so each request reaches one instance.
  */
-export function startSyncResponder(deps: SyncResponderDeps): { stop(): Promise<void> } {
+export function startSyncResponder(deps: SyncResponderDeps, lister: CampaignLister): { stop(): Promise<void> } {
+  const { platform, label } = lister;
+  const account = { platform, label };
   const inFlight = new Set<Promise<void>>();
-  const sub: Subscription = deps.nc.subscribe(deps.names.subjects.syncAccount("meta"), {
-    queue: "dispatcher-meta",
+  const sub: Subscription = deps.nc.subscribe(deps.names.subjects.syncAccount(platform), {
+    queue: `dispatcher-${platform}`,
     callback: (err, msg) => {
       if (err) {
         deps.log.warn({ err }, "sync subscription error");
@@ -51,12 +58,12 @@ export function startSyncResponder(deps: SyncResponderDeps): { stop(): Promise<v
       reply = { ok: true, synced: await sync(parseRequest(msg), ctx) };
       log.info({ synced: reply.synced }, "synced ad account");
     } catch (err) {
-      // Refusals and Meta outages are the caller's business; anything else is ours and stays in our logs.
+      // Refusals and platform outages are the caller's business; anything else is ours and stays in our logs.
       if (err instanceof PermanentError) {
         log.warn({ code: err.code, reason: err.message }, "sync refused");
         reply = { ok: false, synced: 0, error: `${err.code}: ${err.message}` };
       } else if (err instanceof RetryableError) {
-        log.warn({ err }, "sync failed; Meta unavailable");
+        log.warn({ err }, `sync failed; ${label} unavailable`);
         reply = { ok: false, synced: 0, error: `platform_unavailable: ${err.message}` };
       } else {
         log.error({ err }, "sync failed");
@@ -67,26 +74,22 @@ export function startSyncResponder(deps: SyncResponderDeps): { stop(): Promise<v
   }
 
   async function sync(adAccountId: string, ctx: { requestId: string; traceparent: string }): Promise<number> {
-    const account = await loadAdAccount(deps.db, META, adAccountId);
-    if (account.status === "token_expired") throw new MetaTokenError("the ad account's Meta token has expired; reconnect the account", {});
-    if (account.status !== "connected") throw new PermanentError("ad_account_disconnected", `ad account ${account.id} is ${account.status}`);
+    const target = await loadAdAccount(deps.db, account, adAccountId);
+    if (target.status === "token_expired") throw new PermanentError("token_expired", `the ad account's ${label} token has expired; reconnect the account`);
+    if (target.status !== "connected") throw new PermanentError("ad_account_disconnected", `ad account ${target.id} is ${target.status}`);
     try {
-      const list = await deps.meta.listCampaigns(account.platformAccountId, SYNC_FIELDS, { accessToken: openToken(account.sealedToken, deps.tokenKey) }, { includeArchived: true });
-      const campaigns = list.map((c) => ({
-        ...campaignFromMeta(c, account.currency),
-        markerCampaignId: c.adlabels?.map((l) => MARKER.exec(l.name)?.[1]).find((id) => id !== undefined),
-      }));
-      return await upsertSyncedCampaigns(deps.db, account, campaigns);
+      const campaigns = await lister.listCampaigns(target, openToken(target.sealedToken, deps.tokenKey));
+      return await upsertSyncedCampaigns(deps.db, platform, target, campaigns);
     } catch (err) {
-      if (err instanceof MetaTokenError) await expire(account, ctx);
+      if (lister.isTokenExpired(err)) await expire(target, ctx);
       throw err;
     }
   }
 
   /** As in the dispatch handler: announce (deduped by event id), then mark the account. */
-  async function expire(account: AdAccountTarget, ctx: { requestId: string; traceparent: string }): Promise<void> {
-    const project = await deps.db.selectFrom("projects").select("organization_id").where("id", "=", account.projectId).executeTakeFirstOrThrow();
-    await announceTokenExpired(deps, { organizationId: project.organization_id, platform: META.platform, account }, ctx);
+  async function expire(target: AdAccountTarget, ctx: { requestId: string; traceparent: string }): Promise<void> {
+    const project = await deps.db.selectFrom("projects").select("organization_id").where("id", "=", target.projectId).executeTakeFirstOrThrow();
+    await announceTokenExpired(deps, { organizationId: project.organization_id, platform, account: target }, ctx);
   }
 
   return {

@@ -1,9 +1,9 @@
 import { sql } from "kysely";
-import { newId } from "@layers/contracts";
+import { newId, type Platform } from "@layers/contracts";
 import type { Db } from "@layers/db";
-import type { AdAccountTarget } from "@layers/dispatch-core";
+import type { AdAccountTarget } from "./targets.repository.ts";
 
-/** A Meta campaign in Layers terms, plus the Layers id its marker adlabel names (if Layers made it). */
+/** A platform campaign in Layers terms, plus the Layers id its marker names (if Layers made it and the platform keeps markers). */
 export interface SyncedCampaign {
   platformCampaignId: string;
   markerCampaignId: string | undefined;
@@ -20,11 +20,11 @@ const noWriteInFlight = sql<boolean>`not exists (
   where w.entity_key = 'campaign:' || campaigns.id and w.state in ('accepted', 'allowed', 'dispatching'))`;
 
 /**
- * Upserts an account's Meta campaigns in one transaction. Known rows (by platform id, or by our
+ * Upserts an account's platform campaigns in one transaction. Known rows (by platform id, or by our
  * marker when the create's record was lost) are refreshed unless a write to them is in flight;
  * unknown ones become `origin: 'platform'` rows with no authority block. Returns rows touched.
  */
-export async function upsertSyncedCampaigns(db: Db, account: AdAccountTarget, campaigns: readonly SyncedCampaign[]): Promise<number> {
+export async function upsertSyncedCampaigns(db: Db, platform: Platform, account: AdAccountTarget, campaigns: readonly SyncedCampaign[]): Promise<number> {
   return db.transaction().execute(async (trx) => {
     let touched = 0;
     const now = new Date();
@@ -65,7 +65,7 @@ export async function upsertSyncedCampaigns(db: Db, account: AdAccountTarget, ca
           project_id: account.projectId,
           layer_id: account.layerId,
           ad_account_id: account.id,
-          platform: "meta",
+          platform,
           platform_campaign_id: c.platformCampaignId,
           outcome: null,
           authority: null,
