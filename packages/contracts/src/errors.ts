@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   CONFLICT: { status: 409, title: "The resource is not in a state that allows this" },
   IDEMPOTENCY_CONFLICT: { status: 409, title: "Idempotency-Key conflict" },
   VALIDATION: { status: 422, title: "The request is not valid" },
+  UNSUPPORTED_ON_PLATFORM: { status: 422, title: "The platform does not support this" },
   RATE_LIMITED: { status: 429, title: "Too many requests" },
   UNAVAILABLE: { status: 503, title: "Temporarily unavailable" },
   INTERNAL: { status: 500, title: "Internal error" },

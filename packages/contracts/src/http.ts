@@ -54,28 +54,6 @@ export const layerSchema = z.object({
 });
 
 // ---------------------------------------------------------------- campaigns
-/** Simplified create (SPEC §5). Exactly one of the two budgets. */
-export const createCampaignBodySchema = z
-  .strictObject({
-    adAccountId: idSchema("adAccount"),
-    name: z.string().trim().min(1).max(400),
-    outcome: z.enum(["conversions", "traffic", "app_installs", "awareness", "engagement", "leads", "sales"]),
-    dailyBudgetCents: positiveMinorUnitsSchema.optional(),
-    lifetimeBudgetCents: positiveMinorUnitsSchema.optional(),
-    campaignManagementMode: managementModeSchema,
-    creativeMode: managementModeSchema,
-    status: z.enum(["ACTIVE", "PAUSED"]).optional(),
-    specialAdCategories: z.array(z.enum(["EMPLOYMENT", "HOUSING", "CREDIT", "FINANCIAL_PRODUCTS_SERVICES", "ISSUES_ELECTIONS_POLITICS", "ONLINE_GAMBLING_AND_GAMING"])).max(6).optional(),
-    bidStrategy: z.enum(["LOWEST_COST_WITHOUT_CAP", "LOWEST_COST_WITH_BID_CAP", "COST_CAP", "LOWEST_COST_WITH_MIN_ROAS"]).optional(),
-    startTime: z.iso.datetime({ offset: true }).optional(),
-    stopTime: z.iso.datetime({ offset: true }).optional(),
-  })
-  .refine((b) => (b.dailyBudgetCents === undefined) !== (b.lifetimeBudgetCents === undefined), {
-    message: "exactly one of dailyBudgetCents or lifetimeBudgetCents is required",
-    path: ["dailyBudgetCents"],
-  });
-export type CreateCampaignBody = z.infer<typeof createCampaignBodySchema>;
-
 export const budgetBodySchema = z
   .strictObject({ dailyBudgetCents: positiveMinorUnitsSchema.optional(), lifetimeBudgetCents: positiveMinorUnitsSchema.optional() })
   .refine((b) => (b.dailyBudgetCents === undefined) !== (b.lifetimeBudgetCents === undefined), {
@@ -98,6 +76,12 @@ export const campaignSchema = z.object({
   status: z.string(),
   dailyBudgetCents: z.number().nullable(),
   lifetimeBudgetCents: z.number().nullable(),
+  bidStrategy: z.string().nullable(),
+  startTime: z.string().nullable(),
+  endTime: z.string().nullable(),
+  targeting: z.record(z.string(), z.unknown()).nullable(),
+  /** Platform-specific settings kept from the create (Apple `adamId`, `countriesOrRegions`, …). */
+  attributes: z.record(z.string(), z.unknown()),
   currency: z.string(),
   origin: z.enum(["layers", "platform"]),
   authority: authorityBlockSchema,
@@ -131,6 +115,8 @@ export const writeAcceptedSchema = z.object({
   verdictId: z.uuid().optional(),
   pendingActionId: z.string().optional(),
   campaignId: z.string().optional(),
+  /** The ad set / ad group / ad / keyword written (for a create: its new id). */
+  entityId: z.string().optional(),
 });
 export type WriteAccepted = z.infer<typeof writeAcceptedSchema>;
 

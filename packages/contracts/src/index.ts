@@ -11,5 +11,6 @@ export * from "./messages.ts";
 export * from "./evaluate.ts";
 export * from "./events.ts";
 export * from "./http.ts";
+export * from "./http-entities.ts";
 export * from "./webhooks.ts";
 export * from "./http-responses.ts";

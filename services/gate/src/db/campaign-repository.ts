@@ -47,6 +47,10 @@ export async function insertCreatedCampaign(
       daily_budget_cents: c.params.dailyBudgetCents ?? null,
       lifetime_budget_cents: c.params.lifetimeBudgetCents ?? null,
       authority: json(c.params.authority),
+      bid_strategy: c.params.bidStrategy ?? null,
+      start_time: c.params.startTime ?? null,
+      end_time: c.params.stopTime ?? null,
+      attributes: json(platformAttributes(c.params)),
       origin: "layers",
       created_at: c.at,
       updated_at: c.at,
@@ -60,4 +64,11 @@ export async function setCampaignStatus(db: Kysely<Database>, id: string, status
 
 export async function setCampaignAuthority(db: Kysely<Database>, id: string, authority: AuthorityBlock, at: Date): Promise<void> {
   await db.updateTable("campaigns").set({ authority: json(authority), updated_at: at }).where("id", "=", id).execute();
+}
+
+/** The platform-specific settings of a create that have no column of their own. */
+function platformAttributes(p: CreateCampaignParams): Record<string, unknown> {
+  const { specialAdCategories, specialIndustries, budgetOptimizeOn, adamId, countriesOrRegions, supplySources, billingEvent, adChannelType } = p;
+  const all = { specialAdCategories, specialIndustries, budgetOptimizeOn, adamId, countriesOrRegions, supplySources, billingEvent, adChannelType };
+  return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
 }

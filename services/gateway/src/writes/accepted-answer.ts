@@ -4,6 +4,8 @@ import type { HttpAnswer } from "./hold-answer.ts";
 /** The ids every answer of one write repeats besides its job: the campaign, the pending action. */
 export interface WriteIds {
   campaignId?: string | undefined;
+  /** The ad set / ad group / ad / keyword written. */
+  entityId?: string | undefined;
   pendingActionId?: string | undefined;
 }
 
@@ -24,6 +26,7 @@ export function acceptedAnswer(jobId: string, ids: WriteIds, publicBaseUrl?: str
       status: "accepted",
       jobId,
       ...(ids.campaignId ? { campaignId: ids.campaignId } : {}),
+      ...(ids.entityId ? { entityId: ids.entityId } : {}),
       ...(ids.pendingActionId ? { pendingActionId: ids.pendingActionId } : {}),
     },
   };

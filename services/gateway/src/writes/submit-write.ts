@@ -48,9 +48,7 @@ export interface WriteOutcome {
   accepted: HttpAnswer<WriteAccepted>;
 }
 
-export function entityKeyOfCampaign(campaignId: string): string {
-  return `campaign:${campaignId}`;
-}
+export { entityKeyOfCampaign } from "@layers/contracts";
 export function entityKeyOfLayer(layerId: string): string {
   return `layer:${layerId}`;
 }

@@ -1,0 +1,46 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { z } from "zod";
+import { ID_KIND_OF_ENTITY, ID_PREFIXES, type ChildKind, type EntityKind } from "@layers/contracts";
+import type { RouteContext } from "../../context.ts";
+import { pageQuery, parseQuery, PREFIXED_ID_RE } from "../../http/parse.ts";
+import { assertLevel } from "../../http/surface.ts";
+import { listEntities, rowToAdEntity } from "../../repositories/ad-entities.repository.ts";
+import { toPage } from "../../repositories/pagination.ts";
+import { entityPath, resolveTarget, type EntityParams } from "./entity-target.ts";
+
+/**
+ * Reads below the campaign: one ad set / ad group / ad / keyword, and the children of a campaign
+ * or an ad set / ad group (newest first, cursor pages). Rows are Layers' view: what Layers wrote,
+ * with the platform id once the write landed.
+ */
+export function registerReadChildren(app: FastifyInstance, ctx: RouteContext): void {
+  const opts = { config: { auth: { anyOf: ["ads:read"] as const } } };
+  for (const kind of ["adset", "adgroup", "ad", "keyword"] as const) {
+    app.get<{ Params: EntityParams }>(entityPath(kind), opts, async (req) => {
+      const t = await resolveTarget(ctx, req, kind, req.params);
+      return rowToAdEntity(t.row!);
+    });
+  }
+  const lists: Array<{ url: string; parent: EntityKind; child: ChildKind }> = [
+    { url: "/v1/projects/:projectId/ads/:platform/campaigns/:campaignId/adsets", parent: "campaign", child: "adset" },
+    { url: "/v1/projects/:projectId/ads/:platform/campaigns/:campaignId/adgroups", parent: "campaign", child: "adgroup" },
+    { url: "/v1/projects/:projectId/ads/:platform/adsets/:id/ads", parent: "adset", child: "ad" },
+    { url: "/v1/projects/:projectId/ads/:platform/adgroups/:id/ads", parent: "adgroup", child: "ad" },
+    { url: "/v1/projects/:projectId/ads/:platform/adgroups/:id/keywords", parent: "adgroup", child: "keyword" },
+  ];
+  for (const l of lists) {
+    const querySchema = z.strictObject(pageQuery(PREFIXED_ID_RE(ID_PREFIXES[ID_KIND_OF_ENTITY[l.child]])));
+    app.get<{ Params: EntityParams }>(l.url, opts, async (req: FastifyRequest<{ Params: EntityParams }>) => {
+      const parent = await resolveTarget(ctx, req, l.parent, req.params);
+      assertLevel(parent.platform, l.child);
+      const q = parseQuery(querySchema, req.query);
+      const rows = await listEntities(ctx.db, {
+        kind: l.child,
+        parent: parent.entityId ? { parentId: parent.entityId } : { campaignId: parent.campaignId },
+        limit: q.limit,
+        cursor: q.cursor,
+      });
+      return toPage(rows, q.limit, rowToAdEntity);
+    });
+  }
+}
