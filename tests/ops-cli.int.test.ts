@@ -65,12 +65,15 @@ describe("ops CLI", () => {
     const b = await ops("seed-dev");
     expect(Object.keys(a).sort()).toEqual(["apiBaseUrl", "apiKey", "customerToken", "layers", "orgId", "projectId", "sandboxBaseUrl"]);
     expect(a.orgId).not.toBe(b.orgId);
-    expect(a.layers.meta.layerId).toMatch(/^lyr_/);
-    expect(a.layers.meta.adAccountId).toMatch(/^aa_/);
+    for (const platform of ["meta", "tiktok", "apple"] as const) {
+      expect(a.layers[platform].layerId).toMatch(/^lyr_/);
+      expect(a.layers[platform].adAccountId).toMatch(/^aa_/);
+    }
     const partner = apiClient(stack.apiUrl, a.apiKey);
     const layers = await partner.get(`/v1/projects/${a.projectId}/layers`);
-    const meta = layers.body.data.find((l: any) => l.platform === "meta");
-    expect(meta.partnerWritesEnabled).toBe(true);
+    for (const l of layers.body.data) expect(l.partnerWritesEnabled).toBe(true);
+    // Partners may create Apple campaigns on the dev tenant: its Apple layer is END_TO_END.
+    expect(layers.body.data.find((l: any) => l.platform === "apple").writerPreset).toBe("END_TO_END");
     expect((await apiClient(stack.apiUrl, b.apiKey).get(`/v1/projects/${a.projectId}`)).status).toBe(404);
     const customer = apiClient(stack.apiUrl, a.customerToken);
     expect((await customer.get("/v1/whoami")).body).toMatchObject({ actor: { type: "customer" }, projectId: a.projectId });

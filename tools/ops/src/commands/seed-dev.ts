@@ -1,4 +1,4 @@
-import { newId } from "@layers/contracts";
+import { newId, PLATFORMS, type Platform } from "@layers/contracts";
 import type { Db } from "@layers/db";
 import { sealToken, signCustomerToken } from "@layers/runtime";
 import type { OpsConfig } from "../config.ts";
@@ -11,13 +11,14 @@ export interface SeedDevResult {
   apiKey: string;
   projectId: string;
   customerToken: string;
-  layers: { meta: { layerId: string; adAccountId: string } };
+  layers: Record<Platform, { layerId: string; adAccountId: string }>;
 }
 
 /**
  * A fresh, independent dev tenant: org, full-scope key, project (through the API, so its layers are
- * made exactly as a partner's would be), partner consent on the Meta layer (by the customer, through
- * the gate), and a sandbox Meta ad account with two pre-existing campaigns connected to it.
+ * made exactly as a partner's would be), partner consent on every layer (by the customer, through the
+ * gate; the Apple layer on the END_TO_END writer preset so partners may create campaigns), and one
+ * sandbox account per platform with campaigns made outside Layers, connected to its layer.
  */
 export async function seedDev(db: Db, config: OpsConfig, fetchImpl: typeof fetch = fetch): Promise<SeedDevResult> {
   const api = config.API_BASE_URL.replace(/\/$/, "");
@@ -44,42 +45,34 @@ export async function seedDev(db: Db, config: OpsConfig, fetchImpl: typeof fetch
 
   const project = await call("POST", "/v1/projects", key.secret, { name: "Dev project", customerExternalId: `dev-${Date.now()}` });
   const projectId = String(project.json.id);
-  const layers = await call("GET", `/v1/projects/${projectId}/layers`, key.secret);
-  const meta = (layers.json.data as Array<{ id: string; platform: string }>).find((l) => l.platform === "meta");
-  if (!meta) throw new Error("the project has no meta layer");
+  const layerList = await call("GET", `/v1/projects/${projectId}/layers`, key.secret);
+  const layerIds = Object.fromEntries((layerList.json.data as Array<{ id: string; platform: string }>).map((l) => [l.platform, l.id]));
 
   const customerToken = signCustomerToken({ sub: newId("user"), org: orgId, project: projectId }, config.CUSTOMER_JWT_SECRET, 30 * 24 * 3600);
-  const consent = await call("PATCH", `/v1/projects/${projectId}/ads/meta/policy`, customerToken, { partnerWritesEnabled: true });
-  if (consent.status === 202) await waitForJob(call, String(consent.json.jobId), customerToken);
-
-  const account = await fetchImpl(`${sandbox}/_sandbox/meta/ad-accounts`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      name: "Dev Meta account",
-      currency: "USD",
-      campaigns: [
-        { name: "Evergreen prospecting", objective: "OUTCOME_SALES", status: "ACTIVE", daily_budget: 2500 },
-        { name: "Spring retargeting", objective: "OUTCOME_TRAFFIC", status: "PAUSED", daily_budget: 1200 },
-      ],
-    }),
-  });
-  if (!account.ok) throw new Error(`sandbox refused the ad account: ${account.status} ${await account.text()}`);
-  const acct = (await account.json()) as { platformAccountId: string; accessToken: string; currency: string };
-  const adAccountId = newId("adAccount");
-  await db
-    .insertInto("ad_accounts")
-    .values({
-      id: adAccountId,
-      project_id: projectId,
-      layer_id: meta.id,
-      platform: "meta",
-      platform_account_id: acct.platformAccountId,
-      name: "Dev Meta account",
-      currency: acct.currency,
-      access_token_enc: sealToken(acct.accessToken, config.TOKEN_ENCRYPTION_KEY),
-    })
-    .execute();
+  const layers = {} as SeedDevResult["layers"];
+  for (const platform of PLATFORMS) {
+    const layerId = layerIds[platform];
+    if (!layerId) throw new Error(`the project has no ${platform} layer`);
+    const policy = { partnerWritesEnabled: true, ...(platform === "apple" ? { writerPreset: "END_TO_END" } : {}) };
+    const consent = await call("PATCH", `/v1/projects/${projectId}/ads/${platform}/policy`, customerToken, policy);
+    if (consent.status === 202) await waitForJob(call, String(consent.json.jobId), customerToken);
+    const acct = await SANDBOX_ACCOUNTS[platform](sandbox, fetchImpl);
+    const adAccountId = newId("adAccount");
+    await db
+      .insertInto("ad_accounts")
+      .values({
+        id: adAccountId,
+        project_id: projectId,
+        layer_id: layerId,
+        platform,
+        platform_account_id: acct.platformAccountId,
+        name: acct.name,
+        currency: acct.currency,
+        access_token_enc: sealToken(acct.accessToken, config.TOKEN_ENCRYPTION_KEY),
+      })
+      .execute();
+    layers[platform] = { layerId, adAccountId };
+  }
 
   return {
     apiBaseUrl: api,
@@ -88,7 +81,7 @@ export async function seedDev(db: Db, config: OpsConfig, fetchImpl: typeof fetch
     apiKey: key.secret,
     projectId,
     customerToken,
-    layers: { meta: { layerId: meta.id, adAccountId } },
+    layers,
   };
 }
 
@@ -104,3 +97,50 @@ async function waitForJob(call: Call, jobId: string, bearer: string, timeoutMs =
   }
   throw new Error(`job ${jobId} did not finish in ${timeoutMs} ms (is the gate running?)`);
 }
+
+interface SandboxAccount {
+  platformAccountId: string;
+  accessToken: string;
+  currency: string;
+  name: string;
+}
+
+async function sandboxPost<T>(fetchImpl: typeof fetch, url: string, body: unknown): Promise<T> {
+  const res = await fetchImpl(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`sandbox refused ${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** One sandbox account per platform, each holding campaigns made outside Layers. */
+const SANDBOX_ACCOUNTS: Record<Platform, (sandbox: string, fetchImpl: typeof fetch) => Promise<SandboxAccount>> = {
+  async meta(sandbox, fetchImpl) {
+    const name = "Dev Meta account";
+    const a = await sandboxPost<{ platformAccountId: string; accessToken: string; currency: string }>(fetchImpl, `${sandbox}/_sandbox/meta/ad-accounts`, {
+      name,
+      currency: "USD",
+      campaigns: [
+        { name: "Evergreen prospecting", objective: "OUTCOME_SALES", status: "ACTIVE", daily_budget: 2500 },
+        { name: "Spring retargeting", objective: "OUTCOME_TRAFFIC", status: "PAUSED", daily_budget: 1200 },
+      ],
+    });
+    return { ...a, name };
+  },
+  async tiktok(sandbox, fetchImpl) {
+    const name = "Dev TikTok advertiser";
+    const a = await sandboxPost<{ advertiserId: string; accessToken: string; currency: string }>(fetchImpl, `${sandbox}/_sandbox/tiktok/advertisers`, {
+      name,
+      currency: "USD",
+      campaigns: [{ campaign_name: "Always-on video views", objective_type: "VIDEO_VIEWS", budget_mode: "BUDGET_MODE_DAY", budget: 80 }],
+    });
+    return { platformAccountId: a.advertiserId, accessToken: a.accessToken, currency: a.currency, name };
+  },
+  async apple(sandbox, fetchImpl) {
+    const name = "Dev Apple Search Ads org";
+    const a = await sandboxPost<{ orgId: number; accessToken: string; currency: string }>(fetchImpl, `${sandbox}/_sandbox/apple/orgs`, {
+      name,
+      currency: "USD",
+      campaigns: [{ name: "Brand search US", dailyBudgetAmount: "150" }],
+    });
+    return { platformAccountId: String(a.orgId), accessToken: a.accessToken, currency: a.currency, name };
+  },
+};
