@@ -13,7 +13,7 @@ import { TiktokStore } from "./tiktok/tiktok-store.ts";
 import { createStateWriter, readStateFile, type SandboxState } from "./state-file.ts";
 import { UsageMeter } from "./usage-meter.ts";
 
-export type { CreateMetaAdAccountBody, CreateMetaAdAccountResponse, PutFaultsBody, SeedCampaign } from "./control-schemas.ts";
+export type { CreateMetaAdAccountBody, CreateMetaAdAccountResponse, PutFaultsBody, SeedAd, SeedAdSet, SeedCampaign } from "./control-schemas.ts";
 export type { FaultEntry, FaultSpec } from "./faults.ts";
 export type { CreateAppleOrgBody, CreateAppleOrgResponse, PutAppleFaultsBody } from "./apple/control-routes.ts";
 export type { LedgerEntry, LedgerOp } from "./ledger.ts";

@@ -38,7 +38,15 @@ export function registerControlRoutes(app: FastifyInstance, deps: ControlDeps): 
       accessToken: account.accessToken,
       name: account.name,
       currency: account.currency,
-      campaigns: campaigns.map((c) => ({ id: c.id, name: c.name })),
+      campaigns: campaigns.map(({ campaign, adSets }) => ({
+        id: campaign.id,
+        name: campaign.name,
+        adsets: adSets.map(({ adSet, ads }) => ({
+          id: adSet.id,
+          name: adSet.name,
+          ads: ads.map((ad) => ({ id: ad.id, name: ad.name, creativeId: ad.creativeId })),
+        })),
+      })),
     };
     return reply.code(201).send(answer);
   });

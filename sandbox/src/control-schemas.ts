@@ -1,6 +1,9 @@
 import { currencySchema } from "@layers/contracts";
 import { z } from "zod";
-import { CAMPAIGN_STATUSES, LEGACY_OBJECTIVES, OBJECTIVES, SPECIAL_AD_CATEGORIES } from "./meta/enums.ts";
+import {
+  BID_STRATEGIES, BILLING_EVENTS, CALL_TO_ACTION_TYPES, CAMPAIGN_STATUSES, LEGACY_OBJECTIVES, OBJECTIVES, OPTIMIZATION_GOALS,
+  SPECIAL_AD_CATEGORIES,
+} from "./meta/enums.ts";
 
 /**
  * Bodies and answers of the `/_sandbox` control API. Other packages' tests import these types,
@@ -12,6 +15,55 @@ export const metaAccountRefSchema = z
   .string()
   .regex(/^(act_)?\d+$/, "must be act_<digits>")
   .transform((s) => (s.startsWith("act_") ? s : `act_${s}`));
+
+/**
+ * An ad that already exists under a seeded ad set, with the link creative it shows (created
+ * alongside it, also never ledgered).
+ */
+export const seedAdSchema = z.object({
+  name: z.string().min(1),
+  status: z.enum(CAMPAIGN_STATUSES).default("ACTIVE"),
+  creative: z
+    .object({
+      name: z.string().min(1).optional(),
+      page_id: z.string().regex(/^\d+$/).default("100000000000001"),
+      link: z.url().default("https://example.com/"),
+      message: z.string().optional(),
+      /** The link's headline (`link_data.name`). */
+      headline: z.string().optional(),
+      call_to_action_type: z.enum(CALL_TO_ACTION_TYPES as [string, ...string[]]).default("LEARN_MORE"),
+    })
+    .default({ page_id: "100000000000001", link: "https://example.com/", call_to_action_type: "LEARN_MORE" }),
+  adlabels: z.array(z.string().min(1)).default([]),
+});
+export type SeedAd = z.input<typeof seedAdSchema>;
+
+/** An ad set that already exists under a seeded campaign; never ledgered, any status. */
+export const seedAdSetSchema = z
+  .object({
+    name: z.string().min(1),
+    status: z.enum(CAMPAIGN_STATUSES).default("ACTIVE"),
+    billing_event: z.enum(BILLING_EVENTS).default("IMPRESSIONS"),
+    optimization_goal: z.enum(OPTIMIZATION_GOALS).default("LINK_CLICKS"),
+    /** Kept as given; default `{"geo_locations":{"countries":["US"]}}`. */
+    targeting: z.record(z.string(), z.unknown()).default({ geo_locations: { countries: ["US"] } }),
+    daily_budget: z.number().int().positive().optional(),
+    lifetime_budget: z.number().int().positive().optional(),
+    bid_amount: z.number().int().positive().optional(),
+    bid_strategy: z.enum(BID_STRATEGIES).optional(),
+    /** ISO 8601; required with lifetime_budget, as on Meta. */
+    end_time: z.iso.datetime({ offset: true }).optional(),
+    adlabels: z.array(z.string().min(1)).default([]),
+    ads: z.array(seedAdSchema).default([]),
+  })
+  .refine((a) => a.daily_budget === undefined || a.lifetime_budget === undefined, {
+    message: "an ad set has a daily_budget or a lifetime_budget, not both",
+  })
+  .refine((a) => a.lifetime_budget === undefined || a.end_time !== undefined, {
+    message: "an ad set with a lifetime_budget needs an end_time",
+    path: ["end_time"],
+  });
+export type SeedAdSet = z.input<typeof seedAdSetSchema>;
 
 /** A campaign that already exists when Layers first sees the account; never ledgered. */
 export const seedCampaignSchema = z
@@ -25,11 +77,20 @@ export const seedCampaignSchema = z
     special_ad_categories: z.array(z.enum(SPECIAL_AD_CATEGORIES)).default([]),
     /** Ad label names to attach. */
     adlabels: z.array(z.string().min(1)).default([]),
+    /** Ad sets (with their ads) that already exist under the campaign. */
+    adsets: z.array(seedAdSetSchema).default([]),
   })
   .refine((c) => c.daily_budget === undefined || c.lifetime_budget === undefined, {
     message: "a campaign has a daily_budget or a lifetime_budget, not both",
+  })
+  // Meta keeps a budget at one level only (subcode 1885621), so no account can have both.
+  .refine((c) => (c.daily_budget === undefined && c.lifetime_budget === undefined) || c.adsets.every((a) => a.daily_budget === undefined && a.lifetime_budget === undefined), {
+    message: "a campaign with a campaign budget can't have ad sets with their own budget",
+    path: ["adsets"],
   });
 export type SeedCampaign = z.input<typeof seedCampaignSchema>;
+/** A seed campaign after parsing: defaults filled in. */
+export type ParsedSeedCampaign = z.output<typeof seedCampaignSchema>;
 
 export const createMetaAdAccountBodySchema = z.object({
   name: z.string().min(1).optional(),
@@ -48,7 +109,12 @@ export interface CreateMetaAdAccountResponse {
   accessToken: string;
   name: string;
   currency: string;
-  campaigns: Array<{ id: string; name: string }>;
+  campaigns: Array<{
+    id: string;
+    name: string;
+    /** The seeded ad sets, in the order given; empty when none were seeded. */
+    adsets: Array<{ id: string; name: string; ads: Array<{ id: string; name: string; creativeId: string }> }>;
+  }>;
 }
 
 export const ledgerQuerySchema = z

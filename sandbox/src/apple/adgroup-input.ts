@@ -4,6 +4,7 @@ import type { AppleStatus } from "./apple-types.ts";
 import { checkTimes, CAMPAIGN_STATUSES, NAME_MAX } from "./campaign-input.ts";
 import { asObject, readBoolean, readEnum, readName, refuseUnknown, requireValue } from "./fields.ts";
 import { parseMoney } from "./money.ts";
+import { parseTargetingDimensions, type TargetingDimensions } from "./targeting-input.ts";
 
 export const PRICING_MODELS = ["CPC", "CPM"] as const;
 const CREATE_FIELDS = [
@@ -20,11 +21,13 @@ export interface AdGroupInput {
   endTime?: string;
   status?: AppleStatus;
   automatedKeywordsOptIn?: boolean;
+  /** Replaced whole on update, as Apple does; null clears it. */
+  targetingDimensions?: TargetingDimensions | null;
 }
 
 export type AdGroupCreateInput = AdGroupInput & Required<Pick<AdGroupInput, "name" | "pricingModel" | "defaultBidCents" | "startTime" | "status" | "automatedKeywordsOptIn">>;
 
-/** Validates `POST /campaigns/{cid}/adgroups` (un-enveloped). `targetingDimensions` is accepted and not kept. */
+/** Validates `POST /campaigns/{cid}/adgroups` (un-enveloped). */
 export function parseAdGroupCreate(body: unknown, ctx: { currency: string }): AdGroupCreateInput {
   const o = asObject(body, null);
   refuseUnknown(o, CREATE_FIELDS);
@@ -60,5 +63,6 @@ function readAdGroupFields(o: Record<string, unknown>, currency: string): AdGrou
   if (o.endTime !== undefined && o.endTime !== null) out.endTime = parseAppleTime(o.endTime, "endTime");
   if (o.status !== undefined) out.status = readEnum(o.status, "status", CAMPAIGN_STATUSES);
   if (o.automatedKeywordsOptIn !== undefined) out.automatedKeywordsOptIn = readBoolean(o.automatedKeywordsOptIn, "automatedKeywordsOptIn");
+  if (o.targetingDimensions !== undefined) out.targetingDimensions = parseTargetingDimensions(o.targetingDimensions, "targetingDimensions");
   return out;
 }

@@ -36,6 +36,23 @@ describe("apple ad groups", () => {
     expect((await a.put(`/campaigns/${cid}/adgroups/${gid}`, { name: "Z" })).status).toBe(400);
   });
 
+  it("keeps targetingDimensions, replaces them whole on update and ledgers them", async () => {
+    const { o, a, cid } = await campaign();
+    const dims = { age: { included: [{ minAge: 18, maxAge: 24 }] }, gender: { included: ["M"] } };
+    const res = await a.post(`/campaigns/${cid}/adgroups`, adGroupBody("T", { targetingDimensions: dims }));
+    expect(res.status).toBe(200);
+    expect(res.body.data.targetingDimensions).toEqual(dims);
+    const gid = res.body.data.id;
+    const upd = await a.put(`/campaigns/${cid}/adgroups/${gid}`, { targetingDimensions: { gender: { included: ["F"] } } });
+    expect(upd.body.data.targetingDimensions).toEqual({ gender: { included: ["F"] } });
+    expect((await a.get(`/campaigns/${cid}/adgroups/${gid}`)).body.data.targetingDimensions).toEqual({ gender: { included: ["F"] } });
+    const ledger = await sandbox.control.ledger({ platform: "apple", account: String(o.orgId), objectId: String(gid) });
+    expect(ledger.map((e) => e.fields.targetingDimensions)).toEqual([dims, { gender: { included: ["F"] } }]);
+    const bad = await a.put(`/campaigns/${cid}/adgroups/${gid}`, { targetingDimensions: { gender: { included: ["X"] } } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.errors[0].field).toBe("targetingDimensions.gender.included");
+  });
+
   it("refuses a missing required field and a wrapped (campaign-style) body", async () => {
     const { a, cid } = await campaign();
     const { startTime: _gone, ...noStart } = adGroupBody("G");

@@ -40,6 +40,8 @@ export interface AppleAdGroup {
   defaultBidCents: number;
   cpaGoalCents?: number;
   automatedKeywordsOptIn: boolean;
+  /** Apple's `TargetingDimensions` as last sent (validated in `targeting-input.ts`); absent = none. */
+  targetingDimensions?: Record<string, unknown> | null;
   startTime: string;
   endTime?: string;
   status: AppleStatus;

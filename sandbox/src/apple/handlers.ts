@@ -124,6 +124,7 @@ export function createAdGroup(ctx: AppleContext): AppleResult {
   const fields = pick(view, ["name", "pricingModel", "defaultBidAmount", "startTime", "status", "automatedKeywordsOptIn"]);
   if (g.cpaGoalCents !== undefined) fields.cpaGoal = view.cpaGoal;
   if (g.endTime !== undefined) fields.endTime = g.endTime;
+  if (g.targetingDimensions) fields.targetingDimensions = g.targetingDimensions;
   return { body: success(view), mutations: [{ op: "create", objectId: String(g.id), fields }] };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppleError } from "./apple-error.ts";
-import { parseAdGroupCreate } from "./adgroup-input.ts";
+import { parseAdGroupCreate, parseAdGroupUpdate } from "./adgroup-input.ts";
 import { parseCampaignCreate, parseCampaignUpdate } from "./campaign-input.ts";
 import { parseKeywordCreates, parseKeywordUpdates } from "./keyword-input.ts";
 
@@ -66,6 +66,23 @@ describe("apple ad group and keyword input", () => {
       const { [f]: _gone, ...rest } = ok as Record<string, unknown>;
       expect(error(() => parseAdGroupCreate(rest, ctx)).field).toBe(f);
     }
+  });
+
+  it("keeps age and gender targetingDimensions, refuses malformed ones, and reads null as none", () => {
+    const base = { name: "G", pricingModel: "CPC", defaultBidAmount: { amount: "1.5", currency: "USD" }, startTime: "2030-02-01T00:00:00.000" };
+    const dims = { age: { included: [{ minAge: 25, maxAge: 34 }] }, gender: { included: ["F"] }, deviceClass: { included: ["IPHONE"] }, country: null };
+    expect(parseAdGroupCreate({ ...base, targetingDimensions: dims }, ctx).targetingDimensions).toEqual({
+      age: { included: [{ minAge: 25, maxAge: 34 }] },
+      gender: { included: ["F"] },
+      deviceClass: { included: ["IPHONE"] },
+    });
+    expect(parseAdGroupUpdate({ targetingDimensions: null }, ctx)).toEqual({ targetingDimensions: null });
+    expect(parseAdGroupUpdate({ targetingDimensions: { age: { included: [{ minAge: 18 }] } } }, ctx).targetingDimensions).toEqual({ age: { included: [{ minAge: 18 }] } });
+    const bad = (targetingDimensions: unknown) => error(() => parseAdGroupUpdate({ targetingDimensions }, ctx));
+    expect(bad({ gender: { included: ["X"] } }).field).toBe("targetingDimensions.gender.included");
+    expect(bad({ age: { included: [{ minAge: 40, maxAge: 30 }] } }).field).toBe("targetingDimensions.age.included[0].minAge");
+    expect(bad({ age: { included: [] } }).field).toBe("targetingDimensions.age.included");
+    expect(bad({ mood: { included: ["happy"] } }).messageCode).toBe("INVALID_JSON_REQUEST");
   });
 
   it("checks keyword lists item by item", () => {

@@ -52,7 +52,7 @@ export function adGroupView(g: AppleAdGroup, currency: string): Record<string, u
     defaultBidAmount: money(g.defaultBidCents, currency),
     cpaGoal: g.cpaGoalCents === undefined ? null : money(g.cpaGoalCents, currency),
     automatedKeywordsOptIn: g.automatedKeywordsOptIn,
-    targetingDimensions: null,
+    targetingDimensions: g.targetingDimensions ?? null,
     startTime: g.startTime,
     endTime: g.endTime ?? null,
     status: g.status,

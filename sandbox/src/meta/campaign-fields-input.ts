@@ -4,7 +4,8 @@ import { readEnum, readEnumArray, readJsonArray, readString, readUnsignedInt, ty
 import { parseGraphTime } from "./graph-time.ts";
 
 /**
- * Readers for the campaign parameters that create and update share. Values come back
+ * Readers for the campaign parameters that create and update share (ad sets reuse the budget,
+ * time and name readers). Values come back
  * normalised (ints as numbers, times as ISO strings) so the ledger and the store agree.
  */
 
@@ -23,16 +24,16 @@ export function readBudget(params: GraphParams, key: "daily_budget" | "lifetime_
   return v;
 }
 
-export function readBudgets(params: GraphParams, rules: BudgetRules): { dailyBudget?: number; lifetimeBudget?: number } {
+export function readBudgets(params: GraphParams, rules: BudgetRules, owner = "a campaign"): { dailyBudget?: number; lifetimeBudget?: number } {
   const dailyBudget = readBudget(params, "daily_budget", rules);
   const lifetimeBudget = readBudget(params, "lifetime_budget", rules);
   if (dailyBudget !== undefined && lifetimeBudget !== undefined) {
-    throw invalidParam("lifetime_budget", "Only one of daily_budget or lifetime_budget can be set on a campaign.");
+    throw invalidParam("lifetime_budget", `Only one of daily_budget or lifetime_budget can be set on ${owner}.`);
   }
   return { ...(dailyBudget === undefined ? {} : { dailyBudget }), ...(lifetimeBudget === undefined ? {} : { lifetimeBudget }) };
 }
 
-export function readTime(params: GraphParams, key: "start_time" | "stop_time"): string | undefined {
+export function readTime(params: GraphParams, key: "start_time" | "stop_time" | "end_time"): string | undefined {
   const raw = params[key];
   if (raw === undefined) return undefined;
   const d = typeof raw === "number" || typeof raw === "string" ? parseGraphTime(raw) : undefined;

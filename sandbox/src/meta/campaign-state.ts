@@ -1,39 +1,16 @@
 import { patchFieldNames, type CampaignPatch } from "./campaign-update-input.ts";
-import type { CampaignStatus } from "./enums.ts";
-import { invalidParam, invalidState } from "./graph-errors.ts";
+import { invalidParam } from "./graph-errors.ts";
 import type { MetaCampaign } from "./meta-types.ts";
+import { assertStatusRules } from "./object-status.ts";
 
 /** A patch whose label refs the store has already resolved to label ids. */
 export type ResolvedCampaignPatch = Omit<CampaignPatch, "adlabels"> & { adlabelIds?: string[] };
 
-/** Once ARCHIVED, only these may change (Meta, "manage your ad object status"). */
-const ARCHIVED_MUTABLE = new Set(["name", "status"]);
-
-/**
- * Meta's status rules: live objects move freely between ACTIVE and PAUSED and may be archived
- * or deleted; ARCHIVED may only become DELETED; DELETED is final.
- */
-export function canChangeStatus(from: CampaignStatus, to: CampaignStatus): boolean {
-  if (from === "DELETED") return false;
-  if (from === "ARCHIVED") return to === "ARCHIVED" || to === "DELETED";
-  return true;
-}
+export { canChangeStatus } from "./object-status.ts";
 
 /** Applies an update to a campaign, or throws the GraphError Meta would answer with. */
 export function applyCampaignPatch(current: MetaCampaign, patch: ResolvedCampaignPatch, now: string): MetaCampaign {
-  const fields = patchFieldNames(patch);
-  if (current.status === "DELETED") {
-    throw invalidState(fields[0] ?? "status", "This campaign has been deleted, so it can't be edited.");
-  }
-  if (current.status === "ARCHIVED") {
-    const blocked = fields.find((f) => !ARCHIVED_MUTABLE.has(f));
-    if (blocked !== undefined) {
-      throw invalidState(blocked, `This campaign is archived: only name and status can be changed, not ${blocked}.`);
-    }
-  }
-  if (patch.status !== undefined && !canChangeStatus(current.status, patch.status)) {
-    throw invalidState("status", `A campaign with status ${current.status} can't be set to ${patch.status}; an archived campaign can only be deleted.`);
-  }
+  assertStatusRules("campaign", current.status, patchFieldNames(patch), patch.status);
   if (patch.objective !== undefined && patch.objective !== current.objective) {
     throw invalidParam("objective", "The objective of a campaign can't be changed after it is created.");
   }

@@ -37,7 +37,7 @@ function campaignField(c: MetaCampaign, f: FieldSelection, labelOf: LabelLookup)
     case "status":
     case "configured_status":
     case "effective_status":
-      // No ad sets exist below a sandbox campaign, so nothing can make the effective status differ.
+      // A campaign has no parent to stop it, and its children never change its effective status.
       return c.status;
     case "special_ad_categories": return c.specialAdCategories;
     case "special_ad_category": return c.specialAdCategories[0] ?? "NONE";
@@ -59,7 +59,8 @@ function campaignField(c: MetaCampaign, f: FieldSelection, labelOf: LabelLookup)
   }
 }
 
-function renderLabels(ids: readonly string[], sub: readonly FieldSelection[] | undefined, labelOf: LabelLookup): unknown {
+/** `adlabels` as Graph reads it back: `[{id,name,created_time,updated_time}]`, or the requested sub-fields plus id. */
+export function renderLabels(ids: readonly string[], sub: readonly FieldSelection[] | undefined, labelOf: LabelLookup): unknown {
   const labels = ids.map(labelOf).filter((l): l is MetaAdLabel => l !== undefined);
   if (labels.length === 0) return undefined;
   const wanted = sub?.map((s) => s.name) ?? ["id", "name", "created_time", "updated_time"];

@@ -1,4 +1,4 @@
-import { invalidParam } from "./graph-errors.ts";
+import { invalidParam, nonexistingField } from "./graph-errors.ts";
 import type { GraphParams } from "./graph-params.ts";
 
 /** One entry of `fields=`: a name and, for `adlabels{id,name}`, the nested selection. */
@@ -32,6 +32,31 @@ export function readFieldSelection(params: GraphParams, defaults: readonly strin
   if (typeof v === "string") return withId(parseFieldSelection(v));
   if (Array.isArray(v) && v.every((x) => typeof x === "string")) return withId(parseFieldSelection(v.join(",")));
   throw invalidParam("fields", "Param fields must be a comma-separated list of field names");
+}
+
+/** Checks the sub-selection of a field that expands into another node, e.g. `campaign{name}`. */
+export type NestedSelectionCheck = (sub: readonly FieldSelection[]) => void;
+
+/**
+ * Refuses names the node type does not define, even when there is nothing to render, and
+ * checks nested selections of fields that expand into other nodes.
+ */
+export function assertKnownFields(
+  selection: readonly FieldSelection[],
+  known: ReadonlySet<string>,
+  nodeType: string,
+  nested: Readonly<Record<string, NestedSelectionCheck>> = {},
+): void {
+  for (const f of selection) {
+    if (!known.has(f.name)) throw nonexistingField(f.name, nodeType);
+    const check = nested[f.name];
+    if (check !== undefined && f.sub !== undefined) check(f.sub);
+  }
+}
+
+/** A nested object (`campaign{name}`) always carries its id, as Graph renders it. */
+export function nestedWithId(sub: readonly FieldSelection[]): FieldSelection[] {
+  return sub.some((s) => s.name === "id") ? [...sub] : [{ name: "id" }, ...sub];
 }
 
 /** Graph always answers with the object's id, whatever fields were asked for. */

@@ -104,3 +104,24 @@ export function throttled(code: ThrottleCode, usageHeader: string): GraphError {
 export function invalidState(field: string, userMsg: string): GraphError {
   return invalidParam(field, userMsg, { title: "Invalid Update" });
 }
+
+/**
+ * A budget on an ad set whose campaign has a campaign budget (or the reverse): Meta keeps the
+ * budget at one level and answers this with subcode 1885621 (platform-apis.md §4).
+ */
+export function budgetLevelConflict(field: string, userMsg: string): GraphError {
+  return invalidParam(field, userMsg, { subcode: 1885621 });
+}
+
+/** DELETE of a creative that ads still show: Meta refuses until those ads are deleted or changed. */
+export function creativeInUse(creativeId: string, adIds: readonly string[]): GraphError {
+  const shown = adIds.slice(0, 5).join(", ");
+  return new GraphError({
+    status: 400,
+    code: 100,
+    message: `(#100) The ad creative ${creativeId} is in use by ${adIds.length} ad(s) (${shown}${adIds.length > 5 ? ", …" : ""}) and can't be deleted.`,
+    userTitle: "Creative In Use",
+    userMsg: "This creative is used by ads that are not deleted. Delete those ads or give them another creative first.",
+    errorData: { blame_field_specs: [["creative"]] },
+  });
+}

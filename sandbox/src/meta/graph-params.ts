@@ -60,6 +60,23 @@ export function readJsonArray(params: GraphParams, key: string): unknown[] | und
   throw invalidParam(key, `Param ${key} must be a JSON-encoded array`);
 }
 
+/** Objects (`targeting`, `creative`, `object_story_spec`) travel as JSON strings in forms or as JSON objects. */
+export function readJsonObject(params: GraphParams, key: string): Record<string, unknown> | undefined {
+  const v = params[key];
+  if (v === undefined) return undefined;
+  const parsed = typeof v === "string" ? parseLooseJson(v) : v;
+  if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+  throw invalidParam(key, `Param ${key} must be a JSON-encoded object`);
+}
+
+/** A Graph object id given as a numeric string (or a JSON number): `campaign_id`, `adset_id`. */
+export function readId(params: GraphParams, key: string): string | undefined {
+  const v = readString(params, key);
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v.trim())) throw invalidParam(key, `Param ${key} must be a valid ID`);
+  return v.trim();
+}
+
 export function readEnumArray<T extends string>(params: GraphParams, key: string, values: readonly T[]): T[] | undefined {
   const list = readJsonArray(params, key);
   if (list === undefined) return undefined;

@@ -7,13 +7,22 @@ import { GraphError, newFbtraceId } from "./graph-error.ts";
 import { expiredToken, invalidToken, missingToken, throttled, transientError, unknownError, unknownObject, unknownPath } from "./graph-errors.ts";
 import type { GraphRequest } from "./graph-request.ts";
 import { matchGraphRoute, type GraphRoute } from "./graph-route.ts";
+import { createAd } from "./handlers/create-ad.ts";
+import { createAdSet } from "./handlers/create-adset.ts";
 import { createCampaign } from "./handlers/create-campaign.ts";
+import { createCreative } from "./handlers/create-creative.ts";
 import type { GraphContext, GraphResult } from "./handlers/graph-context.ts";
+import { listAds } from "./handlers/list-ads.ts";
+import { listAdSets } from "./handlers/list-adsets.ts";
 import { listCampaigns } from "./handlers/list-campaigns.ts";
-import { readAdAccount, readCampaign } from "./handlers/read-node.ts";
+import { listCreatives } from "./handlers/list-creatives.ts";
+import { readAd, readAdAccount, readAdSet, readCampaign, readCreative } from "./handlers/read-node.ts";
+import { deleteAd, updateAd } from "./handlers/update-ad.ts";
+import { deleteAdSet, updateAdSet } from "./handlers/update-adset.ts";
 import { deleteCampaign, updateCampaign } from "./handlers/update-campaign.ts";
+import { deleteCreative, updateCreative } from "./handlers/update-creative.ts";
 import type { MetaStore } from "./meta-store.ts";
-import type { MetaAdAccount, MetaCampaign } from "./meta-types.ts";
+import type { MetaAdAccount, MetaNode } from "./meta-types.ts";
 import { appUsageHeader, bucUsageHeader } from "./usage-headers.ts";
 
 export interface MetaDeps {
@@ -66,7 +75,7 @@ export async function handleGraphRequest(req: GraphRequest, deps: MetaDeps): Pro
     }
     if (pre?.kind === "fail5xx") throw transientError();
 
-    const ctx: GraphContext = { req, account, store: deps.store, now, ...(target.campaign ? { campaign: target.campaign } : {}) };
+    const ctx: GraphContext = { req, account, store: deps.store, now, ...(target.node ? { node: target.node } : {}) };
     const result = dispatch(route, req.method, ctx);
     if (result.mutation !== undefined) {
       deps.ledger.append({ platform: "meta", account: actId(account), method: req.method, path: req.path, ...result.mutation }, now);
@@ -89,14 +98,23 @@ export function actId(a: MetaAdAccount): string {
   return `act_${a.id}`;
 }
 
-function resolveTarget(route: GraphRoute, store: MetaStore): { account?: MetaAdAccount; campaign?: MetaCampaign } {
-  if (route.kind === "adAccount" || route.kind === "adAccountCampaigns") {
+function resolveTarget(route: GraphRoute, store: MetaStore): { account?: MetaAdAccount; node?: MetaNode } {
+  if (route.kind === "adAccount" || route.kind === "adAccountEdge") {
     const account = store.account(route.accountId);
     return account ? { account } : {};
   }
-  const campaign = store.campaign(route.id);
-  const account = campaign === undefined ? undefined : store.account(campaign.accountId);
-  return campaign && account ? { account, campaign } : {};
+  const node = store.node(route.id);
+  const account = node === undefined ? undefined : store.account(nodeAccountId(node));
+  return node && account ? { account, node } : {};
+}
+
+function nodeAccountId(node: MetaNode): string {
+  switch (node.type) {
+    case "campaign": return node.campaign.accountId;
+    case "adSet": return node.adSet.accountId;
+    case "ad": return node.ad.accountId;
+    case "creative": return node.creative.accountId;
+  }
 }
 
 /** A token acts only on its own account; any other object looks the same as one that does not exist. */
@@ -114,18 +132,45 @@ function authorize(
   return target;
 }
 
+type Handler = (ctx: GraphContext) => GraphResult;
+
+/** `<route or node type> <edge?> <method>` → handler. Anything not listed is refused below. */
+const HANDLERS: Readonly<Record<string, Handler>> = {
+  "adAccount GET": readAdAccount,
+  "adAccount campaigns GET": listCampaigns,
+  "adAccount campaigns POST": createCampaign,
+  "adAccount adsets GET": listAdSets,
+  "adAccount adsets POST": createAdSet,
+  "adAccount ads GET": listAds,
+  "adAccount ads POST": createAd,
+  "adAccount adcreatives GET": listCreatives,
+  "adAccount adcreatives POST": createCreative,
+  "campaign GET": readCampaign,
+  "campaign POST": updateCampaign,
+  "campaign DELETE": deleteCampaign,
+  "campaign adsets GET": listAdSets,
+  "campaign ads GET": listAds,
+  "adSet GET": readAdSet,
+  "adSet POST": updateAdSet,
+  "adSet DELETE": deleteAdSet,
+  "adSet ads GET": listAds,
+  "ad GET": readAd,
+  "ad POST": updateAd,
+  "ad DELETE": deleteAd,
+  "creative GET": readCreative,
+  "creative POST": updateCreative,
+  "creative DELETE": deleteCreative,
+};
+
 function dispatch(route: GraphRoute, method: GraphRequest["method"], ctx: GraphContext): GraphResult {
-  switch (`${route.kind} ${method}`) {
-    case "adAccount GET": return readAdAccount(ctx);
-    case "adAccountCampaigns GET": return listCampaigns(ctx);
-    case "adAccountCampaigns POST": return createCampaign(ctx);
-    case "node GET": return readCampaign(ctx);
-    case "node POST": return updateCampaign(ctx);
-    case "node DELETE": return deleteCampaign(ctx);
-    default:
-      if (route.kind === "nodeEdge") throw unknownPath(`/${route.edge}`);
-      throw unknownObject(route.label, method);
-  }
+  const subject = route.kind === "adAccount" || route.kind === "adAccountEdge" ? "adAccount" : ctx.node?.type;
+  const edge = route.kind === "adAccountEdge" || route.kind === "nodeEdge" ? ` ${route.edge}` : "";
+  const handler = HANDLERS[`${subject}${edge} ${method}`];
+  if (handler !== undefined) return handler(ctx);
+  // An edge the node type does not have is an unknown path; a verb the node or edge does not take is
+  // Meta's "Unsupported <verb> request".
+  if (route.kind === "nodeEdge" && !Object.keys(HANDLERS).some((k) => k.startsWith(`${subject}${edge} `))) throw unknownPath(`/${route.edge}`);
+  throw unknownObject(route.label, method);
 }
 
 function usageHeaders(deps: MetaDeps, account: MetaAdAccount, nowMs: number): Record<string, string> {

@@ -1,12 +1,16 @@
 import { randomDigits } from "../ids.ts";
 import { invalidParam } from "./graph-errors.ts";
-import type { AdLabelRef, MetaAdAccount, MetaAdLabel, MetaCampaign } from "./meta-types.ts";
+import type { AdLabelRef, MetaAd, MetaAdAccount, MetaAdCreative, MetaAdLabel, MetaAdSet, MetaCampaign, MetaNode } from "./meta-types.ts";
 
 /** Everything the store holds, as plain JSON for the state file. */
 export interface MetaStoreSnapshot {
   accounts: MetaAdAccount[];
   campaigns: MetaCampaign[];
   labels: Array<MetaAdLabel & { accountId: string }>;
+  /** The three below are absent in files written before ad sets, ads and creatives existed. */
+  adSets?: MetaAdSet[];
+  ads?: MetaAd[];
+  creatives?: MetaAdCreative[];
   nextOrdinal: number;
 }
 
@@ -16,9 +20,31 @@ export interface LabelPlan {
   created: MetaAdLabel[];
 }
 
+/** Objects kept per account in creation order (Map order is insertion order, i.e. ordinal order). */
+class AccountIndex<T extends { id: string; accountId: string; ordinal: number }> {
+  readonly byId = new Map<string, T>();
+  readonly #byAccount = new Map<string, Map<string, T>>();
+
+  /** Inserts or replaces in place, keeping the list position. */
+  put(o: T): void {
+    this.byId.set(o.id, o);
+    let m = this.#byAccount.get(o.accountId);
+    if (m === undefined) {
+      m = new Map();
+      this.#byAccount.set(o.accountId, m);
+    }
+    m.set(o.id, o);
+  }
+
+  newestFirst(accountId: string): T[] {
+    const m = this.#byAccount.get(accountId);
+    return m ? [...m.values()].reverse() : [];
+  }
+}
+
 /**
  * In-memory Meta objects with the indexes the Graph surface needs (token → account,
- * account → campaigns in creation order, label name → label). No validation lives here:
+ * account → objects in creation order, label name → label). No validation lives here:
  * callers check rules first and then store the result.
  */
 export class MetaStore {
@@ -29,6 +55,9 @@ export class MetaStore {
   readonly #accountCampaigns = new Map<string, Map<string, MetaCampaign>>();
   readonly #labels = new Map<string, MetaAdLabel & { accountId: string }>();
   readonly #labelsByName = new Map<string, Map<string, MetaAdLabel>>();
+  readonly #adSets = new AccountIndex<MetaAdSet>();
+  readonly #ads = new AccountIndex<MetaAd>();
+  readonly #creatives = new AccountIndex<MetaAdCreative>();
   #nextOrdinal = 1;
 
   static fromSnapshot(s: MetaStoreSnapshot): MetaStore {
@@ -36,6 +65,9 @@ export class MetaStore {
     for (const a of s.accounts) store.addAccount(a);
     for (const l of s.labels) store.addLabels(l.accountId, [l]);
     for (const c of [...s.campaigns].sort((x, y) => x.ordinal - y.ordinal)) store.putCampaign(c);
+    for (const c of byOrdinal(s.creatives)) store.putCreative(c);
+    for (const a of byOrdinal(s.adSets)) store.putAdSet(a);
+    for (const a of byOrdinal(s.ads)) store.putAd(a);
     store.#nextOrdinal = Math.max(s.nextOrdinal, store.#nextOrdinal);
     return store;
   }
@@ -45,6 +77,9 @@ export class MetaStore {
       accounts: [...this.#accounts.values()],
       campaigns: [...this.#campaigns.values()],
       labels: [...this.#labels.values()],
+      adSets: [...this.#adSets.byId.values()],
+      ads: [...this.#ads.byId.values()],
+      creatives: [...this.#creatives.byId.values()],
       nextOrdinal: this.#nextOrdinal,
     };
   }
@@ -76,9 +111,27 @@ export class MetaStore {
 
   /** Campaign ids look like Meta's 18-digit "1202…" ids. */
   newCampaignId(): string {
+    return this.newObjectId();
+  }
+
+  /** Every Graph object id (campaign, ad set, ad, creative, label) is one 18-digit "1202…" space. */
+  newObjectId(): string {
     let id: string;
-    do id = randomDigits(18, "1202"); while (this.#campaigns.has(id) || this.#labels.has(id));
+    do id = randomDigits(18, "1202"); while (this.#labels.has(id) || this.node(id) !== undefined);
     return id;
+  }
+
+  /** The object a bare id names, whatever its type. */
+  node(id: string): MetaNode | undefined {
+    const campaign = this.#campaigns.get(id);
+    if (campaign) return { type: "campaign", campaign };
+    const adSet = this.#adSets.byId.get(id);
+    if (adSet) return { type: "adSet", adSet };
+    const ad = this.#ads.byId.get(id);
+    if (ad) return { type: "ad", ad };
+    const creative = this.#creatives.byId.get(id);
+    if (creative) return { type: "creative", creative };
+    return undefined;
   }
 
   allocateOrdinal(): number {
@@ -102,6 +155,52 @@ export class MetaStore {
     return m ? [...m.values()].reverse() : [];
   }
 
+  adSet(id: string): MetaAdSet | undefined {
+    return this.#adSets.byId.get(id);
+  }
+
+  putAdSet(a: MetaAdSet): void {
+    this.#adSets.put(a);
+    this.#bumpOrdinal(a.ordinal);
+  }
+
+  /** The account's ad sets, newest first. */
+  adSetsNewestFirst(accountId: string): MetaAdSet[] {
+    return this.#adSets.newestFirst(accountId);
+  }
+
+  ad(id: string): MetaAd | undefined {
+    return this.#ads.byId.get(id);
+  }
+
+  putAd(a: MetaAd): void {
+    this.#ads.put(a);
+    this.#bumpOrdinal(a.ordinal);
+  }
+
+  /** The account's ads, newest first. */
+  adsNewestFirst(accountId: string): MetaAd[] {
+    return this.#ads.newestFirst(accountId);
+  }
+
+  creative(id: string): MetaAdCreative | undefined {
+    return this.#creatives.byId.get(id);
+  }
+
+  putCreative(c: MetaAdCreative): void {
+    this.#creatives.put(c);
+    this.#bumpOrdinal(c.ordinal);
+  }
+
+  /** The account's creatives, newest first. */
+  creativesNewestFirst(accountId: string): MetaAdCreative[] {
+    return this.#creatives.newestFirst(accountId);
+  }
+
+  #bumpOrdinal(ordinal: number): void {
+    if (ordinal >= this.#nextOrdinal) this.#nextOrdinal = ordinal + 1;
+  }
+
   label(id: string): MetaAdLabel | undefined {
     return this.#labels.get(id);
   }
@@ -123,7 +222,7 @@ export class MetaStore {
       }
       let l = byName.get(ref.name) ?? created.find((c) => c.name === ref.name);
       if (l === undefined) {
-        l = { id: this.newCampaignId(), name: ref.name, createdTime: now, updatedTime: now };
+        l = { id: this.newObjectId(), name: ref.name, createdTime: now, updatedTime: now };
         created.push(l);
       }
       ids.push(l.id);
@@ -143,4 +242,8 @@ export class MetaStore {
       byName.set(l.name, stored);
     }
   }
+}
+
+function byOrdinal<T extends { ordinal: number }>(list: readonly T[] | undefined): T[] {
+  return [...(list ?? [])].sort((x, y) => x.ordinal - y.ordinal);
 }

@@ -100,4 +100,17 @@ describe("tiktok ads (minimal)", () => {
       ["create", a1], ["create", a2], ["update", a1], ["delete", a2],
     ]);
   });
+
+  it("creates an ad paused when its creative says DISABLE, and moves an ad group onto a start/end schedule", async () => {
+    const { adv, t, campaignId } = await withCampaign();
+    const adgroupId = (await t.post("/adgroup/create/", { ...adgroup, campaign_id: campaignId })).body.data.adgroup_id;
+    const res = await t.post("/ad/create/", { adgroup_id: adgroupId, creatives: [{ ad_name: "P", operation_status: "DISABLE" }] });
+    expect(res.body.data.creatives).toEqual([expect.objectContaining({ ad_name: "P", operation_status: "DISABLE" })]);
+    const ledger = await sandbox.control.ledger({ platform: "tiktok", account: adv.advertiserId, objectId: res.body.data.ad_ids[0] });
+    expect(ledger.map((e) => e.fields)).toEqual([{ adgroup_id: adgroupId, ad_name: "P", operation_status: "DISABLE" }]);
+
+    const upd = await t.post("/adgroup/update/", { adgroup_id: adgroupId, schedule_type: "SCHEDULE_START_END", schedule_end_time: "2030-02-01 00:00:00" });
+    expect(upd.body.data).toMatchObject({ schedule_type: "SCHEDULE_START_END", schedule_end_time: "2030-02-01 00:00:00" });
+    expect((await t.post("/adgroup/update/", { adgroup_id: adgroupId, schedule_type: "SCHEDULE_FROM_NOW" })).body.data).not.toHaveProperty("schedule_end_time");
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TtError } from "./envelope.ts";
-import { campaignStatusSchema, getQuerySchema, parseAdgroupCreate, parseCampaignCreate, parseCampaignUpdate, parseWith } from "./inputs.ts";
+import { adCreateSchema, campaignStatusSchema, getQuerySchema, parseAdgroupCreate, parseAdgroupUpdate, parseCampaignCreate, parseCampaignUpdate, parseWith } from "./inputs.ts";
 
 const create = { campaign_name: "C", objective_type: "TRAFFIC", budget_mode: "BUDGET_MODE_DAY", budget: 50 };
 
@@ -86,5 +86,40 @@ describe("status and get parameters", () => {
     expect(parseWith(getQuerySchema, { fields: ["budget", "campaign_id"] }).fields).toEqual(["budget", "campaign_id"]);
     expect(refusal(() => parseWith(getQuerySchema, { filtering: "{bad" }))).toMatch(/^filtering:/);
     expect(refusal(() => parseWith(getQuerySchema, { page_size: "0" }))).toMatch(/^page_size:/);
+  });
+});
+
+describe("parseAdgroupUpdate - schedule_type", () => {
+  const open = { budget_mode: "BUDGET_MODE_DAY" as const, schedule_type: "SCHEDULE_FROM_NOW", schedule_start_time: "2030-01-01 00:00:00" };
+  const bounded = { ...open, schedule_type: "SCHEDULE_START_END", schedule_end_time: "2030-02-01 00:00:00" };
+
+  it("switches an open-ended ad group to a start/end schedule together with its end time", () => {
+    expect(parseAdgroupUpdate({ adgroup_id: "1", schedule_type: "SCHEDULE_START_END", schedule_end_time: "2030-03-01 00:00:00" }, "USD", () => open).changes).toEqual({
+      schedule_type: "SCHEDULE_START_END", schedule_end_time: "2030-03-01 00:00:00",
+    });
+    // The type it already has is no change.
+    expect(parseAdgroupUpdate({ adgroup_id: "1", schedule_type: "SCHEDULE_FROM_NOW" }, "USD", () => open).changes).toEqual({});
+  });
+
+  it("refuses a start/end schedule without an end, and an open-ended one that keeps an end or a total budget", () => {
+    expect(refusal(() => parseAdgroupUpdate({ adgroup_id: "1", schedule_type: "SCHEDULE_START_END" }, "USD", () => open))).toMatch(/^schedule_end_time: required/);
+    expect(refusal(() => parseAdgroupUpdate({ adgroup_id: "1", schedule_type: "SCHEDULE_FROM_NOW", schedule_end_time: "2030-03-01 00:00:00" }, "USD", () => bounded)))
+      .toMatch(/^schedule_end_time: not allowed/);
+    expect(refusal(() => parseAdgroupUpdate({ adgroup_id: "1", schedule_type: "SCHEDULE_FROM_NOW" }, "USD", () => ({ ...bounded, budget_mode: "BUDGET_MODE_TOTAL" as const }))))
+      .toMatch(/^schedule_type: BUDGET_MODE_TOTAL/);
+  });
+
+  it("drops the end time when an ad group goes back to running from now", () => {
+    const changes = parseAdgroupUpdate({ adgroup_id: "1", schedule_type: "SCHEDULE_FROM_NOW" }, "USD", () => bounded).changes;
+    expect(changes).toHaveProperty("schedule_type", "SCHEDULE_FROM_NOW");
+    expect(changes).toHaveProperty("schedule_end_time", undefined);
+  });
+});
+
+describe("adCreateSchema", () => {
+  it("lets a creative start paused and refuses any other status", () => {
+    const creatives = [{ ad_name: "A", operation_status: "DISABLE" }, { ad_name: "B" }];
+    expect(parseWith(adCreateSchema, { adgroup_id: "1", creatives }).creatives.map((c) => c.operation_status)).toEqual(["DISABLE", undefined]);
+    expect(refusal(() => parseWith(adCreateSchema, { adgroup_id: "1", creatives: [{ ad_name: "A", operation_status: "DELETE" }] }))).toMatch(/^creatives\.0\.operation_status:/);
   });
 });

@@ -165,22 +165,35 @@ const adgroupUpdateSchema = z.object({
   budget: z.unknown().optional(),
   bid_price: z.number().positive().optional(),
   location_ids: z.array(idSchema).min(1).optional(),
+  schedule_type: z.enum(SCHEDULE_TYPES).optional(),
   schedule_end_time: z.string().optional(),
 });
 
 export interface AdgroupUpdateInput {
   adgroup_id: string;
-  changes: { adgroup_name?: string; budget?: number; bid_price?: number; location_ids?: string[]; schedule_end_time?: string };
+  changes: { adgroup_name?: string; budget?: number; bid_price?: number; location_ids?: string[]; schedule_type?: string; schedule_end_time?: string };
 }
 
-export function parseAdgroupUpdate(body: unknown, currency: string, current: (id: string) => { budget_mode: BudgetMode; schedule_start_time: string; schedule_end_time?: string }): AdgroupUpdateInput {
+export function parseAdgroupUpdate(
+  body: unknown, currency: string, current: (id: string) => { budget_mode: BudgetMode; schedule_type: string; schedule_start_time: string; schedule_end_time?: string },
+): AdgroupUpdateInput {
   const b = parseWith(adgroupUpdateSchema, body);
   const cur = current(b.adgroup_id);
   const changes: AdgroupUpdateInput["changes"] = {};
   if (b.adgroup_name !== undefined) changes.adgroup_name = b.adgroup_name;
   if (b.bid_price !== undefined) changes.bid_price = b.bid_price;
   if (b.location_ids !== undefined) changes.location_ids = b.location_ids;
-  const endText = b.schedule_end_time ?? cur.schedule_end_time;
+  // Giving an open-ended ad group an end date means switching it to SCHEDULE_START_END, as at create.
+  if (b.schedule_type !== undefined && b.schedule_type !== cur.schedule_type) {
+    if (b.schedule_type === "SCHEDULE_START_END" && (b.schedule_end_time ?? cur.schedule_end_time) === undefined) {
+      throw invalidParam("schedule_end_time: required with SCHEDULE_START_END, as UTC YYYY-MM-DD HH:MM:SS");
+    }
+    if (b.schedule_type === "SCHEDULE_FROM_NOW" && b.schedule_end_time !== undefined) throw invalidParam("schedule_end_time: not allowed with SCHEDULE_FROM_NOW");
+    if (b.schedule_type === "SCHEDULE_FROM_NOW" && cur.budget_mode === "BUDGET_MODE_TOTAL") throw invalidParam("schedule_type: BUDGET_MODE_TOTAL needs SCHEDULE_START_END");
+    changes.schedule_type = b.schedule_type;
+    if (b.schedule_type === "SCHEDULE_FROM_NOW" && cur.schedule_end_time !== undefined) changes.schedule_end_time = undefined;
+  }
+  const endText = changes.schedule_type === "SCHEDULE_FROM_NOW" ? undefined : (b.schedule_end_time ?? cur.schedule_end_time);
   if (b.schedule_end_time !== undefined) {
     const end = parseTiktokTime(b.schedule_end_time);
     const start = parseTiktokTime(cur.schedule_start_time);
@@ -212,7 +225,8 @@ const creativeFields = {
 
 export const adCreateSchema = z.object({
   adgroup_id: idSchema,
-  creatives: z.array(z.object({ ad_name: nameSchema, ...creativeFields })).min(1).max(20),
+  // Each creative may start paused (`operation_status`, default ENABLE), as the official SDK's AdcreateCreatives allows.
+  creatives: z.array(z.object({ ad_name: nameSchema, operation_status: z.enum(["ENABLE", "DISABLE"]).optional(), ...creativeFields })).min(1).max(20),
 });
 
 export const adUpdateSchema = z.object({

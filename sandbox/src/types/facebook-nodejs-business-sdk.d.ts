@@ -13,24 +13,46 @@ declare module "facebook-nodejs-business-sdk" {
     next(): Promise<Cursor<T>>;
   }
 
-  export class Campaign {
+  /** What every generated node class (Campaign, AdSet, Ad, AdCreative) shares. */
+  class GraphNode<Self> {
     constructor(id: string | null, data?: Record<string, unknown>, parentId?: string, api?: FacebookAdsApi);
     readonly id: string;
     readonly _data: Record<string, unknown>;
-    read(fields: string[], params?: Record<string, unknown>): Promise<Campaign>;
-    get(fields: string[], params?: Record<string, unknown>): Promise<Campaign>;
+    read(fields: string[], params?: Record<string, unknown>): Promise<Self>;
+    get(fields: string[], params?: Record<string, unknown>): Promise<Self>;
     /** `fields` is ignored by the SDK; the changes go in `params`. */
     update(fields: string[], params?: Record<string, unknown>): Promise<{ success?: boolean }>;
     delete(fields: string[], params?: Record<string, unknown>): Promise<{ success?: boolean }>;
     static readonly Fields: Readonly<Record<string, string>>;
-    static readonly Objective: Readonly<Record<string, string>>;
     static readonly Status: Readonly<Record<string, string>>;
   }
+
+  export class Campaign extends GraphNode<Campaign> {
+    getAdSets(fields: string[], params?: Record<string, unknown>): Promise<Cursor<AdSet>>;
+    getAds(fields: string[], params?: Record<string, unknown>): Promise<Cursor<Ad>>;
+    static readonly Objective: Readonly<Record<string, string>>;
+  }
+
+  export class AdSet extends GraphNode<AdSet> {
+    getAds(fields: string[], params?: Record<string, unknown>): Promise<Cursor<Ad>>;
+    static readonly BillingEvent: Readonly<Record<string, string>>;
+    static readonly OptimizationGoal: Readonly<Record<string, string>>;
+  }
+
+  export class Ad extends GraphNode<Ad> {}
+
+  export class AdCreative extends GraphNode<AdCreative> {}
 
   export class AdAccount {
     constructor(id: string, data?: Record<string, unknown>, parentId?: string, api?: FacebookAdsApi);
     createCampaign(fields: string[], params?: Record<string, unknown>): Promise<Campaign>;
     getCampaigns(fields: string[], params?: Record<string, unknown>): Promise<Cursor<Campaign>>;
+    createAdSet(fields: string[], params?: Record<string, unknown>): Promise<AdSet>;
+    getAdSets(fields: string[], params?: Record<string, unknown>): Promise<Cursor<AdSet>>;
+    createAd(fields: string[], params?: Record<string, unknown>): Promise<Ad>;
+    getAds(fields: string[], params?: Record<string, unknown>): Promise<Cursor<Ad>>;
+    createAdCreative(fields: string[], params?: Record<string, unknown>): Promise<AdCreative>;
+    getAdCreatives(fields: string[], params?: Record<string, unknown>): Promise<Cursor<AdCreative>>;
   }
 
   export class FacebookRequestError extends Error {
@@ -42,6 +64,9 @@ declare module "facebook-nodejs-business-sdk" {
     FacebookAdsApi: typeof FacebookAdsApi;
     AdAccount: typeof AdAccount;
     Campaign: typeof Campaign;
+    AdSet: typeof AdSet;
+    Ad: typeof Ad;
+    AdCreative: typeof AdCreative;
     FacebookRequestError: typeof FacebookRequestError;
   };
   export default sdk;

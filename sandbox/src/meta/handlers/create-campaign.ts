@@ -3,8 +3,8 @@ import { parseCampaignCreate } from "../campaign-create-input.ts";
 import { createLedgerFields } from "../campaign-ledger-fields.ts";
 import { renderCampaign } from "../campaign-view.ts";
 import { isValidateOnly } from "../execution-options.ts";
-import { parseFieldSelection } from "../field-selection.ts";
 import type { GraphContext, GraphResult } from "./graph-context.ts";
+import { createdBody } from "./read-after-write.ts";
 
 /** `POST /act_{id}/campaigns` → `{"id":"…"}`, or `{"success":true}` for validate_only. */
 export function createCampaign(ctx: GraphContext): GraphResult {
@@ -19,10 +19,6 @@ export function createCampaign(ctx: GraphContext): GraphResult {
   store.addLabels(account.id, labels.created);
   campaign.ordinal = store.allocateOrdinal();
   store.putCampaign(campaign);
-  const body: Record<string, unknown> = { id: campaign.id };
-  // Graph's read-after-write: a create that names `fields` also gets them back.
-  if (typeof req.params.fields === "string" && req.params.fields !== "") {
-    Object.assign(body, renderCampaign(campaign, parseFieldSelection(req.params.fields), (id) => store.label(id)));
-  }
+  const body = createdBody(ctx, campaign.id, (sel) => renderCampaign(campaign, sel, (id) => store.label(id)));
   return { body, mutation: { op: "create", objectId: campaign.id, fields: createLedgerFields(input) } };
 }

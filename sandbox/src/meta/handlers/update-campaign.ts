@@ -1,9 +1,10 @@
+import { assertCampaignBudgetAllowed } from "../adset-state.ts";
 import { patchLedgerFields } from "../campaign-ledger-fields.ts";
 import { applyCampaignPatch, deleteCampaign as deleteCampaignState } from "../campaign-state.ts";
 import { parseCampaignUpdate, patchFieldNames } from "../campaign-update-input.ts";
 import { isValidateOnly } from "../execution-options.ts";
 import type { MetaCampaign } from "../meta-types.ts";
-import type { GraphContext, GraphResult } from "./graph-context.ts";
+import { requireNode, type GraphContext, type GraphResult } from "./graph-context.ts";
 
 /** `POST /{campaign_id}` → `{"success":true}`. A call that names no field changes nothing. */
 export function updateCampaign(ctx: GraphContext): GraphResult {
@@ -17,6 +18,7 @@ export function updateCampaign(ctx: GraphContext): GraphResult {
   const { adlabels, ...rest } = patch;
   const labels = adlabels === undefined ? undefined : store.planLabels(account.id, adlabels, now);
   const next = applyCampaignPatch(current, labels === undefined ? rest : { ...rest, adlabelIds: labels.ids }, now);
+  assertCampaignBudgetAllowed(current, next, store.adSetsNewestFirst(account.id));
   if (validateOnly) return { body: { success: true } };
 
   if (labels !== undefined) store.addLabels(account.id, labels.created);
@@ -33,6 +35,5 @@ export function deleteCampaign(ctx: GraphContext): GraphResult {
 }
 
 function requireCampaign(ctx: GraphContext): MetaCampaign {
-  if (ctx.campaign === undefined) throw new Error("campaign handlers need a campaign");
-  return ctx.campaign;
+  return requireNode(ctx, "campaign").campaign;
 }
