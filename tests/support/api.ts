@@ -63,8 +63,13 @@ export interface LedgerEntry {
   fields: Record<string, unknown>;
 }
 
-export async function ledger(sandboxUrl: string, account?: string): Promise<LedgerEntry[]> {
-  const q = new URLSearchParams({ platform: "meta", ...(account ? { account } : {}) });
+export interface LedgerEntryWithPath extends LedgerEntry {
+  method: string;
+  path: string;
+}
+
+export async function ledger(sandboxUrl: string, account?: string, platform: "meta" | "tiktok" | "apple" = "meta"): Promise<LedgerEntryWithPath[]> {
+  const q = new URLSearchParams({ platform, ...(account ? { account } : {}) });
   const res = await fetch(`${sandboxUrl}/_sandbox/ledger?${q}`);
-  return ((await res.json()) as { entries: LedgerEntry[] }).entries;
+  return ((await res.json()) as { entries: LedgerEntryWithPath[] }).entries;
 }

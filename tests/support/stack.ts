@@ -1,4 +1,7 @@
+import type { Platform } from "@layers/contracts";
+import { startDispatcherApple, loadConfig as loadAppleConfig } from "@layers/dispatcher-apple";
 import { startDispatcherMeta, loadConfig as loadDispatcherConfig, type DispatcherMeta } from "@layers/dispatcher-meta";
+import { startDispatcherTiktok, loadConfig as loadTiktokConfig } from "@layers/dispatcher-tiktok";
 import { startGate, loadGateConfig, type RunningGate } from "@layers/gate";
 import { startGateway, type StartedGateway } from "@layers/gateway";
 import { seedDev, type SeedDevResult } from "@layers/ops/seed-dev";
@@ -17,6 +20,8 @@ export interface StackOptions {
   dispatcherEnv?: Record<string, string>;
   /** Start without a dispatcher (a test may spawn its own as a child process). */
   dispatcher?: boolean;
+  /** Platforms whose dispatcher runs (default: Meta only). */
+  platforms?: readonly Platform[];
   /** A NATS server of the test's own (e.g. one it restarts) instead of the shared one. */
   natsUrl?: string;
   /** Also run the webhooks delivery service (fast retry ladder; 127.0.0.1 and localhost allowlisted). */
@@ -79,6 +84,16 @@ export async function startStack(opts: StackOptions = {}): Promise<E2EStack> {
     return d;
   };
   if (opts.dispatcher !== false) await startDispatcher();
+  const fastClocks = { TOKEN_ENCRYPTION_KEY: DEV_TOKEN_KEY, RETRY_LADDER_MS: "50,100,200", QUICK_RETRY_MIN_MS: "10", QUICK_RETRY_MAX_MS: "50", FENCE_DELAY_MS: "25" };
+  const others: Array<{ stop(): Promise<void> }> = [];
+  if (opts.platforms?.includes("tiktok")) {
+    const config = loadTiktokConfig({ ...env.env, TIKTOK_BASE_URL: sandbox.url, ...fastClocks });
+    others.push(await startDispatcherTiktok({ db: env.db, nats: await conn("dispatcher-tiktok"), names: env.names, log: env.log.child({ svc: "dispatcher-tiktok" }), config }));
+  }
+  if (opts.platforms?.includes("apple")) {
+    const config = loadAppleConfig({ ...env.env, APPLE_BASE_URL: sandbox.url, ...fastClocks });
+    others.push(await startDispatcherApple({ db: env.db, nats: await conn("dispatcher-apple"), names: env.names, log: env.log.child({ svc: "dispatcher-apple" }), config }));
+  }
 
   const gwNats = await conn("gateway");
   const gateway = await startGateway({
@@ -143,7 +158,7 @@ export async function startStack(opts: StackOptions = {}): Promise<E2EStack> {
     async stop() {
       await gateway.app.close();
       await webhooks?.stop();
-      for (const d of dispatchers) await d.stop();
+      for (const d of [...dispatchers, ...others]) await d.stop();
       await gate?.stop();
       for (const c of conns) await c.nc.close().catch(() => undefined);
       await sandbox.stop();

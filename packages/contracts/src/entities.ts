@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Operation, Platform } from "./authority.ts";
 import type { IdKind } from "./ids.ts";
+import type { Scope } from "./scopes.ts";
 
 /**
  * The ad entities Layers writes, one name per level. Meta calls its second level ad sets, TikTok
@@ -190,3 +191,33 @@ export function entityKeyOfCampaign(campaignId: string): string {
 
 /** Status values Layers reports for entities, lower-cased across platforms. */
 export const ENTITY_STATUSES = ["creating", "pending_approval", "denied", "failed", "active", "paused", "archived", "deleted"] as const;
+
+/**
+ * The scope a partner key needs for each platform write (SPEC §5): creates, renames, schedules and
+ * targeting need `campaigns`; budgets and bids `budgets`; lifecycle `lifecycle`; creatives
+ * `creative`. The customer-only operations have no scope (a partner can never make them).
+ */
+export const SCOPE_OF_OPERATION: Record<Exclude<Operation, "set_kill_switch" | "update_policy">, Scope> = {
+  ...(Object.fromEntries(
+    (["campaign", "adset", "adgroup", "ad", "keyword"] as const).flatMap((k) => [
+      [`create_${k}`, "ads:write:campaigns"],
+      [`pause_${k}`, "ads:write:lifecycle"],
+      [`resume_${k}`, "ads:write:lifecycle"],
+      [`archive_${k}`, "ads:write:lifecycle"],
+      [`delete_${k}`, "ads:write:lifecycle"],
+    ]),
+  ) as Record<`${"create" | "pause" | "resume" | "archive" | "delete"}_${EntityKind}`, Scope>),
+  update_campaign: "ads:write:campaigns",
+  update_adset: "ads:write:campaigns",
+  update_adgroup: "ads:write:campaigns",
+  update_ad: "ads:write:campaigns",
+  update_budget: "ads:write:budgets",
+  update_bid: "ads:write:budgets",
+  update_schedule: "ads:write:campaigns",
+  update_targeting: "ads:write:campaigns",
+  push_creative: "ads:write:creative",
+  replace_creative: "ads:write:creative",
+  prune_creative: "ads:write:creative",
+  update_authority: "ads:write:policy",
+  update_defaults: "ads:write:policy",
+};

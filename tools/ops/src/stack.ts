@@ -11,7 +11,7 @@ import { opsConfigSchema } from "./config.ts";
 
 /**
  * `./dev start`: migrations, streams, then every service as its own process (sandbox, gate,
- * dispatcher-meta, webhooks, gateway), restarted if one dies; then a fresh dev tenant is seeded and printed.
+ * dispatcher-meta, dispatcher-tiktok, dispatcher-apple, webhooks, gateway), restarted if one dies; then a fresh dev tenant is seeded and printed.
  * Ctrl-C drains every service.
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -44,6 +44,8 @@ const services: Array<{ name: string; entry: string; env: Record<string, string>
   { name: "sandbox", entry: "sandbox/src/main.ts", env: { SANDBOX_PORT: String(config.SANDBOX_PORT), SANDBOX_STATE_FILE: join(config.STACK_DIR, "sandbox-state.json") } },
   { name: "gate", entry: "services/gate/src/main.ts", env: {} },
   { name: "dispatcher-meta", entry: "services/dispatcher-meta/src/main.ts", env: { META_BASE_URL: sandboxUrl } },
+  { name: "dispatcher-tiktok", entry: "services/dispatcher-tiktok/src/main.ts", env: { TIKTOK_BASE_URL: sandboxUrl } },
+  { name: "dispatcher-apple", entry: "services/dispatcher-apple/src/main.ts", env: { APPLE_BASE_URL: sandboxUrl } },
   { name: "webhooks", entry: "services/webhooks/src/main.ts", env: {} },
   { name: "gateway", entry: "services/gateway/src/main.ts", env: { PORT: String(config.API_PORT), HOST: "127.0.0.1", PUBLIC_BASE_URL: apiBaseUrl } },
 ];
@@ -93,7 +95,7 @@ async function shutdown(signal: string, exitCode = 0): Promise<void> {
   process.stderr.write(`stack: ${signal}: draining services\n`);
   const exits = [...children.values()].map((c) => new Promise<void>((r) => (c.exitCode !== null ? r() : c.once("exit", () => r()))));
   // Stop accepting first (gateway), then the workers, then the sandbox.
-  for (const name of ["gateway", "gate", "dispatcher-meta", "webhooks", "sandbox"]) children.get(name)?.kill("SIGTERM");
+  for (const name of ["gateway", "gate", "dispatcher-meta", "dispatcher-tiktok", "dispatcher-apple", "webhooks", "sandbox"]) children.get(name)?.kill("SIGTERM");
   await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 20_000))]);
   process.exit(exitCode);
 }

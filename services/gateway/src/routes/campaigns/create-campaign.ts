@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { authorityFromModes, createCampaignBodySchemaFor, createCampaignParamsSchema, newId, type Platform } from "@layers/contracts";
+import { SCOPE_OF_OPERATION, authorityFromModes, createCampaignBodySchemaFor, createCampaignParamsSchema, newId, type Platform } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { ApiError } from "../../errors.ts";
 import { assertRepresentable } from "../../http/money.ts";
@@ -19,7 +19,7 @@ const BODY = { meta: createCampaignBodySchemaFor("meta"), tiktok: createCampaign
 export function registerCreateCampaign(app: FastifyInstance, ctx: RouteContext): void {
   app.post<{ Params: { projectId: string; platform: string } }>(
     "/v1/projects/:projectId/ads/:platform/campaigns",
-    { config: { auth: { anyOf: ["ads:write:campaigns"] }, idempotent: true } },
+    { config: { auth: { anyOf: [SCOPE_OF_OPERATION.create_campaign] }, idempotent: true } },
     async (req, reply) => {
       const project = await projectFor(ctx, req, req.params.projectId);
       const platform: Platform = platformOf(req.params.platform);

@@ -5,7 +5,9 @@ import {
   createKeywordBodySchema,
   ID_KIND_OF_ENTITY,
   newId,
+  operationFor,
   PATH_OF_ENTITY,
+  SCOPE_OF_OPERATION,
   type Capability,
   type ChildKind,
   type CreateAdGroupBody,
@@ -31,17 +33,18 @@ import { resolveTarget, type EntityParams, type EntityTarget } from "./entity-ta
  */
 export function registerCreateChildren(app: FastifyInstance, ctx: RouteContext): void {
   const base = "/v1/projects/:projectId/ads/:platform";
-  const routes: Array<{ url: string; parent: EntityKind; child: ChildKind; capability: Capability; scope: "ads:write:campaigns" | "ads:write:creative" }> = [
-    { url: `${base}/campaigns/:campaignId/adsets`, parent: "campaign", child: "adset", capability: "create", scope: "ads:write:campaigns" },
-    { url: `${base}/campaigns/:campaignId/adgroups`, parent: "campaign", child: "adgroup", capability: "create", scope: "ads:write:campaigns" },
-    { url: `${base}/adsets/:id/ads`, parent: "adset", child: "ad", capability: "create", scope: "ads:write:campaigns" },
-    { url: `${base}/adgroups/:id/ads`, parent: "adgroup", child: "ad", capability: "create", scope: "ads:write:campaigns" },
-    { url: `${base}/adgroups/:id/keywords`, parent: "adgroup", child: "keyword", capability: "create", scope: "ads:write:campaigns" },
-    { url: `${base}/adsets/:id/creatives`, parent: "adset", child: "ad", capability: "push_creative", scope: "ads:write:creative" },
-    { url: `${base}/adgroups/:id/creatives`, parent: "adgroup", child: "ad", capability: "push_creative", scope: "ads:write:creative" },
+  const routes: Array<{ url: string; parent: EntityKind; child: ChildKind; capability: Capability }> = [
+    { url: `${base}/campaigns/:campaignId/adsets`, parent: "campaign", child: "adset", capability: "create" },
+    { url: `${base}/campaigns/:campaignId/adgroups`, parent: "campaign", child: "adgroup", capability: "create" },
+    { url: `${base}/adsets/:id/ads`, parent: "adset", child: "ad", capability: "create" },
+    { url: `${base}/adgroups/:id/ads`, parent: "adgroup", child: "ad", capability: "create" },
+    { url: `${base}/adgroups/:id/keywords`, parent: "adgroup", child: "keyword", capability: "create" },
+    { url: `${base}/adsets/:id/creatives`, parent: "adset", child: "ad", capability: "push_creative" },
+    { url: `${base}/adgroups/:id/creatives`, parent: "adgroup", child: "ad", capability: "push_creative" },
   ];
   for (const r of routes) {
-    app.post<{ Params: EntityParams }>(r.url, { config: { auth: { anyOf: [r.scope] }, idempotent: true } }, (req, reply) =>
+    const scope = SCOPE_OF_OPERATION[operationFor(r.child, r.capability) as keyof typeof SCOPE_OF_OPERATION];
+    app.post<{ Params: EntityParams }>(r.url, { config: { auth: { anyOf: [scope] }, idempotent: true } }, (req, reply) =>
       create(ctx, req, reply, r.parent, r.child, r.capability),
     );
   }

@@ -13,7 +13,7 @@ import {
   type Capability,
   type EntityKind,
   type LevelSurface,
-  type Scope,
+  SCOPE_OF_OPERATION,
 } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { assertRepresentable } from "../../http/money.ts";
@@ -30,19 +30,18 @@ interface WriteEndpoint {
   method: "POST" | "PATCH" | "PUT" | "DELETE";
   /** Appended to the entity's path. */
   suffix: string;
-  scope: Scope;
   body: z.ZodType;
   /** Platform checks and the operation params, from the parsed body. */
   params(body: never, t: EntityTarget, surface: LevelSurface): Record<string, unknown>;
 }
 
 const ENDPOINTS: readonly WriteEndpoint[] = [
-  { capability: "rename", method: "PATCH", suffix: "", scope: "ads:write:campaigns", body: renameBodySchema, params: (b: z.infer<typeof renameBodySchema>) => b },
+  { capability: "rename", method: "PATCH", suffix: "", body: renameBodySchema, params: (b: z.infer<typeof renameBodySchema>) => b },
   {
     capability: "budget",
     method: "PATCH",
     suffix: "/budget",
-    scope: "ads:write:budgets",
+   
     body: budgetBodySchema,
     params: (b: z.infer<typeof budgetBodySchema>, t, s) => {
       assertFieldsAllowed(t.platform, t.kind, b, s.budget);
@@ -54,7 +53,7 @@ const ENDPOINTS: readonly WriteEndpoint[] = [
     capability: "bid",
     method: "PATCH",
     suffix: "/bid",
-    scope: "ads:write:budgets",
+   
     body: bidBodySchema,
     params: (b: z.infer<typeof bidBodySchema>, t, s) => {
       assertFieldsAllowed(t.platform, t.kind, b, s.bid);
@@ -67,7 +66,7 @@ const ENDPOINTS: readonly WriteEndpoint[] = [
     capability: "schedule",
     method: "PATCH",
     suffix: "/schedule",
-    scope: "ads:write:campaigns",
+   
     body: scheduleBodySchema,
     params: (b: z.infer<typeof scheduleBodySchema>, t, s) => {
       assertFieldsAllowed(t.platform, t.kind, b, s.schedule);
@@ -78,7 +77,7 @@ const ENDPOINTS: readonly WriteEndpoint[] = [
     capability: "targeting",
     method: "PATCH",
     suffix: "/targeting",
-    scope: "ads:write:campaigns",
+   
     body: targetingBodySchema,
     params: (b: z.infer<typeof targetingBodySchema>, t, s) => {
       assertFieldsAllowed(t.platform, t.kind, b, s.targeting);
@@ -86,21 +85,21 @@ const ENDPOINTS: readonly WriteEndpoint[] = [
     },
   },
   ...(["pause", "resume", "archive"] as const).map(
-    (verb): WriteEndpoint => ({ capability: verb, method: "POST", suffix: `/${verb}`, scope: "ads:write:lifecycle", body: emptyBodySchema, params: () => ({}) }),
+    (verb): WriteEndpoint => ({ capability: verb, method: "POST", suffix: `/${verb}`, body: emptyBodySchema, params: () => ({}) }),
   ),
-  { capability: "delete", method: "DELETE", suffix: "", scope: "ads:write:lifecycle", body: emptyBodySchema, params: () => ({}) },
+  { capability: "delete", method: "DELETE", suffix: "", body: emptyBodySchema, params: () => ({}) },
   {
     capability: "replace_creative",
     method: "PUT",
     suffix: "/creative",
-    scope: "ads:write:creative",
+   
     body: replaceCreativeBodySchema,
     params: (b: z.infer<typeof replaceCreativeBodySchema>, t) => {
       assertCreativeFor(t.platform, b.creative, "/creative");
       return b;
     },
   },
-  { capability: "prune_creative", method: "DELETE", suffix: "/creative", scope: "ads:write:creative", body: emptyBodySchema, params: () => ({}) },
+  { capability: "prune_creative", method: "DELETE", suffix: "/creative", body: emptyBodySchema, params: () => ({}) },
 ];
 
 /**
@@ -114,10 +113,11 @@ export function registerEntityWrites(app: FastifyInstance, ctx: RouteContext): v
     for (const e of ENDPOINTS) {
       // Register a route only where some platform has this capability at this level.
       if (!supportedSomewhere(kind, e.capability)) continue;
+      const operation = operationFor(kind, e.capability) as keyof typeof SCOPE_OF_OPERATION;
       app.route<{ Params: EntityParams }>({
         method: e.method,
         url: `${entityPath(kind)}${e.suffix}`,
-        config: { auth: { anyOf: [e.scope] }, idempotent: true },
+        config: { auth: { anyOf: [SCOPE_OF_OPERATION[operation]] }, idempotent: true },
         handler: (req, reply) => handle(ctx, req, reply, kind, e),
       });
     }
