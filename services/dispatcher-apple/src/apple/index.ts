@@ -13,6 +13,7 @@ export {
   type AppleMatchType,
   type AppleStatus,
 } from "./client.ts";
+export { audienceDimensions, audienceOf, sameAudience, withAudience, type AppleAudience, type AppleGender } from "./audience.ts";
 export { classifyAppleFailure, classifyNetworkError, retryAfterMs, type AppleFailure } from "./classify.ts";
 export { appleErrorItems, readAppleData, type AppleData, type AppleErrorItem } from "./envelope.ts";
 export {
@@ -38,4 +39,4 @@ export {
   type AppleMoney,
   type ApplePagination,
 } from "./schemas.ts";
-export { toAppleTime } from "./time.ts";
+export { fromAppleTime, toAppleTime } from "./time.ts";
