@@ -148,7 +148,7 @@ describe("dispatcher-meta: landing writes", () => {
     expect(evs).toEqual(["ads.write.executed", "approval.dispatched"]);
   });
 
-  it("refusals - Meta's own, unsupported operations and campaigns that never reached Meta fail the job, once", async () => {
+  it("refusals - Meta's own, operations Meta lacks and campaigns that never reached Meta fail the job, once", async () => {
     // Meta refuses a budget below the account minimum (100 minor units by default in the sandbox).
     const { campaignId: tooLow, dispatch: lowCreate } = await h.allowCreate(a, { dailyBudgetCents: 50 });
     // An update to a campaign whose create never landed.
@@ -159,12 +159,13 @@ describe("dispatcher-meta: landing writes", () => {
       .execute();
     const ghostPause = await h.allowWrite(a, ghost, "pause_campaign");
     const pendingActionId = newId("pendingAction");
-    const bid = await h.allowWrite(a, ghost, "update_bid", { bidAmountCents: 100 }, { pendingActionId });
+    // An ad group is TikTok's level: Meta has no such operation.
+    const bid = await h.allowWrite(a, ghost, "update_adgroup", { entityKind: "adgroup", entityId: "ag_01jq0000000000000000000000", name: "x" }, { pendingActionId });
     await h.env.db
       .insertInto("pending_actions")
       .values({
         id: pendingActionId, organization_id: a.organizationId, project_id: a.projectId, layer_id: a.layerId, platform: "meta",
-        campaign_id: ghost, intent_id: newId("intent"), job_id: bid.jobId, action_type: "update_bid", proposed_action: json({}), status: "approved", actor_type: "partner",
+        campaign_id: ghost, intent_id: newId("intent"), job_id: bid.jobId, action_type: "update_adgroup", proposed_action: json({}), status: "approved", actor_type: "partner",
       })
       .execute();
     for (const d of [lowCreate, ghostPause, bid]) await h.publish(d);
@@ -172,7 +173,7 @@ describe("dispatcher-meta: landing writes", () => {
 
     const reasons = await Promise.all([lowCreate, ghostPause, bid].map(async (d) => (await h.intent(d.intentId)).failure_reason));
     expect(reasons[0]).toMatch(/^platform_rejected: \(#100\).*daily_budget must be at least 100/);
-    expect(reasons[1]).toMatch(/^campaign_not_on_platform: /);
+    expect(reasons[1]).toMatch(/^entity_not_on_platform: campaign cmp_\w+ was never created on Meta/);
     expect(reasons[2]).toMatch(/^unsupported_operation: /);
     const job = await h.env.db.selectFrom("jobs").selectAll().where("id", "=", lowCreate.jobId).executeTakeFirstOrThrow();
     expect(job.status).toBe("failed");

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { newId } from "@layers/contracts";
+import { createCampaignParamsSchema, newId } from "@layers/contracts";
 import { PermanentError } from "@layers/runtime";
-import { campaignFromMeta, layersStatus, markerLabel, metaHolds, OBJECTIVE_OF_OUTCOME, planMetaWrite } from "./map-campaign.ts";
+import { campaignFromMeta, layersStatus, markerLabel, OBJECTIVE_OF_OUTCOME, planCreateCampaign } from "./map-campaign.ts";
+import { planMetaWrite } from "./plan-meta-write.ts";
 
 const campaignId = newId("campaign");
 const adAccountId = newId("adAccount");
@@ -17,6 +18,13 @@ const createParams = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** The campaign create as planned from valid params: its Graph call and Layers row. */
+function planCreate(currency: string, params: Record<string, unknown>) {
+  const p = planCreateCampaign(createCampaignParamsSchema.parse(params), currency);
+  if (p.call.kind !== "create_campaign") throw new Error("not a campaign create");
+  return { ...p, ...p.call };
+}
+
 function permanentCode(fn: () => unknown): string | undefined {
   try {
     fn();
@@ -27,7 +35,7 @@ function permanentCode(fn: () => unknown): string | undefined {
   return undefined;
 }
 
-describe("planMetaWrite: create_campaign", () => {
+describe("planCreateCampaign", () => {
   it.each([
     ["conversions", "OUTCOME_SALES"],
     ["sales", "OUTCOME_SALES"],
@@ -37,7 +45,7 @@ describe("planMetaWrite: create_campaign", () => {
     ["engagement", "OUTCOME_ENGAGEMENT"],
     ["leads", "OUTCOME_LEADS"],
   ])("outcome %s → objective %s", (outcome, objective) => {
-    const plan = planMetaWrite({ operation: "create_campaign", currency: "USD", params: createParams({ outcome }) });
+    const plan = planCreate("USD", createParams({ outcome }));
     expect(plan.fields.objective).toBe(objective);
     expect(plan.row.objective).toBe(objective);
   });
@@ -47,26 +55,27 @@ describe("planMetaWrite: create_campaign", () => {
   });
 
   it("builds the Graph create with categories, budget in Meta units and our marker adlabel", () => {
-    const plan = planMetaWrite({
-      operation: "create_campaign",
-      currency: "USD",
-      params: createParams({ specialAdCategories: ["HOUSING"], bidStrategy: "COST_CAP", startTime: "2026-12-01T00:00:00Z" }),
-    });
+    const plan = planCreateCampaign(
+      createCampaignParamsSchema.parse(createParams({ specialAdCategories: ["HOUSING"], bidStrategy: "COST_CAP", startTime: "2026-12-01T00:00:00Z" })),
+      "USD",
+    );
     expect(plan).toEqual({
-      kind: "create",
-      campaignId,
-      adAccountId,
-      marker: `layers:${campaignId}`,
-      fields: {
-        name: "Spring",
-        objective: "OUTCOME_SALES",
-        status: "PAUSED",
-        special_ad_categories: ["HOUSING"],
-        daily_budget: 5000,
-        bid_strategy: "COST_CAP",
-        start_time: "2026-12-01T00:00:00Z",
-        stop_time: undefined,
-        adlabels: [{ name: `layers:${campaignId}` }],
+      entity: { kind: "campaign", id: campaignId },
+      created: true,
+      call: {
+        kind: "create_campaign",
+        marker: `layers:${campaignId}`,
+        fields: {
+          name: "Spring",
+          objective: "OUTCOME_SALES",
+          status: "PAUSED",
+          special_ad_categories: ["HOUSING"],
+          daily_budget: 5000,
+          bid_strategy: "COST_CAP",
+          start_time: "2026-12-01T00:00:00Z",
+          stop_time: undefined,
+          adlabels: [{ name: `layers:${campaignId}` }],
+        },
       },
       row: { status: "paused", objective: "OUTCOME_SALES", dailyBudgetCents: 5000 },
     });
@@ -77,7 +86,7 @@ describe("planMetaWrite: create_campaign", () => {
     ["JPY", 5000, 5000],
     ["KWD", 12340, 1234],
   ])("lifetime budget %s %d → %d", (currency, minor, meta) => {
-    const plan = planMetaWrite({ operation: "create_campaign", currency, params: createParams({ dailyBudgetCents: undefined, lifetimeBudgetCents: minor }) });
+    const plan = planCreate(currency, createParams({ dailyBudgetCents: undefined, lifetimeBudgetCents: minor }));
     expect(plan.fields.lifetime_budget).toBe(meta);
     expect(plan.fields.daily_budget).toBeUndefined();
     expect(plan.row.lifetimeBudgetCents).toBe(minor);
@@ -88,56 +97,9 @@ describe("planMetaWrite: create_campaign", () => {
     ["3-decimal amount Meta cannot hold", "KWD", createParams({ dailyBudgetCents: 12345 }), "unrepresentable_amount"],
     ["params that break the contract", "USD", createParams({ name: "" }), "invalid_params"],
     ["unknown param", "USD", createParams({ surprise: 1 }), "invalid_params"],
+    ["a bid strategy Meta does not know", "USD", createParams({ bidStrategy: "MANUAL_CPT" }), "invalid_params"],
   ])("refuses %s", (_n, currency, params, code) => {
-    expect(permanentCode(() => planMetaWrite({ operation: "create_campaign", currency, params }))).toBe(code);
-  });
-});
-
-describe("planMetaWrite: updates", () => {
-  it.each([
-    ["pause_campaign", "PAUSED", "paused"],
-    ["resume_campaign", "ACTIVE", "active"],
-    ["archive_campaign", "ARCHIVED", "archived"],
-    ["delete_campaign", "DELETED", "deleted"],
-  ] as const)("%s sets status %s", (operation, status, layers) => {
-    expect(planMetaWrite({ operation, currency: "USD", params: { campaignId } })).toEqual({
-      kind: "update",
-      campaignId,
-      fields: { status },
-      row: { status: layers },
-    });
-  });
-
-  it.each([
-    ["USD", { dailyBudgetCents: 7500 }, { daily_budget: 7500 }],
-    ["JPY", { dailyBudgetCents: 7500 }, { daily_budget: 7500 }],
-    ["BHD", { lifetimeBudgetCents: 20000 }, { lifetime_budget: 2000 }],
-  ])("update_budget in %s: %j → %j", (currency, budget, fields) => {
-    const plan = planMetaWrite({ operation: "update_budget", currency, params: { campaignId, ...budget } });
-    expect(plan).toEqual({ kind: "update", campaignId, fields, row: budget });
-  });
-
-  it.each([
-    ["update_budget", { campaignId }, "invalid_params", "USD"],
-    ["update_budget", { campaignId, dailyBudgetCents: 1005 }, "unrepresentable_amount", "KWD"],
-    ["pause_campaign", { campaignId: "cmp_nope" }, "invalid_params", "USD"],
-    ["update_bid", { campaignId }, "unsupported_operation", "USD"],
-    ["create_adset", { campaignId }, "unsupported_operation", "USD"],
-  ] as const)("%s with %j → %s (%s)", (operation, params, code, currency) => {
-    expect(permanentCode(() => planMetaWrite({ operation, currency, params }))).toBe(code);
-  });
-});
-
-describe("metaHolds", () => {
-  it.each([
-    [{ id: "1", status: "PAUSED" }, { status: "PAUSED" }, true],
-    [{ id: "1", status: "ACTIVE" }, { status: "PAUSED" }, false],
-    [{ id: "1", daily_budget: "7500" }, { daily_budget: 7500 }, true],
-    [{ id: "1", daily_budget: "5000" }, { daily_budget: 7500 }, false],
-    [{ id: "1" }, { daily_budget: 7500 }, false],
-    [{ id: "1", status: "PAUSED", daily_budget: "7500" }, { status: "PAUSED", daily_budget: 7500 }, true],
-  ])("%j holds %j: %s", (current, fields, expected) => {
-    expect(metaHolds(current, fields)).toBe(expected);
+    expect(permanentCode(() => planMetaWrite({ intentId: newId("intent"), operation: "create_campaign", currency, params }))).toBe(code);
   });
 });
 

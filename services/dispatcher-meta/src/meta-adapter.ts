@@ -1,8 +1,10 @@
-import { loadAdAccount, loadCampaignTarget, type AccountPlatform, type AdAccountTarget, type DispatchAdapter, type QuickRetry } from "@layers/dispatch-core";
-import { openToken, PermanentError } from "@layers/runtime";
+import { loadAdAccount, loadEntityTarget, type AccountPlatform, type AdAccountTarget, type DispatchAdapter, type EntityTarget, type QuickRetry } from "@layers/dispatch-core";
+import { openToken } from "@layers/runtime";
+import { loadCampaignGoal } from "./db/campaign-goal.repository.ts";
 import { landWrite } from "./land-write.ts";
-import { planMetaWrite, type MetaWrite } from "./map-campaign.ts";
+import type { MetaCall } from "./meta-plan.ts";
 import { MetaTokenError, type MetaClient } from "./meta/index.ts";
+import { loadRefOf, planMetaWrite } from "./plan-meta-write.ts";
 
 /** Accounts this dispatcher acts on, and Meta's name in messages. */
 export const META: AccountPlatform = { platform: "meta", label: "Meta" };
@@ -14,48 +16,46 @@ export interface MetaAdapterDeps {
   tokenKey: string;
 }
 
-/** A planned Meta write plus the platform ids it acts on. */
-export interface MetaPlan {
-  write: MetaWrite;
-  /** Set for updates: the campaign's id on Meta. */
-  platformCampaignId?: string;
-}
-
 /**
- * The Meta side of the dispatch core: plan (`map-campaign.ts`), resolve the account and campaign,
- * land with reconcile (`land-write.ts`), and recognise a refused token (code 190).
+ * The Meta side of the dispatch core: load the row a write needs (`loadRefOf`), plan its Meta
+ * calls (`plan-meta-write.ts`), land them with reconcile (`land-write.ts`), and recognise a
+ * refused token (code 190).
  */
-export function createMetaAdapter(deps: MetaAdapterDeps): DispatchAdapter<MetaPlan> {
+export function createMetaAdapter(deps: MetaAdapterDeps): DispatchAdapter<MetaCall> {
   return {
     platform: META.platform,
     label: META.label,
 
     async prepare(d, { db }) {
-      const write = planMetaWrite(d);
+      const ref = loadRefOf(d);
+      let known: EntityTarget | undefined;
       let account: AdAccountTarget;
-      let platformCampaignId: string | undefined;
-      if (write.kind === "create") {
-        account = await loadAdAccount(db, META, write.adAccountId, d.layerId);
+      if ("adAccountId" in ref) {
+        account = await loadAdAccount(db, META, ref.adAccountId, d.layerId);
       } else {
-        const campaign = await loadCampaignTarget(db, META, write.campaignId, d.layerId);
-        if (!campaign.platformCampaignId) {
-          throw new PermanentError("campaign_not_on_platform", `campaign ${write.campaignId} was never created on Meta`);
-        }
-        platformCampaignId = campaign.platformCampaignId;
-        account = campaign.account;
+        known = await loadEntityTarget(db, META, ref.entity, d.layerId);
+        account = known.account;
       }
-      const plan: MetaPlan = platformCampaignId === undefined ? { write } : { write, platformCampaignId };
-      return { plan, account, entity: { kind: "campaign", id: write.campaignId }, created: write.kind === "create", row: write.row };
+      // Only a new ad set without a named goal needs its campaign's objective.
+      const campaignGoal = d.operation === "create_adset" && d.params.optimizationGoal === undefined && known ? await loadCampaignGoal(db, known.id) : undefined;
+      const plan = planMetaWrite(d, { known, campaignGoal });
+      return { plan: plan.call, account, entity: plan.entity, created: plan.created, row: plan.row };
     },
 
-    async land({ plan, account }, { log, mayHaveLanded }) {
-      return landWrite(deps.meta, deps.quick, log, {
-        plan: plan.write,
+    async land(write, { log, mayHaveLanded }) {
+      const { plan, account } = write;
+      const landed = await landWrite(deps.meta, deps.quick, log, {
+        call: plan,
         auth: { accessToken: openToken(account.sealedToken, deps.tokenKey) },
         platformAccountId: account.platformAccountId,
-        platformCampaignId: plan.platformCampaignId,
         mayHaveLanded,
       });
+      // The creative's Meta id exists only now. The core records `write.row` once `land` returns
+      // (`Landed` has no row of its own), so the id joins the spec planned into that row here.
+      if (landed.creativeId !== undefined && write.row.creative !== undefined) {
+        write.row.creative = { ...write.row.creative, platformCreativeId: landed.creativeId };
+      }
+      return { platformId: landed.platformId, reconciled: landed.reconciled };
     },
 
     isTokenExpired: (err) => err instanceof MetaTokenError,

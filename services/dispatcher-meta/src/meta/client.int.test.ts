@@ -54,6 +54,27 @@ describe("meta client against the sandbox", () => {
     expect(ledger[0]!.path).toBe(`/v21.0/${acct.accountId}/campaigns`);
   });
 
+  it("client - ad sets, creatives and ads: create, read, update and list across pages", async () => {
+    const { id: campaignId } = await meta.createCampaign(acct.accountId, { name: "parent", objective: "OUTCOME_TRAFFIC", status: "PAUSED", special_ad_categories: [] }, auth);
+    const adSetFields = { campaign_id: campaignId, billing_event: "IMPRESSIONS", optimization_goal: "LINK_CLICKS", targeting: { geo_locations: { countries: ["US"] } }, daily_budget: 1000, status: "PAUSED" };
+    const adSetIds: string[] = [];
+    for (const n of [1, 2, 3]) adSetIds.push((await meta.createAdSet(acct.accountId, { ...adSetFields, name: `s${n}`, adlabels: [{ name: `layers:as_${n}` }] }, auth)).id);
+    await meta.updateAdSet(adSetIds[0]!, { bid_amount: 75 }, auth);
+    expect(await meta.getAdSet(adSetIds[0]!, ["bid_amount", "targeting"], auth)).toEqual({ id: adSetIds[0], bid_amount: 75, targeting: adSetFields.targeting });
+    const listed = await meta.listAdSets(campaignId, ["id", "adlabels"], auth, { includeArchived: true });
+    expect(listed.map((s) => s.adlabels?.[0]?.name).sort()).toEqual(["layers:as_1", "layers:as_2", "layers:as_3"]);
+
+    const story = { page_id: "1", link_data: { link: "https://e.com", message: "hi" } };
+    const creativeIds: string[] = [];
+    for (const n of [1, 2, 3]) creativeIds.push((await meta.createAdCreative(acct.accountId, { name: `layers:ad_x:int_${n}`, object_story_spec: story }, auth)).id);
+    expect((await meta.listAdCreatives(acct.accountId, ["id", "name"], auth)).map((c) => c.name)).toEqual(expect.arrayContaining(["layers:ad_x:int_1", "layers:ad_x:int_2", "layers:ad_x:int_3"]));
+    for (const n of [0, 1, 2]) await meta.createAd(acct.accountId, { name: `a${n}`, adset_id: adSetIds[0], creative: { creative_id: creativeIds[n] }, status: "PAUSED", adlabels: [{ name: `layers:ad_${n}` }] }, auth);
+    const ads = await meta.listAds(adSetIds[0]!, ["id", "adlabels", "creative"], auth, { includeArchived: true });
+    expect(ads).toHaveLength(3);
+    await meta.updateAd(ads[0]!.id, { creative: { creative_id: creativeIds[2] } }, auth);
+    expect(await meta.getAd(ads[0]!.id, ["creative{id,name}"], auth)).toEqual({ id: ads[0]!.id, creative: { id: creativeIds[2], name: "layers:ad_x:int_3" } });
+  });
+
   it("client - classifies Meta's refusals into named errors", async () => {
     const err = async (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
     const bad = await err(meta.createCampaign(acct.accountId, { name: "x", objective: "LINK_CLICKS", special_ad_categories: [] }, auth));

@@ -1,8 +1,22 @@
-import { z } from "zod";
 import type { Logger } from "@layers/runtime";
-import { classifyGraphFailure, classifyNetworkError } from "./classify.ts";
-import { MetaTransientError } from "./errors.ts";
-import { actId, encodeForm } from "./form.ts";
+import { actId } from "./form.ts";
+import { createGraphCaller, type MetaAuth } from "./graph-call.ts";
+import {
+  createdSchema,
+  metaAdCreativeSchema,
+  metaAdSchema,
+  metaAdSetSchema,
+  metaCampaignSchema,
+  successSchema,
+  type MetaAd,
+  type MetaAdCreative,
+  type MetaAdSet,
+  type MetaCampaign,
+  type MetaFields,
+} from "./schemas.ts";
+
+export type { MetaAuth } from "./graph-call.ts";
+export { metaCampaignSchema, type MetaAd, type MetaAdCreative, type MetaAdSet, type MetaCampaign, type MetaFields } from "./schemas.ts";
 
 export interface MetaClientOptions {
   /** Graph host without version, e.g. `https://graph.facebook.com` or the sandbox URL. */
@@ -17,124 +31,82 @@ export interface MetaClientOptions {
   log: Logger;
 }
 
-/** The token of the ad account a call acts for; sent per call, never stored in the client. */
-export interface MetaAuth {
-  accessToken: string;
+/** Edges hide ARCHIVED objects unless asked; `includeArchived` asks (DELETED ones are only ever readable by id). */
+export interface ListOptions {
+  includeArchived?: boolean;
 }
-
-/** A campaign as Graph renders it: ids and money are strings; only requested fields are present. */
-export const metaCampaignSchema = z.looseObject({
-  id: z.string(),
-  name: z.string().optional(),
-  status: z.string().optional(),
-  effective_status: z.string().optional(),
-  objective: z.string().optional(),
-  daily_budget: z.string().optional(),
-  lifetime_budget: z.string().optional(),
-  adlabels: z.array(z.looseObject({ id: z.string().optional(), name: z.string() })).optional(),
-});
-export type MetaCampaign = z.infer<typeof metaCampaignSchema>;
-
-const createdSchema = z.looseObject({ id: z.string() });
-const successSchema = z.looseObject({ success: z.literal(true) });
-const pageSchema = z.looseObject({
-  data: z.array(metaCampaignSchema),
-  paging: z.looseObject({ cursors: z.looseObject({ after: z.string().optional() }).optional(), next: z.string().optional() }).optional(),
-});
-
-/** Fields of a campaign create or update, in Graph spelling (`daily_budget`, `special_ad_categories`, …). */
-export type MetaFields = Readonly<Record<string, unknown>>;
 
 export interface MetaClient {
   createCampaign(accountId: string, fields: MetaFields, auth: MetaAuth): Promise<{ id: string }>;
   updateCampaign(campaignId: string, fields: MetaFields, auth: MetaAuth): Promise<void>;
   getCampaign(campaignId: string, fields: readonly string[], auth: MetaAuth): Promise<MetaCampaign>;
-  /**
-   * Every campaign of the account, following cursor paging to the end. Meta's edge hides ARCHIVED
-   * campaigns unless asked; `includeArchived` asks (DELETED ones are only ever readable by id).
-   */
-  listCampaigns(accountId: string, fields: readonly string[], auth: MetaAuth, opts?: { includeArchived?: boolean }): Promise<MetaCampaign[]>;
+  /** Every campaign of the account, following cursor paging to the end. */
+  listCampaigns(accountId: string, fields: readonly string[], auth: MetaAuth, opts?: ListOptions): Promise<MetaCampaign[]>;
   deleteCampaign(campaignId: string, auth: MetaAuth): Promise<void>;
+
+  /** `POST /act_{id}/adsets`; `fields.campaign_id` names the campaign. */
+  createAdSet(accountId: string, fields: MetaFields, auth: MetaAuth): Promise<{ id: string }>;
+  updateAdSet(adSetId: string, fields: MetaFields, auth: MetaAuth): Promise<void>;
+  getAdSet(adSetId: string, fields: readonly string[], auth: MetaAuth): Promise<MetaAdSet>;
+  /** The ad sets of one campaign (`GET /{campaign_id}/adsets`). */
+  listAdSets(campaignId: string, fields: readonly string[], auth: MetaAuth, opts?: ListOptions): Promise<MetaAdSet[]>;
+
+  /** `POST /act_{id}/adcreatives`. Creatives are immutable apart from their name. */
+  createAdCreative(accountId: string, fields: MetaFields, auth: MetaAuth): Promise<{ id: string }>;
+  /** The account's creative library (`GET /act_{id}/adcreatives`; deleted ones left out). */
+  listAdCreatives(accountId: string, fields: readonly string[], auth: MetaAuth): Promise<MetaAdCreative[]>;
+
+  /** `POST /act_{id}/ads`; `fields.adset_id` names the ad set, `fields.creative` is `{creative_id}`. */
+  createAd(accountId: string, fields: MetaFields, auth: MetaAuth): Promise<{ id: string }>;
+  /** Rename, status, or a creative swap (`creative={creative_id}`). */
+  updateAd(adId: string, fields: MetaFields, auth: MetaAuth): Promise<void>;
+  getAd(adId: string, fields: readonly string[], auth: MetaAuth): Promise<MetaAd>;
+  /** The ads of one ad set (`GET /{adset_id}/ads`). */
+  listAds(adSetId: string, fields: readonly string[], auth: MetaAuth, opts?: ListOptions): Promise<MetaAd[]>;
 }
 
-/** Campaign `effective_status` values other than DELETED, which no edge returns. */
-const NOT_DELETED = ["ACTIVE", "PAUSED", "ARCHIVED", "IN_PROCESS", "WITH_ISSUES"];
-
-/** A safety stop for cursor loops: 1000 pages of 100 is far beyond any real account. */
-const MAX_PAGES = 1000;
+/** `effective_status` values other than DELETED (which no edge returns), per level. */
+const LIVE_STATUSES = {
+  campaigns: ["ACTIVE", "PAUSED", "ARCHIVED", "IN_PROCESS", "WITH_ISSUES"],
+  adsets: ["ACTIVE", "PAUSED", "ARCHIVED", "CAMPAIGN_PAUSED", "IN_PROCESS", "WITH_ISSUES"],
+  ads: [
+    "ACTIVE", "PAUSED", "ARCHIVED", "CAMPAIGN_PAUSED", "ADSET_PAUSED", "IN_PROCESS", "WITH_ISSUES",
+    "PENDING_REVIEW", "DISAPPROVED", "PREAPPROVED", "PENDING_BILLING_INFO",
+  ],
+} as const;
 
 export function createMetaClient(opts: MetaClientOptions): MetaClient {
-  const base = `${opts.baseUrl.replace(/\/+$/, "")}/${opts.apiVersion ?? "v21.0"}`;
-  const doFetch = opts.fetch ?? fetch;
-  const timeoutMs = opts.timeoutMs ?? 10_000;
-  const pageSize = opts.pageSize ?? 100;
-
-  async function call<T>(method: "GET" | "POST" | "DELETE", path: string, params: Record<string, unknown>, auth: MetaAuth, schema: z.ZodType<T>): Promise<T> {
-    const url = new URL(`${base}/${path}`);
-    const init: RequestInit = { method, signal: AbortSignal.timeout(timeoutMs), headers: { accept: "application/json" } };
-    const withToken = { ...params, access_token: auth.accessToken };
-    if (method === "POST") {
-      init.body = encodeForm(withToken);
-      init.headers = { ...init.headers, "content-type": "application/x-www-form-urlencoded" };
-    } else {
-      for (const [k, v] of encodeForm(withToken)) url.searchParams.set(k, v);
-    }
-    const started = performance.now();
-    let res: Response;
-    let text: string;
-    try {
-      res = await doFetch(url, init);
-      text = await res.text();
-    } catch (err) {
-      throw classifyNetworkError(err);
-    }
-    const body = parseJson(text);
-    opts.log.debug({ method, path, status: res.status, ms: Math.round(performance.now() - started) }, "meta call");
-    const hasError = !!body && typeof body === "object" && "error" in body;
-    if (!res.ok || hasError) {
-      throw classifyGraphFailure({ httpStatus: res.status, body, usageHeader: res.headers.get("x-business-use-case-usage") });
-    }
-    const parsed = schema.safeParse(body);
-    // A 2xx we cannot read leaves the outcome unknown: treat it like a lost answer.
-    if (!parsed.success) throw new MetaTransientError(`unexpected answer from Meta for ${method} ${path}`, { httpStatus: res.status });
-    return parsed.data;
-  }
+  const { call, list } = createGraphCaller(opts);
+  const node = encodeURIComponent;
+  const read = (fields: readonly string[]) => ({ fields: fields.join(",") });
+  const edgeParams = (fields: readonly string[], edge: keyof typeof LIVE_STATUSES, o: ListOptions = {}) => ({
+    ...read(fields),
+    effective_status: o.includeArchived ? LIVE_STATUSES[edge] : undefined,
+  });
+  const update = async (id: string, fields: MetaFields, auth: MetaAuth) => {
+    await call("POST", node(id), { ...fields }, auth, successSchema);
+  };
 
   return {
-    async createCampaign(accountId, fields, auth) {
-      return call("POST", `${actId(accountId)}/campaigns`, { ...fields }, auth, createdSchema);
+    createCampaign: (accountId, fields, auth) => call("POST", `${actId(accountId)}/campaigns`, { ...fields }, auth, createdSchema),
+    updateCampaign: update,
+    getCampaign: (id, fields, auth) => call("GET", node(id), read(fields), auth, metaCampaignSchema),
+    listCampaigns: (accountId, fields, auth, o) => list(`${actId(accountId)}/campaigns`, edgeParams(fields, "campaigns", o), auth, metaCampaignSchema),
+    async deleteCampaign(id, auth) {
+      await call("DELETE", node(id), {}, auth, successSchema);
     },
-    async updateCampaign(campaignId, fields, auth) {
-      await call("POST", encodeURIComponent(campaignId), { ...fields }, auth, successSchema);
-    },
-    async getCampaign(campaignId, fields, auth) {
-      return call("GET", encodeURIComponent(campaignId), { fields: fields.join(",") }, auth, metaCampaignSchema);
-    },
-    async listCampaigns(accountId, fields, auth, listOpts = {}) {
-      const out: MetaCampaign[] = [];
-      let after: string | undefined;
-      const effective_status = listOpts.includeArchived ? NOT_DELETED : undefined;
-      for (let page = 0; page < MAX_PAGES; page++) {
-        const params: Record<string, unknown> = { fields: fields.join(","), limit: pageSize, after, effective_status };
-        const res = await call("GET", `${actId(accountId)}/campaigns`, params, auth, pageSchema);
-        out.push(...res.data);
-        after = res.paging?.cursors?.after;
-        // Meta omits `next` on the last page; the cursor alone is not a signal to continue.
-        if (!res.paging?.next || !after || res.data.length === 0) return out;
-      }
-      throw new MetaTransientError(`campaign list of ${accountId} did not end after ${MAX_PAGES} pages`, {});
-    },
-    async deleteCampaign(campaignId, auth) {
-      await call("DELETE", encodeURIComponent(campaignId), {}, auth, successSchema);
-    },
-  };
-}
 
-function parseJson(text: string): unknown {
-  if (text === "") return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+    createAdSet: (accountId, fields, auth) => call("POST", `${actId(accountId)}/adsets`, { ...fields }, auth, createdSchema),
+    updateAdSet: update,
+    getAdSet: (id, fields, auth) => call("GET", node(id), read(fields), auth, metaAdSetSchema),
+    listAdSets: (campaignId, fields, auth, o) => list(`${node(campaignId)}/adsets`, edgeParams(fields, "adsets", o), auth, metaAdSetSchema),
+
+    createAdCreative: (accountId, fields, auth) => call("POST", `${actId(accountId)}/adcreatives`, { ...fields }, auth, createdSchema),
+    listAdCreatives: (accountId, fields, auth) => list(`${actId(accountId)}/adcreatives`, read(fields), auth, metaAdCreativeSchema),
+
+    createAd: (accountId, fields, auth) => call("POST", `${actId(accountId)}/ads`, { ...fields }, auth, createdSchema),
+    updateAd: update,
+    getAd: (id, fields, auth) => call("GET", node(id), read(fields), auth, metaAdSchema),
+    listAds: (adSetId, fields, auth, o) => list(`${node(adSetId)}/ads`, edgeParams(fields, "ads", o), auth, metaAdSchema),
+  };
 }

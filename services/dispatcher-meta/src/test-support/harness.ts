@@ -1,4 +1,4 @@
-import { newId, type Dispatch, type Operation } from "@layers/contracts";
+import { newId, type ChildKind, type Dispatch, type Operation } from "@layers/contracts";
 import { createSandboxClient, startSandbox, type SandboxClient, type SeedCampaign } from "@layers/sandbox";
 import { createDispatchHarness, type ConnectedAccount } from "@layers/testkit";
 import { startDispatcherMeta } from "../app.ts";
@@ -59,6 +59,77 @@ export async function createHarness() {
     return h.acceptAndAllow(a, operation, { campaignId, ...params }, opts);
   }
 
+  /** A write to an ad set or ad (`entityKind`/`entityId` added), accepted and allowed. */
+  async function allowEntityWrite(a: SeededAccount, campaignId: string, entity: { kind: ChildKind; id: string }, operation: Operation, params: Record<string, unknown> = {}): Promise<Dispatch> {
+    return h.acceptAndAllow(a, operation, { campaignId, entityKind: entity.kind, entityId: entity.id, ...params });
+  }
+
+  /** An ad set create under `campaignId` (US targeting, a daily budget), accepted and allowed; the gate's row is inserted. */
+  async function allowAdSet(a: SeededAccount, campaignId: string, over: Record<string, unknown> = {}) {
+    const adSetId = newId("adSet");
+    const params = {
+      campaignId,
+      entityId: adSetId,
+      name: `Ad set ${adSetId.slice(-6)}`,
+      status: "PAUSED",
+      dailyBudgetCents: 2000,
+      targeting: { countries: ["US"] },
+      ...over,
+    };
+    return { adSetId, dispatch: await h.acceptAndAllow(a, "create_adset", params) };
+  }
+
+  /** A `create_ad` (or `push_creative`) under the ad set `adSetId`, accepted and allowed. */
+  async function allowAd(a: SeededAccount, campaignId: string, adSetId: string, over: Record<string, unknown> = {}, operation: "create_ad" | "push_creative" = "create_ad") {
+    const adId = newId("ad");
+    const params = {
+      campaignId,
+      entityId: adId,
+      parentId: adSetId,
+      name: `Ad ${adId.slice(-6)}`,
+      status: "PAUSED",
+      creative: { primaryText: "Spring sale", linkUrl: "https://shop.example.com/spring", pageId: "1234567890" },
+      ...over,
+    };
+    return { adId, dispatch: await h.acceptAndAllow(a, operation, params) };
+  }
+
+  /** Publishes writes in order and waits until every one is dispatched. */
+  async function land(...writes: Dispatch[]) {
+    for (const d of writes) await h.publish(d);
+    return h.waitForStates(writes.map((w) => w.intentId), ["dispatched"]);
+  }
+
+  /**
+   * A campaign created on Meta. No campaign budget by default: Meta keeps budgets at one level,
+   * and ad sets under it then carry their own.
+   */
+  async function landCampaign(a: SeededAccount, over: Record<string, unknown> = {}) {
+    const { campaignId, dispatch } = await allowCreate(a, { dailyBudgetCents: undefined, ...over });
+    await land(dispatch);
+    const row = await h.env.db.selectFrom("campaigns").select("platform_campaign_id").where("id", "=", campaignId).executeTakeFirstOrThrow();
+    return { campaignId, platformId: row.platform_campaign_id! };
+  }
+
+  /** An ad set created on Meta under a landed campaign. */
+  async function landAdSet(a: SeededAccount, campaignId: string, over: Record<string, unknown> = {}) {
+    const { adSetId, dispatch } = await allowAdSet(a, campaignId, over);
+    await land(dispatch);
+    return { adSetId, platformId: (await entityRow(adSetId)).platform_entity_id! };
+  }
+
+  /** The Layers row of an ad set or ad. */
+  async function entityRow(id: string) {
+    return h.env.db.selectFrom("ad_entities").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  }
+
+  /** Reads an object from the sandbox's Graph surface, as a client of Meta would. */
+  async function graph(a: SeededAccount, id: string, fields: string): Promise<Record<string, unknown>> {
+    const q = new URLSearchParams({ fields, access_token: a.accessToken });
+    const res = await fetch(`${sandbox.url}/v21.0/${id}?${q.toString()}`);
+    return (await res.json()) as Record<string, unknown>;
+  }
+
   return {
     ...h,
     sandbox,
@@ -67,6 +138,14 @@ export async function createHarness() {
     seedAccount,
     allowCreate,
     allowWrite,
+    allowEntityWrite,
+    allowAdSet,
+    allowAd,
+    land,
+    landCampaign,
+    landAdSet,
+    entityRow,
+    graph,
     async cleanup() {
       await h.cleanup();
       await sandbox.stop().catch(() => undefined);

@@ -8,6 +8,7 @@ import { invalid } from "../../http/surface.ts";
  */
 export function assertCreativeFor(platform: Platform, c: CreativeSpec, pointer: string): void {
   if (platform === "meta" && c.pageId === undefined) throw invalid(`${pointer}/pageId`, "Meta ads need the Facebook page they run as");
+  if (platform === "meta" && c.videoId !== undefined && c.imageUrl === undefined) throw invalid(`${pointer}/imageUrl`, "Meta video ads need a thumbnail (imageUrl)");
   if (platform !== "tiktok") return;
   if (c.pageId !== undefined) throw invalid(`${pointer}/pageId`, "TikTok ads have no Facebook page; remove pageId");
   if (c.headline !== undefined) throw invalid(`${pointer}/headline`, "TikTok ads have no headline; put the text in primaryText");
