@@ -28,6 +28,8 @@ export interface Landed {
   platformId: string;
   /** True when the platform already held the write and no mutation was sent this time. */
   reconciled: boolean;
+  /** What only the landing learned (e.g. the id of a creative made on the way), merged over `PreparedWrite.row`. */
+  row?: EntityRowPatch;
 }
 
 /**

@@ -73,7 +73,7 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
       checkAccount(d, write);
       account = write.account;
       const landed = await adapter.land(write, { db, log: claimLog, mayHaveLanded: attempts > 1 });
-      outcome = { kind: "landed", ...landed, created: write.created, row: write.row };
+      outcome = { kind: "landed", platformId: landed.platformId, reconciled: landed.reconciled, created: write.created, row: { ...write.row, ...landed.row } };
     } catch (err) {
       if (err instanceof PermanentError && err.code !== "attempts_exhausted") {
         // `account.status` is what we read before calling: only a token that was good until now is news.

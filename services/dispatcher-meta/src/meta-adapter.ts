@@ -50,12 +50,9 @@ export function createMetaAdapter(deps: MetaAdapterDeps): DispatchAdapter<MetaCa
         platformAccountId: account.platformAccountId,
         mayHaveLanded,
       });
-      // The creative's Meta id exists only now. The core records `write.row` once `land` returns
-      // (`Landed` has no row of its own), so the id joins the spec planned into that row here.
-      if (landed.creativeId !== undefined && write.row.creative !== undefined) {
-        write.row.creative = { ...write.row.creative, platformCreativeId: landed.creativeId };
-      }
-      return { platformId: landed.platformId, reconciled: landed.reconciled };
+      // The creative's Meta id exists only now: it joins the spec planned into the row.
+      const creative = landed.creativeId !== undefined && write.row.creative !== undefined ? { ...write.row.creative, platformCreativeId: landed.creativeId } : undefined;
+      return { platformId: landed.platformId, reconciled: landed.reconciled, ...(creative ? { row: { creative } } : {}) };
     },
 
     isTokenExpired: (err) => err instanceof MetaTokenError,
