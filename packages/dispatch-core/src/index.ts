@@ -9,3 +9,5 @@ export { outcomeEvents, publishEvents, storedOutcome, tokenExpiredEvent } from "
 export { keepLease } from "./lease-keeper.ts";
 export { startSyncResponder, type CampaignLister, type SyncResponderDeps } from "./sync-responder.ts";
 export { upsertSyncedCampaigns, type SyncedCampaign } from "./db/sync.repository.ts";
+export { runDispatcherMain, type DispatcherProcess } from "./run-dispatcher-main.ts";
+export { PlatformRequestError, PlatformThrottledError, PlatformTokenError, PlatformTransientError } from "./platform-errors.ts";

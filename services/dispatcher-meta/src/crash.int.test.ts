@@ -26,7 +26,7 @@ describe("dispatcher-meta: crash and restart (child process)", () => {
   it("SIGKILL mid-batch - after a restart every write has landed exactly once, in order", async () => {
     const a = await h.seedAccount();
     // Slow calls keep several writes in flight when the process dies; Meta still applies them.
-    await h.sbx.setFaults({ platform: "meta", account: a.actId, latencyMs: 150 });
+    await h.sbx.setFaults({ platform: "meta", account: a.actId, latencyMs: 400 });
     const all: Dispatch[] = [];
     const expected = new Map<string, number[]>();
     for (let c = 0; c < 6; c++) {
@@ -44,10 +44,19 @@ describe("dispatcher-meta: crash and restart (child process)", () => {
 
     const first = spawnDispatcher();
     const ids = all.map((d) => d.intentId);
-    const inFlight = async () =>
-      (await h.env.db.selectFrom("write_intents").select("id").where("id", "in", ids).where("state", "=", "dispatching").execute()).length;
-    // Kill it mid-batch: some writes landed and several are being called right now.
-    await waitFor(async () => (await h.sbx.ledger({ account: a.actId })).length >= 6 && (await inFlight()) >= 2, 30_000, 5).catch((err) => {
+    const dispatching = async () =>
+      new Set((await h.env.db.selectFrom("write_intents").select("id").where("id", "in", ids).where("state", "=", "dispatching").execute()).map((r) => r.id));
+    // Kill it mid-batch: some writes landed and several are being called right now. A claim still
+    // open 100 ms after it was seen has sent its call (claim → send takes milliseconds) and is inside
+    // the sandbox's 400 ms latency, so Meta applies it after the process is gone.
+    await waitFor(async () => {
+      if ((await h.sbx.ledger({ account: a.actId })).length < 6) return false;
+      const seen = await dispatching();
+      if (seen.size < 2) return false;
+      await new Promise((r) => setTimeout(r, 100));
+      const still = await dispatching();
+      return [...seen].filter((id) => still.has(id)).length >= 2;
+    }, 30_000, 5).catch((err) => {
       throw new Error(`first dispatcher made no progress:\n${first.output()}`, { cause: err });
     });
     first.proc.kill("SIGKILL");

@@ -1,4 +1,4 @@
-import { PermanentError, RetryableError } from "@layers/runtime";
+import { PlatformRequestError, PlatformThrottledError, PlatformTokenError, PlatformTransientError } from "@layers/dispatch-core";
 
 /** What Apple said about a failure, kept on every classified error for logs and failure reasons. */
 export interface AppleErrorDetail {
@@ -10,43 +10,19 @@ export interface AppleErrorDetail {
 }
 
 /** HTTP 429: nothing was applied. `retryAfterMs` is set when Apple sent `Retry-After`. */
-export class AppleThrottledError extends RetryableError {
-  readonly detail: AppleErrorDetail;
-  constructor(message: string, detail: AppleErrorDetail, options?: ErrorOptions & { retryAfterMs?: number }) {
-    super(message, options);
-    this.detail = detail;
-  }
-}
+export class AppleThrottledError extends PlatformThrottledError<AppleErrorDetail> {}
 
 /**
  * A 5xx, a dropped connection, a timeout, or a 2xx we could not read. The call may or may not have
  * applied: Apple has no client request id, so whoever retries a create must first look it up by name.
  */
-export class AppleTransientError extends RetryableError {
-  readonly detail: AppleErrorDetail;
-  constructor(message: string, detail: AppleErrorDetail, options?: ErrorOptions) {
-    super(message, options);
-    this.detail = detail;
-  }
-}
+export class AppleTransientError extends PlatformTransientError<AppleErrorDetail> {}
 
 /** HTTP 401: the org's access token is invalid or expired. Retrying cannot help until a new token is minted. */
-export class AppleTokenError extends PermanentError {
-  readonly detail: AppleErrorDetail;
-  constructor(message: string, detail: AppleErrorDetail, options?: ErrorOptions) {
-    super("token_expired", message, options);
-    this.detail = detail;
-  }
-}
+export class AppleTokenError extends PlatformTokenError<AppleErrorDetail> {}
 
 /** 400 / 403 / 404 and any other refusal: Apple's first message, code and field are kept verbatim. */
-export class AppleRequestError extends PermanentError {
-  readonly detail: AppleErrorDetail;
-  constructor(message: string, detail: AppleErrorDetail, options?: ErrorOptions) {
-    super("platform_rejected", message, options);
-    this.detail = detail;
-  }
-}
+export class AppleRequestError extends PlatformRequestError<AppleErrorDetail> {}
 
 export type AppleError = AppleThrottledError | AppleTransientError | AppleTokenError | AppleRequestError;
 

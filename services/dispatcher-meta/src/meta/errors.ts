@@ -1,4 +1,4 @@
-import { PermanentError, RetryableError } from "@layers/runtime";
+import { PlatformRequestError, PlatformThrottledError, PlatformTokenError, PlatformTransientError } from "@layers/dispatch-core";
 
 /** What Meta said about a failure, kept on every classified error for logs and failure reasons. */
 export interface MetaErrorDetail {
@@ -9,43 +9,19 @@ export interface MetaErrorDetail {
 }
 
 /** Meta refused for rate reasons; nothing was applied. `retryAfterMs` is set when Meta said when. */
-export class MetaThrottledError extends RetryableError {
-  readonly detail: MetaErrorDetail;
-  constructor(message: string, detail: MetaErrorDetail, options?: ErrorOptions & { retryAfterMs?: number }) {
-    super(message, options);
-    this.detail = detail;
-  }
-}
+export class MetaThrottledError extends PlatformThrottledError<MetaErrorDetail> {}
 
 /**
  * A 5xx, `is_transient`, code 1/2, a dropped connection or a timeout. The mutation may or may not
  * have happened, so whoever retries a non-idempotent call must reconcile first.
  */
-export class MetaTransientError extends RetryableError {
-  readonly detail: MetaErrorDetail;
-  constructor(message: string, detail: MetaErrorDetail, options?: ErrorOptions) {
-    super(message, options);
-    this.detail = detail;
-  }
-}
+export class MetaTransientError extends PlatformTransientError<MetaErrorDetail> {}
 
 /** Code 190 (and 102): the account's token is expired or revoked. Retrying cannot help until the customer reconnects. */
-export class MetaTokenError extends PermanentError {
-  readonly detail: MetaErrorDetail;
-  constructor(message: string, detail: MetaErrorDetail, options?: ErrorOptions) {
-    super("token_expired", message, options);
-    this.detail = detail;
-  }
-}
+export class MetaTokenError extends PlatformTokenError<MetaErrorDetail> {}
 
 /** Any other refusal (invalid parameter, permissions, state rules): Meta's message is kept verbatim. */
-export class MetaRequestError extends PermanentError {
-  readonly detail: MetaErrorDetail;
-  constructor(message: string, detail: MetaErrorDetail, options?: ErrorOptions) {
-    super("platform_rejected", message, options);
-    this.detail = detail;
-  }
-}
+export class MetaRequestError extends PlatformRequestError<MetaErrorDetail> {}
 
 export type MetaError = MetaThrottledError | MetaTransientError | MetaTokenError | MetaRequestError;
 

@@ -1,4 +1,4 @@
-import { PermanentError, RetryableError } from "@layers/runtime";
+import { PlatformRequestError, PlatformThrottledError, PlatformTokenError, PlatformTransientError } from "@layers/dispatch-core";
 
 /** What TikTok said about a failure, kept on every classified error for logs and failure reasons. */
 export interface TikTokErrorDetail {
@@ -10,44 +10,20 @@ export interface TikTokErrorDetail {
 }
 
 /** Code 40100 ("App reaches the QPS limit.") or HTTP 429; nothing was applied. `retryAfterMs` when TikTok said when. */
-export class TikTokThrottledError extends RetryableError {
-  readonly detail: TikTokErrorDetail;
-  constructor(message: string, detail: TikTokErrorDetail, options?: ErrorOptions & { retryAfterMs?: number }) {
-    super(message, options);
-    this.detail = detail;
-  }
-}
+export class TikTokThrottledError extends PlatformThrottledError<TikTokErrorDetail> {}
 
 /**
  * HTTP 5xx, code 50000/50002, an answer we cannot read, a dropped connection or a timeout. The
  * mutation may or may not have happened: a create retried with the same `request_id` is deduped
  * by TikTok, anything else must be reconciled by whoever retries.
  */
-export class TikTokTransientError extends RetryableError {
-  readonly detail: TikTokErrorDetail;
-  constructor(message: string, detail: TikTokErrorDetail, options?: ErrorOptions) {
-    super(message, options);
-    this.detail = detail;
-  }
-}
+export class TikTokTransientError extends PlatformTransientError<TikTokErrorDetail> {}
 
 /** Codes 40105/40104/40102: the advertiser's token is revoked, expired or missing. Retrying cannot help until the customer reconnects. */
-export class TikTokTokenError extends PermanentError {
-  readonly detail: TikTokErrorDetail;
-  constructor(message: string, detail: TikTokErrorDetail, options?: ErrorOptions) {
-    super("token_expired", message, options);
-    this.detail = detail;
-  }
-}
+export class TikTokTokenError extends PlatformTokenError<TikTokErrorDetail> {}
 
 /** Any other refusal (40002 invalid parameter, 40001 permission, …): TikTok's message is kept verbatim. */
-export class TikTokRequestError extends PermanentError {
-  readonly detail: TikTokErrorDetail;
-  constructor(message: string, detail: TikTokErrorDetail, options?: ErrorOptions) {
-    super("platform_rejected", message, options);
-    this.detail = detail;
-  }
-}
+export class TikTokRequestError extends PlatformRequestError<TikTokErrorDetail> {}
 
 export type TikTokError = TikTokThrottledError | TikTokTransientError | TikTokTokenError | TikTokRequestError;
 

@@ -1,0 +1,41 @@
+import { natsNames, type NatsNames } from "@layers/contracts";
+import { createDb, type Db } from "@layers/db";
+import { connectNats, createLogger, ensureStreams, onShutdown, type Logger, type NatsHandles } from "@layers/runtime";
+import type { DispatchConfig } from "./config.ts";
+
+export interface DispatcherProcess<C extends DispatchConfig> {
+  /** `dispatcher-<platform>`: the logger's service, the Postgres application name, the NATS connection name. */
+  name: string;
+  config: C;
+  start(deps: { db: Db; nats: NatsHandles; names: NatsNames; log: Logger; config: C }): Promise<{ stop(): Promise<void> }>;
+}
+
+/**
+ * The process around one dispatcher (what each `main.ts` calls): connect, ensure the streams,
+ * start, drain on SIGTERM, and exit when NATS closes for good so the supervisor restarts it.
+ */
+export async function runDispatcherMain<C extends DispatchConfig>(p: DispatcherProcess<C>): Promise<void> {
+  const { config, name } = p;
+  const log = createLogger({ service: name, level: config.LOG_LEVEL });
+  // One connection per concurrent handler, plus the lease keeper and sync answers.
+  const db = createDb({ connectionString: config.DATABASE_URL, max: config.DISPATCH_CONCURRENCY + 4, applicationName: name });
+  const nats = await connectNats(config.NATS_URL, name);
+  const names = natsNames(config.NATS_PREFIX);
+  await ensureStreams(nats.jsm, names);
+  const app = await p.start({ db, nats, names, log, config });
+  log.info("ready");
+
+  let draining = false;
+  onShutdown(log, async () => {
+    draining = true;
+    await app.stop();
+    await nats.nc.drain();
+    await db.destroy();
+  });
+  // The connection never gives up reconnecting; if it closes anyway, let the supervisor restart us.
+  void nats.nc.closed().then((err) => {
+    if (draining) return;
+    log.error({ err }, "NATS connection closed");
+    process.exit(1);
+  });
+}
