@@ -217,4 +217,22 @@ describe("granular ads surface", () => {
       await h.env.db.updateTable("layers").set({ currency: "USD" }).where("project_id", "=", projectId).where("platform", "=", "apple").execute();
     }
   });
+
+  it("writes to a deleted entity, or under one, or to one whose create was denied are 409 CONFLICT and store nothing", async () => {
+    const campaignId = await createCampaign("tiktok");
+    const group = await h.send("POST", `${P()}/tiktok/campaigns/${campaignId}/adgroups`, { auth: partner, body: { name: "G", dailyBudgetCents: 2500, targeting: { locationIds: ["1"] } } });
+    const adgroupId = group.json().entityId as string;
+    // What the dispatcher records once a delete has landed, and the gate once an approved create is denied.
+    await h.env.db.updateTable("ad_entities").set({ status: "denied" }).where("id", "=", adgroupId).execute();
+    await h.env.db.updateTable("campaigns").set({ status: "deleted" }).where("id", "=", campaignId).execute();
+    const before = await h.count("write_intents");
+    const onCampaign = await h.send("PATCH", `${P()}/tiktok/campaigns/${campaignId}/budget`, { auth: partner, body: { dailyBudgetCents: 7000 } });
+    expect(expectProblem(onCampaign, 409, "CONFLICT").detail).toBe("the campaign is deleted");
+    expectProblem(await h.send("POST", `${P()}/tiktok/campaigns/${campaignId}/adgroups`, { auth: partner, body: { name: "H", dailyBudgetCents: 2500, targeting: { locationIds: ["1"] } } }), 409, "CONFLICT");
+    const onDenied = await h.send("PATCH", `${P()}/tiktok/adgroups/${adgroupId}/bid`, { auth: partner, body: { bidCents: 100 } });
+    expect(expectProblem(onDenied, 409, "CONFLICT").detail).toContain("never created");
+    expect(await h.count("write_intents")).toBe(before);
+    // Reads still work.
+    expect((await h.send("GET", `${P()}/tiktok/adgroups/${adgroupId}`, { auth: partner })).json()).toMatchObject({ status: "denied" });
+  });
 });

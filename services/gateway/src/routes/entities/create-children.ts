@@ -23,7 +23,7 @@ import { assertActive } from "../../http/tenancy.ts";
 import { findCampaign } from "../../repositories/campaigns.repository.ts";
 import { submitEntityWrite } from "../../writes/submit-entity-write.ts";
 import { assertCreativeFor } from "./creative-rules.ts";
-import { resolveTarget, type EntityParams, type EntityTarget } from "./entity-target.ts";
+import { assertWritable, resolveTarget, type EntityParams, type EntityTarget } from "./entity-target.ts";
 
 /**
  * Creates below the campaign: `POST …/campaigns/:campaignId/{adsets|adgroups}`,
@@ -78,6 +78,7 @@ async function create(ctx: RouteContext, req: FastifyRequest<{ Params: EntityPar
     operation = "create_keyword";
   }
   assertActive(parent.project);
+  assertWritable(parent);
   return submitEntityWrite(ctx, req, reply, { project: parent.project, platform, layerId: parent.layerId, operation, campaignId: parent.campaignId, entityId, params });
 }
 

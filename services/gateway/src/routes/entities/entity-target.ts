@@ -2,7 +2,7 @@ import type { FastifyRequest } from "fastify";
 import type { EntityKind, Platform } from "@layers/contracts";
 import type { ProjectRow } from "@layers/db";
 import type { RouteContext } from "../../context.ts";
-import { notFound } from "../../errors.ts";
+import { ApiError, notFound } from "../../errors.ts";
 import { projectAndEntityFor } from "../../http/entity-for.ts";
 import type { AdEntityWithLayer } from "../../repositories/ad-entities.repository.ts";
 import { assertLevel } from "../../http/surface.ts";
@@ -20,6 +20,20 @@ export interface EntityTarget {
   entityId?: string;
   /** The stored row of an ad set / ad group / ad / keyword (absent for a campaign). */
   row?: AdEntityWithLayer;
+  /** The entity's Layers status (`creating`, `active`, `paused`, `deleted`, `denied`, …). */
+  status: string;
+}
+
+const LABEL: Record<EntityKind, string> = { campaign: "campaign", adset: "ad set", adgroup: "ad group", ad: "ad", keyword: "keyword" };
+
+/**
+ * A write to (or under) an entity that is deleted, or whose create was denied or failed, can never
+ * land: `409 CONFLICT` before anything is stored, rather than a job that fails at the platform.
+ */
+export function assertWritable(t: EntityTarget): void {
+  const what = LABEL[t.kind];
+  if (t.status === "deleted") throw new ApiError("CONFLICT", `the ${what} is deleted`);
+  if (t.status === "denied" || t.status === "failed") throw new ApiError("CONFLICT", `the ${what} was never created on the platform (its create ${t.status === "denied" ? "was denied" : "failed"})`);
 }
 
 /** URL params of every entity route: `campaignId` for campaigns, `id` for the other levels, `keywordId` for keywords. */
@@ -34,7 +48,7 @@ export interface EntityParams {
 export async function resolveTarget(ctx: RouteContext, req: FastifyRequest, kind: EntityKind, p: EntityParams): Promise<EntityTarget> {
   if (kind === "campaign") {
     const { project, platform, campaign } = await projectAndCampaignFor(ctx, req, p.projectId, p.platform, p.campaignId ?? "");
-    return { project, platform, kind, layerId: campaign.layer_id, currency: campaign.layer_currency, campaignId: campaign.id };
+    return { project, platform, kind, layerId: campaign.layer_id, currency: campaign.layer_currency, campaignId: campaign.id, status: campaign.status };
   }
   const id = kind === "keyword" ? (p.keywordId ?? "") : (p.id ?? "");
   const { project, platform, entity } = await projectAndEntityFor(ctx, req, p.projectId, p.platform, kind, id);
@@ -49,6 +63,7 @@ export async function resolveTarget(ctx: RouteContext, req: FastifyRequest, kind
     campaignId: entity.campaign_id,
     entityId: entity.id,
     row: entity,
+    status: entity.status,
   };
 }
 

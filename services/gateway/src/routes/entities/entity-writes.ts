@@ -22,7 +22,7 @@ import { assertBidStrategy, assertFieldsAllowed, assertSupported } from "../../h
 import { assertActive } from "../../http/tenancy.ts";
 import { submitEntityWrite } from "../../writes/submit-entity-write.ts";
 import { assertCreativeFor } from "./creative-rules.ts";
-import { entityPath, resolveTarget, targetParams, type EntityParams, type EntityTarget } from "./entity-target.ts";
+import { assertWritable, entityPath, resolveTarget, targetParams, type EntityParams, type EntityTarget } from "./entity-target.ts";
 
 /** One write endpoint of an entity: its verb and path, scope, body and the params it sends the gate. */
 interface WriteEndpoint {
@@ -129,6 +129,7 @@ async function handle(ctx: RouteContext, req: FastifyRequest<{ Params: EntityPar
   const surface = assertSupported(t.platform, kind, e.capability);
   const body = parseBody(e.body, req.body) as never;
   assertActive(t.project);
+  assertWritable(t);
   const params = e.params(body, t, surface);
   return submitEntityWrite(ctx, req, reply, {
     project: t.project,
