@@ -94,6 +94,8 @@ export type Dispatch = z.infer<typeof dispatchSchema>;
 
 /** Sync request (core NATS request/reply to a dispatcher). */
 export const syncAccountRequestSchema = z.strictObject({ adAccountId: idSchema("adAccount") });
+/** Sync of one campaign's levels below it (same reply as an account sync). */
+export const syncCampaignRequestSchema = z.strictObject({ campaignId: idSchema("campaign") });
 export const syncAccountReplySchema = z.strictObject({
   ok: z.boolean(),
   synced: z.number().int().nonnegative(),

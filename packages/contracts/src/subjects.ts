@@ -31,6 +31,8 @@ export function natsNames(prefix: string) {
       verdict: (instanceId: string) => `${prefix}.verdict.${instanceId}`,
       /** Core NATS request/reply: ask a dispatcher to sync an ad account's campaigns from the platform. */
       syncAccount: (platform: Platform) => `${prefix}.rpc.${platform}.sync-account`,
+      /** The ad sets / ad groups, ads and keywords of one campaign, as the platform holds them. */
+      syncCampaign: (platform: Platform) => `${prefix}.rpc.${platform}.sync-campaign`,
       /** Core NATS request/reply: ask the gate what it would decide for a described write (dry run, no side effect). */
       evaluate: (platform: Platform) => `${prefix}.rpc.gate.evaluate.${platform}`,
       evaluateAll: `${prefix}.rpc.gate.evaluate.*`,

@@ -11,3 +11,4 @@ export { startSyncResponder, type CampaignLister, type SyncResponderDeps } from 
 export { upsertSyncedCampaigns, type SyncedCampaign } from "./db/sync.repository.ts";
 export { runDispatcherMain, type DispatcherProcess } from "./run-dispatcher-main.ts";
 export { PlatformRequestError, PlatformThrottledError, PlatformTokenError, PlatformTransientError } from "./platform-errors.ts";
+export { upsertSyncedChildren, type SyncedChild, type SyncedCampaignRef } from "./db/sync-children.repository.ts";

@@ -1,13 +1,14 @@
 import type { JetStreamClient } from "@nats-io/jetstream";
 import type { Msg, NatsConnection, Subscription } from "@nats-io/transport-node";
 import type { z } from "zod";
-import { syncAccountReplySchema, syncAccountRequestSchema, type NatsNames } from "@layers/contracts";
+import { syncAccountReplySchema, syncAccountRequestSchema, syncCampaignRequestSchema, type NatsNames } from "@layers/contracts";
 import type { Db } from "@layers/db";
 import { hopContextOf, openToken, PermanentError, RetryableError, type Logger } from "@layers/runtime";
 import type { DispatchAdapter } from "./adapter.ts";
 import { announceTokenExpired } from "./dispatch-handler.ts";
 import { upsertSyncedCampaigns, type SyncedCampaign } from "./db/sync.repository.ts";
-import { loadAdAccount, type AdAccountTarget } from "./db/targets.repository.ts";
+import { upsertSyncedChildren, type SyncedChild } from "./db/sync-children.repository.ts";
+import { loadAdAccount, loadEntityTarget, type AdAccountTarget } from "./db/targets.repository.ts";
 
 type SyncReply = z.infer<typeof syncAccountReplySchema>;
 
@@ -17,6 +18,8 @@ export interface CampaignLister {
   label: string;
   /** Every campaign of the account, archived ones included; `accessToken` is the opened account token. */
   listCampaigns(account: AdAccountTarget, accessToken: string): Promise<SyncedCampaign[]>;
+  /** One campaign's ad sets / ad groups, ads and keywords on the platform (answers `rpc.<platform>.sync-campaign`). */
+  listChildren?(account: AdAccountTarget, accessToken: string, platformCampaignId: string): Promise<SyncedChild[]>;
   isTokenExpired(err: unknown): boolean;
 }
 
@@ -38,25 +41,29 @@ export function startSyncResponder(deps: SyncResponderDeps, lister: CampaignList
   const { platform, label } = lister;
   const account = { platform, label };
   const inFlight = new Set<Promise<void>>();
-  const sub: Subscription = deps.nc.subscribe(deps.names.subjects.syncAccount(platform), {
-    queue: `dispatcher-${platform}`,
-    callback: (err, msg) => {
-      if (err) {
-        deps.log.warn({ err }, "sync subscription error");
-        return;
-      }
-      const p = answer(msg).finally(() => inFlight.delete(p));
-      inFlight.add(p);
-    },
-  });
+  const subscribe = (subject: string, run: (msg: Msg, ctx: { requestId: string; traceparent: string }) => Promise<number>): Subscription =>
+    deps.nc.subscribe(subject, {
+      queue: `dispatcher-${platform}`,
+      callback: (err, msg) => {
+        if (err) {
+          deps.log.warn({ err }, "sync subscription error");
+          return;
+        }
+        const p = answer(msg, run).finally(() => inFlight.delete(p));
+        inFlight.add(p);
+      },
+    });
+  const subs: Subscription[] = [subscribe(deps.names.subjects.syncAccount(platform), (msg, ctx) => sync(parseSyncRequest(syncAccountRequestSchema, msg).adAccountId, ctx))];
+  const listChildren = lister.listChildren?.bind(lister);
+  if (listChildren) subs.push(subscribe(deps.names.subjects.syncCampaign(platform), (msg, ctx) => syncCampaign(parseSyncRequest(syncCampaignRequestSchema, msg).campaignId, ctx, listChildren)));
 
-  async function answer(msg: Msg): Promise<void> {
+  async function answer(msg: Msg, run: (msg: Msg, ctx: { requestId: string; traceparent: string }) => Promise<number>): Promise<void> {
     const ctx = hopContextOf(msg.headers, `sync-${Date.now()}`);
-    const log = deps.log.child({ requestId: ctx.requestId, traceparent: ctx.traceparent });
+    const log = deps.log.child({ requestId: ctx.requestId, traceparent: ctx.traceparent, subject: msg.subject });
     let reply: SyncReply;
     try {
-      reply = { ok: true, synced: await sync(parseRequest(msg), ctx) };
-      log.info({ synced: reply.synced }, "synced ad account");
+      reply = { ok: true, synced: await run(msg, ctx) };
+      log.info({ synced: reply.synced }, "synced");
     } catch (err) {
       // Refusals and platform outages are the caller's business; anything else is ours and stays in our logs.
       if (err instanceof PermanentError) {
@@ -86,6 +93,24 @@ export function startSyncResponder(deps: SyncResponderDeps, lister: CampaignList
     }
   }
 
+  async function syncCampaign(campaignId: string, ctx: { requestId: string; traceparent: string }, list: NonNullable<CampaignLister["listChildren"]>): Promise<number> {
+    const layer = await deps.db.selectFrom("campaigns").select("layer_id").where("id", "=", campaignId).executeTakeFirst();
+    if (!layer) throw new PermanentError("campaign_not_found", `campaign ${campaignId} does not exist`);
+    const campaign = await loadEntityTarget(deps.db, account, { kind: "campaign", id: campaignId }, layer.layer_id);
+    // Nothing on the platform yet (its create has not landed): nothing below it either.
+    if (!campaign.platformId) return 0;
+    const target = campaign.account;
+    if (target.status === "token_expired") throw new PermanentError("token_expired", `the ad account's ${label} token has expired; reconnect the account`);
+    if (target.status !== "connected") throw new PermanentError("ad_account_disconnected", `ad account ${target.id} is ${target.status}`);
+    try {
+      const children = await list(target, openToken(target.sealedToken, deps.tokenKey), campaign.platformId);
+      return await upsertSyncedChildren(deps.db, platform, { campaignId, account: target }, children);
+    } catch (err) {
+      if (lister.isTokenExpired(err)) await expire(target, ctx);
+      throw err;
+    }
+  }
+
   /** As in the dispatch handler: announce (deduped by event id), then mark the account. */
   async function expire(target: AdAccountTarget, ctx: { requestId: string; traceparent: string }): Promise<void> {
     const project = await deps.db.selectFrom("projects").select("organization_id").where("id", "=", target.projectId).executeTakeFirstOrThrow();
@@ -94,20 +119,21 @@ export function startSyncResponder(deps: SyncResponderDeps, lister: CampaignList
 
   return {
     async stop() {
-      sub.unsubscribe();
+      for (const sub of subs) sub.unsubscribe();
       await Promise.allSettled([...inFlight]);
     },
   };
 }
 
-function parseRequest(msg: Msg): string {
+/** Parses a sync request body; a malformed one is the caller's bug, answered `ok: false`. */
+function parseSyncRequest<T>(schema: z.ZodType<T>, msg: Msg): T {
   let body: unknown;
   try {
     body = msg.json();
   } catch {
     throw new PermanentError("bad_request", "request is not JSON");
   }
-  const parsed = syncAccountRequestSchema.safeParse(body);
+  const parsed = schema.safeParse(body);
   if (!parsed.success) throw new PermanentError("bad_request", parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
-  return parsed.data.adAccountId;
+  return parsed.data;
 }

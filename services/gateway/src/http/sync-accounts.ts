@@ -22,3 +22,17 @@ export async function syncAccounts(ctx: RouteContext, accounts: Array<{ id: stri
     }),
   );
 }
+
+/**
+ * Asks the platform's dispatcher to refresh one campaign's ad sets / ad groups, ads and keywords
+ * before a list below it, bounded by SYNC_TIMEOUT_MS; as for accounts, no answer is not an error.
+ */
+export async function syncCampaign(ctx: RouteContext, platform: Platform, campaignId: string, requestId: string): Promise<void> {
+  try {
+    const msg = await ctx.nc.request(ctx.names.subjects.syncCampaign(platform), JSON.stringify({ campaignId }), { timeout: ctx.syncTimeoutMs });
+    const reply = syncAccountReplySchema.safeParse(msg.json());
+    if (!reply.success || !reply.data.ok) ctx.log.warn({ campaignId, requestId, error: reply.success ? reply.data.error : "bad reply" }, "campaign sync failed");
+  } catch (err) {
+    ctx.log.debug({ err, campaignId, requestId }, "campaign sync unavailable; serving stored entities");
+  }
+}

@@ -4,14 +4,15 @@ import { ID_KIND_OF_ENTITY, ID_PREFIXES, type ChildKind, type EntityKind } from 
 import type { RouteContext } from "../../context.ts";
 import { pageQuery, parseQuery, PREFIXED_ID_RE } from "../../http/parse.ts";
 import { assertLevel } from "../../http/surface.ts";
+import { syncCampaign } from "../../http/sync-accounts.ts";
 import { listEntities, rowToAdEntity } from "../../repositories/ad-entities.repository.ts";
 import { toPage } from "../../repositories/pagination.ts";
 import { entityPath, resolveTarget, type EntityParams } from "./entity-target.ts";
 
 /**
  * Reads below the campaign: one ad set / ad group / ad / keyword, and the children of a campaign
- * or an ad set / ad group (newest first, cursor pages). Rows are Layers' view: what Layers wrote,
- * with the platform id once the write landed.
+ * or an ad set / ad group (newest first, cursor pages). The first page asks the platform's
+ * dispatcher to sync the campaign's tree, so entities made outside Layers are listed too.
  */
 export function registerReadChildren(app: FastifyInstance, ctx: RouteContext): void {
   const opts = { config: { auth: { anyOf: ["ads:read"] as const } } };
@@ -34,6 +35,8 @@ export function registerReadChildren(app: FastifyInstance, ctx: RouteContext): v
       const parent = await resolveTarget(ctx, req, l.parent, req.params);
       assertLevel(parent.platform, l.child);
       const q = parseQuery(querySchema, req.query);
+      // The first page refreshes the campaign's tree from the platform, so entities made outside Layers show up.
+      if (!q.cursor) await syncCampaign(ctx, parent.platform, parent.campaignId, req.id);
       const rows = await listEntities(ctx.db, {
         kind: l.child,
         parent: parent.entityId ? { parentId: parent.entityId } : { campaignId: parent.campaignId },
