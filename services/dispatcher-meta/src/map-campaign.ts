@@ -59,8 +59,9 @@ export function campaignFromMeta(c: MetaCampaign, currency: string) {
   };
 }
 
-function nonZeroAmount(v: string | undefined, currency: string): number | null {
+/** A budget or bid read from Meta → minor units, or null when unset. */
+export function nonZeroAmount(v: string | number | undefined, currency: string): number | null {
   // Meta renders an unset budget as "0"; Layers keeps it as "no budget at this level".
-  if (v === undefined || v === "" || v === "0") return null;
+  if (v === undefined || v === "" || v === "0" || v === 0) return null;
   return fromMetaAmount(v, currency);
 }

@@ -1,5 +1,5 @@
 import { newId, type ChildKind, type Dispatch, type Operation } from "@layers/contracts";
-import { createSandboxClient, startSandbox, type SandboxClient, type SeedCampaign } from "@layers/sandbox";
+import { createSandboxClient, startSandbox, type CreateMetaAdAccountResponse, type SandboxClient, type SeedCampaign } from "@layers/sandbox";
 import { createDispatchHarness, type ConnectedAccount } from "@layers/testkit";
 import { startDispatcherMeta } from "../app.ts";
 import { loadConfig, type DispatcherMetaConfig } from "../config.ts";
@@ -11,6 +11,8 @@ export interface SeededAccount extends ConnectedAccount {
   actId: string;
   /** Ids on Meta of the campaigns the account already had. */
   seededCampaignIds: string[];
+  /** The seeded campaigns with the ids on Meta of their ad sets and ads, in seed order. */
+  seeded: CreateMetaAdAccountResponse["campaigns"];
 }
 
 const AUTO = { creative: "auto", tactical: "auto", structural: "auto" } as const;
@@ -34,7 +36,7 @@ export async function createHarness() {
     const currency = opts.currency ?? "USD";
     const acct = await sbx.createMetaAdAccount({ currency, campaigns: opts.campaigns ?? [] });
     const connected = await h.connectAccount({ platformAccountId: acct.platformAccountId, accessToken: acct.accessToken, currency, name: acct.name });
-    return { ...connected, actId: acct.accountId, seededCampaignIds: acct.campaigns.map((c) => c.id) };
+    return { ...connected, actId: acct.accountId, seededCampaignIds: acct.campaigns.map((c) => c.id), seeded: acct.campaigns };
   }
 
   /** A Layers campaign create, accepted and allowed (not yet published). */
