@@ -14,7 +14,7 @@ describe("tiktok control API", () => {
   it("creates an advertiser with a token and unledgered pre-existing campaigns", async () => {
     const { adv, t } = await advertiser({ name: "Acme", campaigns: [{ campaign_name: "Old", objective_type: "CONVERSIONS", operation_status: "DISABLE" }] });
     expect(adv).toMatchObject({ advertiserId: expect.stringMatching(/^7\d{18}$/), accessToken: expect.any(String), name: "Acme", currency: "USD" });
-    expect(adv.campaigns).toEqual([{ campaign_id: expect.stringMatching(/^\d{19}$/), campaign_name: "Old" }]);
+    expect(adv.campaigns).toEqual([{ campaign_id: expect.stringMatching(/^\d{19}$/), campaign_name: "Old", adgroups: [] }]);
     const got = await t.get("/campaign/get/");
     expect(got.body.data.list).toEqual([
       expect.objectContaining({ campaign_id: adv.campaigns[0]?.campaign_id, objective_type: "CONVERSIONS", operation_status: "DISABLE", secondary_status: "CAMPAIGN_STATUS_DISABLE" }),
@@ -22,11 +22,63 @@ describe("tiktok control API", () => {
     expect(await sandbox.control.ledger({ platform: "tiktok", account: adv.advertiserId })).toEqual([]);
   });
 
+  it("seeds ad groups and ads under a campaign, past create rules, unledgered, and answers their ids", async () => {
+    const { adv, t } = await advertiser({
+      currency: "JPY",
+      campaigns: [{
+        campaign_name: "Tree", budget_mode: "BUDGET_MODE_DAY", budget: 5000, operation_status: "DELETE",
+        adgroups: [
+          // Below TikTok's minimums, bid without custom bid type, under a deleted campaign: seeds may.
+          { adgroup_name: "Day", budget_mode: "BUDGET_MODE_DAY", budget: 3, bid_price: 12, ads: [{ ad_name: "A1" }, { ad_name: "A2", operation_status: "DISABLE" }] },
+          { adgroup_name: "Bare", budget: 999, operation_status: "DELETE" },
+        ],
+      }, { campaign_name: "Empty" }],
+    });
+    const [tree, empty] = adv.campaigns;
+    const id = expect.stringMatching(/^\d{19}$/);
+    expect(tree).toEqual({
+      campaign_id: id, campaign_name: "Tree",
+      adgroups: [
+        { adgroup_id: id, adgroup_name: "Day", ads: [{ ad_id: id, ad_name: "A1" }, { ad_id: id, ad_name: "A2" }] },
+        { adgroup_id: id, adgroup_name: "Bare", ads: [] },
+      ],
+    });
+    expect(empty).toEqual({ campaign_id: id, campaign_name: "Empty", adgroups: [] });
+    const [day, bare] = tree!.adgroups;
+    const groups = (await t.get("/adgroup/get/", { filtering: { secondary_status: "ADGROUP_STATUS_ALL" } })).body.data.list;
+    // Newest first: seeds are created in order, children after their parents.
+    expect(groups.map((g: { adgroup_id: string }) => g.adgroup_id)).toEqual([bare!.adgroup_id, day!.adgroup_id]);
+    expect(groups[1]).toMatchObject({
+      campaign_id: tree!.campaign_id, advertiser_id: adv.advertiserId, adgroup_name: "Day", budget_mode: "BUDGET_MODE_DAY", budget: 3,
+      bid_type: "BID_TYPE_CUSTOM", bid_price: 12, operation_status: "ENABLE", secondary_status: "ADGROUP_STATUS_ENABLE",
+      schedule_type: "SCHEDULE_FROM_NOW", schedule_start_time: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
+    });
+    // No budget mode named: no budget, whatever `budget` says (as for campaign seeds).
+    expect(groups[0]).toMatchObject({ adgroup_name: "Bare", budget_mode: "BUDGET_MODE_INFINITE", budget: 0, operation_status: "DELETE", bid_type: "BID_TYPE_NO_BID" });
+    expect(groups[0]).not.toHaveProperty("bid_price");
+    const ads = (await t.get("/ad/get/", { filtering: { campaign_ids: [tree!.campaign_id], secondary_status: "AD_STATUS_ALL" } })).body.data.list;
+    expect(ads.map((a: Record<string, unknown>) => [a.ad_id, a.ad_name, a.adgroup_id, a.campaign_id, a.operation_status])).toEqual([
+      [day!.ads[1]!.ad_id, "A2", day!.adgroup_id, tree!.campaign_id, "DISABLE"],
+      [day!.ads[0]!.ad_id, "A1", day!.adgroup_id, tree!.campaign_id, "ENABLE"],
+    ]);
+    // Seeded children are ordinary objects afterwards: the usual rules apply to changes.
+    expect((await t.post("/adgroup/update/", { adgroup_id: day!.adgroup_id, adgroup_name: "Renamed" })).body.code).toBe(0);
+    expect((await t.post("/adgroup/update/", { adgroup_id: bare!.adgroup_id, adgroup_name: "Nope" })).body.code).toBe(40002);
+    const ledger = await sandbox.control.ledger({ platform: "tiktok", account: adv.advertiserId });
+    expect(ledger.map((e) => [e.op, e.objectId])).toEqual([["update", day!.adgroup_id]]);
+  });
+
   it("refuses a bad seed body with 400", async () => {
     const res = await fetch(`${sandbox.url}/_sandbox/tiktok/advertisers`, {
       method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ currency: "usd!" }),
     });
     expect(res.status).toBe(400);
+    const badAd = await fetch(`${sandbox.url}/_sandbox/tiktok/advertisers`, {
+      method: "POST", headers: { "content-type": "application/json" },
+      body: JSON.stringify({ campaigns: [{ campaign_name: "c", adgroups: [{ adgroup_name: "g", ads: [{ ad_name: "" }] }] }] }),
+    });
+    expect(badAd.status).toBe(400);
+    expect(((await badAd.json()) as { error: { issues: Array<{ path: string }> } }).error.issues[0]?.path).toBe("campaigns.0.adgroups.0.ads.0.ad_name");
     const broken = await fetch(`${sandbox.url}/_sandbox/tiktok/advertisers`, { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
     expect(broken.status).toBe(400);
   });

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { TT_CODE, errorEnvelope, newResponseRequestId } from "./envelope.ts";
 import { TIKTOK_HANDLERS } from "./handlers.ts";
-import { createTiktokAdvertiserBodySchema, seedAdvertiser, type CreateTiktokAdvertiserResponse } from "./control.ts";
+import { createTiktokAdvertiserBodySchema, seedAdvertiser, seededAnswer } from "./control.ts";
 import { handleTiktokCall, type TiktokDeps, type TtHandler } from "./pipeline.ts";
 
 export const TIKTOK_PREFIX = "/open_api/v1.3";
@@ -53,14 +53,7 @@ export function registerTiktokRoutes(app: FastifyInstance, deps: TiktokDeps): vo
     }
     const { advertiser, campaigns } = seedAdvertiser(deps.store, r.data, now());
     deps.onMutation();
-    const answer: CreateTiktokAdvertiserResponse = {
-      advertiserId: advertiser.id,
-      accessToken: advertiser.accessToken,
-      name: advertiser.name,
-      currency: advertiser.currency,
-      campaigns: campaigns.map((c) => ({ campaign_id: c.campaign_id, campaign_name: c.campaign_name })),
-    };
-    return reply.code(201).send(answer);
+    return reply.code(201).send(seededAnswer(advertiser, campaigns));
   });
 
   app.get("/_sandbox/tiktok/advertisers", async () => ({

@@ -21,6 +21,27 @@ async function start(stateFile: string): Promise<RunningSandbox> {
 }
 
 describe("tiktok state file", () => {
+  it("keeps seeded ad groups and ads across a restart", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sandbox-tiktok-state-"));
+    dirs.push(dir);
+    const file = join(dir, "state.json");
+    const first = await start(file);
+    const adv = await createSandboxClient(first.url).createTiktokAdvertiser({
+      campaigns: [{ campaign_name: "c", adgroups: [{ adgroup_name: "g", budget_mode: "BUDGET_MODE_DAY", budget: 25, ads: [{ ad_name: "a" }] }] }],
+    });
+    const t1 = tiktokAs(first.url, adv.advertiserId, adv.accessToken);
+    const groups = (await t1.get("/adgroup/get/")).body.data.list;
+    const ads = (await t1.get("/ad/get/")).body.data.list;
+    expect(groups.map((g: { adgroup_id: string }) => g.adgroup_id)).toEqual([adv.campaigns[0]?.adgroups[0]?.adgroup_id]);
+    expect(ads.map((a: { ad_id: string }) => a.ad_id)).toEqual([adv.campaigns[0]?.adgroups[0]?.ads[0]?.ad_id]);
+    await first.stop();
+    running.splice(0);
+
+    const t2 = tiktokAs((await start(file)).url, adv.advertiserId, adv.accessToken);
+    expect((await t2.get("/adgroup/get/")).body.data.list).toEqual(groups);
+    expect((await t2.get("/ad/get/")).body.data.list).toEqual(ads);
+  });
+
   it("keeps advertisers, campaigns, request_ids and the ledger across a restart", async () => {
     const dir = mkdtempSync(join(tmpdir(), "sandbox-tiktok-state-"));
     dirs.push(dir);

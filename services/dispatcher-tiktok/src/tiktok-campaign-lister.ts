@@ -1,40 +1,39 @@
-import type { CampaignLister, SyncedCampaign } from "@layers/dispatch-core";
-import { LAYERS_STATUS_OF } from "./plan-tiktok-write.ts";
+import type { CampaignLister, SyncedChild } from "@layers/dispatch-core";
+import { adFromTikTok, adgroupFromTikTok, campaignFromTikTok } from "./from-tiktok.ts";
 import { TIKTOK } from "./tiktok-adapter.ts";
-import { fromTikTokAmount, TikTokTokenError, type TikTokCampaign, type TikTokClient } from "./tiktok/index.ts";
+import { TikTokTokenError, type TikTokClient } from "./tiktok/index.ts";
 
-const SYNC_FIELDS = ["campaign_name", "operation_status", "objective_type", "budget_mode", "budget"] as const;
-/** Budget modes whose `budget` is per day; BUDGET_MODE_TOTAL is for the campaign's life, INFINITE has none. */
-const DAILY_MODES: ReadonlySet<string> = new Set(["BUDGET_MODE_DAY", "BUDGET_MODE_DYNAMIC_DAILY_BUDGET"]);
+const CAMPAIGN_FIELDS = ["campaign_name", "operation_status", "objective_type", "budget_mode", "budget"] as const;
+const ADGROUP_FIELDS = ["adgroup_name", "operation_status", "budget_mode", "budget", "bid_price"] as const;
+const AD_FIELDS = ["adgroup_id", "ad_name", "operation_status"] as const;
 
 /**
- * TikTok's side of sync-account: every live campaign of the advertiser (TikTok hides deleted ones,
- * as Meta does). TikTok campaigns carry no marker, so a Layers create is matched by its platform id only.
+ * TikTok's side of sync-account and sync-campaign: every live campaign of the advertiser, and every
+ * live ad group and ad of one campaign (TikTok hides deleted objects, as Meta does, so a deletion made
+ * in Ads Manager is not seen here). Mapping is in from-tiktok.ts.
  */
 export function createTikTokCampaignLister(tt: TikTokClient): CampaignLister {
   return {
     ...TIKTOK,
     async listCampaigns(account, accessToken) {
-      const list = await tt.getCampaigns(account.platformAccountId, {}, { accessToken }, SYNC_FIELDS);
+      const list = await tt.getCampaigns(account.platformAccountId, {}, { accessToken }, CAMPAIGN_FIELDS);
       return list.map((c) => campaignFromTikTok(c, account.currency));
     },
+    async listChildren(account, accessToken, platformCampaignId) {
+      const filter = { campaignIds: [platformCampaignId] };
+      // Both reads filter by the campaign, so they need not wait for each other. An ad whose ad
+      // group was created between them is left for the next sync by the upsert.
+      const [adgroups, ads] = await Promise.all([
+        tt.getAdgroups(account.platformAccountId, filter, { accessToken }, ADGROUP_FIELDS),
+        tt.getAds(account.platformAccountId, filter, { accessToken }, AD_FIELDS),
+      ]);
+      const children: SyncedChild[] = adgroups.map((g) => adgroupFromTikTok(g, account.currency));
+      for (const a of ads) {
+        const child = adFromTikTok(a);
+        if (child) children.push(child);
+      }
+      return children;
+    },
     isTokenExpired: (err) => err instanceof TikTokTokenError,
-  };
-}
-
-/** A campaign read from TikTok, in Layers terms: lower-case status words, budgets in minor units. */
-export function campaignFromTikTok(c: TikTokCampaign, currency: string): SyncedCampaign {
-  const status = c.operation_status ?? "UNKNOWN";
-  const mode = c.budget_mode ?? "BUDGET_MODE_INFINITE";
-  // TikTok reads an unbudgeted campaign back as budget 0; Layers keeps that as "no budget".
-  const amount = c.budget === undefined || c.budget === null || c.budget === 0 || mode === "BUDGET_MODE_INFINITE" ? null : fromTikTokAmount(c.budget, currency);
-  return {
-    platformCampaignId: c.campaign_id,
-    markerCampaignId: undefined,
-    name: c.campaign_name ?? c.campaign_id,
-    status: (LAYERS_STATUS_OF as Record<string, string>)[status] ?? status.toLowerCase(),
-    objective: c.objective_type ?? null,
-    dailyBudgetCents: amount !== null && DAILY_MODES.has(mode) ? amount : null,
-    lifetimeBudgetCents: amount !== null && mode === "BUDGET_MODE_TOTAL" ? amount : null,
   };
 }

@@ -1,7 +1,7 @@
 import { newId, type Dispatch, type Operation } from "@layers/contracts";
 import type { IntentState } from "@layers/db";
 import { createLogger } from "@layers/runtime";
-import { createSandboxClient, startSandbox, type CreateTiktokAdvertiserBody, type SandboxClient } from "@layers/sandbox";
+import { createSandboxClient, startSandbox, type CreateTiktokAdvertiserBody, type CreateTiktokAdvertiserResponse, type SandboxClient } from "@layers/sandbox";
 import { createDispatchHarness, type ConnectedAccount } from "@layers/testkit";
 import { startDispatcherTiktok } from "../app.ts";
 import { loadConfig, type DispatcherTiktokConfig } from "../config.ts";
@@ -15,6 +15,8 @@ export interface SeededAdvertiser extends ConnectedAccount {
   auth: TikTokAuth;
   /** Ids on TikTok of the campaigns the advertiser already had. */
   seededCampaignIds: string[];
+  /** The seeded campaigns with their ad groups and ads, ids as TikTok gave them. */
+  seeded: CreateTiktokAdvertiserResponse["campaigns"];
 }
 
 type SeedCampaigns = NonNullable<CreateTiktokAdvertiserBody["campaigns"]>;
@@ -43,7 +45,9 @@ export async function createHarness() {
     const currency = opts.currency ?? "USD";
     const adv = await sbx.createTiktokAdvertiser({ currency, campaigns: opts.campaigns ?? [] });
     const connected = await h.connectAccount({ platformAccountId: adv.advertiserId, accessToken: adv.accessToken, currency, name: adv.name });
-    return { ...connected, advertiserId: adv.advertiserId, auth: { accessToken: adv.accessToken }, seededCampaignIds: adv.campaigns.map((c) => c.campaign_id) };
+    return {
+      ...connected, advertiserId: adv.advertiserId, auth: { accessToken: adv.accessToken }, seededCampaignIds: adv.campaigns.map((c) => c.campaign_id), seeded: adv.campaigns,
+    };
   }
 
   /** A Layers campaign create, accepted and allowed (not yet published). USD $50 a day by default: TikTok's minimum. */
