@@ -76,7 +76,7 @@ describe("apple campaigns - create and read", () => {
 describe("apple campaigns - list and pagination", () => {
   it("pages with limit/offset and reports totalResults, startIndex, itemsPerPage; seeds are listed", async () => {
     const { o, a } = await org({ campaigns: [{ name: "Seeded", status: "PAUSED" }] });
-    expect(o.campaigns).toEqual([{ id: expect.any(Number), name: "Seeded" }]);
+    expect(o.campaigns).toEqual([{ id: expect.any(Number), name: "Seeded", adGroups: [] }]);
     for (const n of ["A", "B", "C", "D"]) expect((await a.post("/campaigns", campaignBody(n))).status).toBe(200);
     const first = await a.get("/campaigns?limit=2");
     expect(first.body.data.map((c: { name: string }) => c.name)).toEqual(["Seeded", "A"]);

@@ -1,25 +1,11 @@
 import { currencySchema } from "@layers/contracts";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
+import { AppleError } from "./apple-error.ts";
 import { formatAppleTime } from "./apple-time.ts";
-import type { AppleCampaign, AppleOrg } from "./apple-types.ts";
-import { AD_CHANNEL_TYPES, BILLING_EVENTS, CAMPAIGN_STATUSES, SUPPLY_SOURCES } from "./campaign-input.ts";
-import { parseMoney } from "./money.ts";
+import type { AppleOrg } from "./apple-types.ts";
+import { appleSeedCampaignSchema, buildOrgSeed, type OrgSeed, type SeededAppleCampaign } from "./org-seed.ts";
 import { orgKey, type AppleDeps } from "./pipeline.ts";
-
-/** A campaign the org already has when Layers first sees it; never ledgered, any state. */
-export const appleSeedCampaignSchema = z.object({
-  name: z.string().min(1).max(200),
-  adamId: z.number().int().positive().default(1_234_567_890),
-  countriesOrRegions: z.array(z.string().regex(/^[A-Z]{2}$/)).min(1).default(["US"]),
-  /** Decimal string in the org currency, e.g. "100" or "25.50". */
-  dailyBudgetAmount: z.string().default("100"),
-  supplySources: z.array(z.enum(SUPPLY_SOURCES)).min(1).default(["APPSTORE_SEARCH_RESULTS"]),
-  adChannelType: z.enum(AD_CHANNEL_TYPES).default("SEARCH"),
-  billingEvent: z.enum(BILLING_EVENTS).default("TAPS"),
-  status: z.enum(CAMPAIGN_STATUSES).default("ENABLED"),
-  deleted: z.boolean().default(false),
-});
 
 export const createAppleOrgBodySchema = z.object({
   name: z.string().min(1).optional(),
@@ -33,7 +19,8 @@ export interface CreateAppleOrgResponse {
   accessToken: string;
   name: string;
   currency: string;
-  campaigns: Array<{ id: number; name: string }>;
+  /** Each seeded campaign with the ids of its seeded ad groups and their keywords. */
+  campaigns: SeededAppleCampaign[];
 }
 
 export const putAppleFaultsBodySchema = z
@@ -63,29 +50,22 @@ export function registerAppleControlRoutes(app: FastifyInstance, deps: AppleDeps
     const at = formatAppleTime(now());
     const orgId = deps.store.newId();
     const org: AppleOrg = { orgId, name: body.name ?? `Sandbox org ${orgId}`, currency: body.currency, accessToken: deps.store.newToken(), createdTime: at };
-    let seeded: AppleCampaign[];
+    let seed: OrgSeed;
     try {
-      seeded = body.campaigns.map(({ dailyBudgetAmount, ...s }) => ({
-        ...s,
-        id: 0,
-        orgId,
-        dailyBudgetCents: parseMoney({ amount: dailyBudgetAmount, currency: body.currency }, "dailyBudgetAmount", body.currency),
-        biddingStrategy: "MANUAL_CPT",
-        startTime: at,
-        creationTime: at,
-        modificationTime: at,
-      }));
+      seed = buildOrgSeed(body.campaigns, { orgId, currency: body.currency, at, newId: () => deps.store.newId() });
     } catch (err) {
-      return reply.code(400).send({ error: { message: "invalid request", issues: [{ path: "campaigns.dailyBudgetAmount", message: (err as Error).message }] } });
+      if (!(err instanceof AppleError)) throw err;
+      const issues = err.items.map((i) => ({ path: i.field ?? "campaigns", message: i.message }));
+      return reply.code(400).send({ error: { message: "invalid request", issues } });
     }
+    // Parents first, so the store never holds an ad group or keyword whose parent it lacks.
     deps.store.addOrg(org);
-    const campaigns = seeded.map((c) => {
-      const stored = { ...c, id: deps.store.newId() };
-      deps.store.putCampaign(stored);
-      return { id: stored.id, name: stored.name };
-    });
+    for (const c of seed.campaigns) deps.store.putCampaign(c);
+    for (const g of seed.adGroups) deps.store.putAdGroup(g);
+    for (const k of seed.keywords) deps.store.putKeyword(k);
+    // Not a ledgered mutation: this only schedules the state-file write.
     deps.onMutation();
-    const answer: CreateAppleOrgResponse = { orgId, accessToken: org.accessToken, name: org.name, currency: org.currency, campaigns };
+    const answer: CreateAppleOrgResponse = { orgId, accessToken: org.accessToken, name: org.name, currency: org.currency, campaigns: seed.answer };
     return reply.code(201).send(answer);
   });
 

@@ -1,7 +1,7 @@
 import { newId, type Dispatch, type Operation } from "@layers/contracts";
 import type { IntentState } from "@layers/db";
 import { createLogger } from "@layers/runtime";
-import { createSandboxClient, startSandbox, type CreateAppleOrgBody, type SandboxClient } from "@layers/sandbox";
+import { createSandboxClient, startSandbox, type CreateAppleOrgBody, type CreateAppleOrgResponse, type SandboxClient } from "@layers/sandbox";
 import { createDispatchHarness, type ConnectedAccount } from "@layers/testkit";
 import { startDispatcherApple } from "../app.ts";
 import { createAppleClient, type AppleAuth, type AppleClient } from "../apple/index.ts";
@@ -19,6 +19,8 @@ export interface SeededOrg extends ConnectedAccount {
   auth: AppleAuth;
   /** Ids on Apple of the campaigns the org already had. */
   seededCampaignIds: string[];
+  /** The seeded campaigns with their ad groups and keywords, as the sandbox answered (ids as numbers). */
+  seeded: CreateAppleOrgResponse["campaigns"];
 }
 
 const AUTO = { creative: "auto", tactical: "auto", structural: "auto" } as const;
@@ -51,6 +53,7 @@ export async function createHarness() {
       ledgerKey: { platform: "apple", account: orgId },
       auth: { accessToken: org.accessToken, orgId },
       seededCampaignIds: org.campaigns.map((c) => String(c.id)),
+      seeded: org.campaigns,
     };
   }
 
