@@ -52,6 +52,30 @@ describe("Meta, TikTok and Apple end to end", () => {
     expect(tiktok.dailyBudgetCents).toBe(8000);
   });
 
+  it("structures made outside Layers: a campaign's ad sets / ad groups, ads and keywords are listed and writable", async () => {
+    const all = await partner.get(`/v1/projects/${seed.projectId}/ads/campaigns`);
+    const outside = (p: Platform, name: string) => all.body.data.find((c: any) => c.platform === p && c.name === name);
+    const cases = [
+      { platform: "meta" as const, campaign: "Evergreen prospecting", level2: "adsets", level2Name: "Broad US", level3: "ads", level3Name: "Evergreen video" },
+      { platform: "tiktok" as const, campaign: "Always-on video views", level2: "adgroups", level2Name: "US all", level3: "ads", level3Name: "Spark clip" },
+      { platform: "apple" as const, campaign: "Brand search US", level2: "adgroups", level2Name: "Brand exact", level3: "keywords", level3Name: "acme shoes" },
+    ];
+    for (const c of cases) {
+      const campaign = outside(c.platform, c.campaign);
+      expect(campaign, c.platform).toBeDefined();
+      const level2 = await partner.get(`${ads(c.platform)}/campaigns/${campaign.id}/${c.level2}`);
+      expect(level2.status).toBe(200);
+      expect(level2.body.data, c.platform).toEqual([expect.objectContaining({ name: c.level2Name, origin: "platform", platformId: expect.stringMatching(/^\d+$/) })]);
+      const parent = level2.body.data[0];
+      const level3 = await partner.get(`${ads(c.platform)}/${c.level2}/${parent.id}/${c.level3}`);
+      expect(level3.body.data, c.platform).toEqual([expect.objectContaining({ name: c.level3Name, origin: "platform", parentId: parent.id })]);
+      // Layers can manage what it did not create: pause the ad set / ad group on the platform.
+      const paused = await landed(await partner.post(`${ads(c.platform)}/${c.level2}/${parent.id}/pause`));
+      expect(paused.platformId, c.platform).toBe(parent.platformId);
+      expect((await partner.get(`${ads(c.platform)}/${c.level2}/${parent.id}`)).body.status).toBe("paused");
+    }
+  });
+
   it("TikTok: campaign → ad group → ad, budgets in major units, ad group bid and pause", async () => {
     const campaign = await landed(
       await partner.post(`${ads("tiktok")}/campaigns`, {

@@ -119,7 +119,7 @@ const SANDBOX_ACCOUNTS: Record<Platform, (sandbox: string, fetchImpl: typeof fet
       name,
       currency: "USD",
       campaigns: [
-        { name: "Evergreen prospecting", objective: "OUTCOME_SALES", status: "ACTIVE", daily_budget: 2500 },
+        { name: "Evergreen prospecting", objective: "OUTCOME_SALES", status: "ACTIVE", daily_budget: 2500, adsets: [{ name: "Broad US", ads: [{ name: "Evergreen video" }] }] },
         { name: "Spring retargeting", objective: "OUTCOME_TRAFFIC", status: "PAUSED", daily_budget: 1200 },
       ],
     });
@@ -130,7 +130,15 @@ const SANDBOX_ACCOUNTS: Record<Platform, (sandbox: string, fetchImpl: typeof fet
     const a = await sandboxPost<{ advertiserId: string; accessToken: string; currency: string }>(fetchImpl, `${sandbox}/_sandbox/tiktok/advertisers`, {
       name,
       currency: "USD",
-      campaigns: [{ campaign_name: "Always-on video views", objective_type: "VIDEO_VIEWS", budget_mode: "BUDGET_MODE_DAY", budget: 80 }],
+      campaigns: [
+        {
+          campaign_name: "Always-on video views",
+          objective_type: "VIDEO_VIEWS",
+          budget_mode: "BUDGET_MODE_DAY",
+          budget: 80,
+          adgroups: [{ adgroup_name: "US all", budget_mode: "BUDGET_MODE_DAY", budget: 30, ads: [{ ad_name: "Spark clip" }] }],
+        },
+      ],
     });
     return { platformAccountId: a.advertiserId, accessToken: a.accessToken, currency: a.currency, name };
   },
@@ -139,7 +147,7 @@ const SANDBOX_ACCOUNTS: Record<Platform, (sandbox: string, fetchImpl: typeof fet
     const a = await sandboxPost<{ orgId: number; accessToken: string; currency: string }>(fetchImpl, `${sandbox}/_sandbox/apple/orgs`, {
       name,
       currency: "USD",
-      campaigns: [{ name: "Brand search US", dailyBudgetAmount: "150" }],
+      campaigns: [{ name: "Brand search US", dailyBudgetAmount: "150", adGroups: [{ name: "Brand exact", defaultBidAmount: "1.20", keywords: [{ text: "acme shoes", matchType: "EXACT" }] }] }],
     });
     return { platformAccountId: String(a.orgId), accessToken: a.accessToken, currency: a.currency, name };
   },
