@@ -12,3 +12,4 @@ export { upsertSyncedCampaigns, type SyncedCampaign } from "./db/sync.repository
 export { runDispatcherMain, type DispatcherProcess } from "./run-dispatcher-main.ts";
 export { PlatformRequestError, PlatformThrottledError, PlatformTokenError, PlatformTransientError } from "./platform-errors.ts";
 export { upsertSyncedChildren, type SyncedChild, type SyncedCampaignRef } from "./db/sync-children.repository.ts";
+export { withQuickRetries } from "./with-quick-retries.ts";

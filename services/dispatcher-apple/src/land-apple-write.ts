@@ -1,9 +1,7 @@
-import pRetry from "p-retry";
-import { setTimeout as sleep } from "node:timers/promises";
-import type { Landed, QuickRetry } from "@layers/dispatch-core";
+import { withQuickRetries, type Landed, type QuickRetry } from "@layers/dispatch-core";
 import type { Logger } from "@layers/runtime";
 import { adGroupHolds, campaignHolds, keywordHolds, sameKeyword } from "./apple-holds.ts";
-import { AppleRequestError, AppleThrottledError, AppleTransientError, withAudience, type AppleAuth, type AppleClient } from "./apple/index.ts";
+import { AppleRequestError, AppleTransientError, withAudience, type AppleAuth, type AppleClient } from "./apple/index.ts";
 import type { AppleWrite } from "./plan-apple-write.ts";
 
 /** Where the write acts on Apple: the platform ids the adapter resolved from the Layers rows. */
@@ -57,23 +55,8 @@ export async function landAppleWrite(apple: AppleClient, quick: QuickRetry, log:
     }
   };
 
-  return pRetry(attempt, {
-    retries: quick.retries,
-    minTimeout: quick.minMs,
-    maxTimeout: quick.maxMs,
-    factor: 2,
-    randomize: true,
-    // A 429 refused the call; every other retryable failure may have applied it.
-    onFailedAttempt: async ({ error, retryDelay, retriesLeft }) => {
-      if (error instanceof AppleTransientError) mustReconcile = true;
-      const wait = error instanceof AppleThrottledError ? error.retryAfterMs : undefined;
-      if (retriesLeft > 0 && wait !== undefined && wait <= quick.maxMs && wait > retryDelay) await sleep(wait - retryDelay);
-    },
-    shouldRetry: ({ error }) => {
-      if (error instanceof AppleTransientError) return true;
-      if (error instanceof AppleThrottledError) return error.retryAfterMs === undefined || error.retryAfterMs <= quick.maxMs;
-      return false;
-    },
+  return withQuickRetries(attempt, quick, () => {
+    mustReconcile = true;
   });
 }
 

@@ -1,10 +1,8 @@
-import pRetry from "p-retry";
-import { setTimeout as sleep } from "node:timers/promises";
-import type { Landed, QuickRetry } from "@layers/dispatch-core";
+import { withQuickRetries, type Landed, type QuickRetry } from "@layers/dispatch-core";
 import { PermanentError, type Logger } from "@layers/runtime";
 import type { TikTokCall, TikTokLevel } from "./plan-tiktok-write.ts";
 import { tiktokHolds } from "./tiktok-holds.ts";
-import { TikTokRequestError, TikTokThrottledError, TikTokTransientError, type TikTokAuth, type TikTokClient, type TikTokFields } from "./tiktok/index.ts";
+import { TikTokRequestError, type TikTokAuth, type TikTokClient, type TikTokFields } from "./tiktok/index.ts";
 
 export interface LandInput {
   call: TikTokCall;
@@ -113,22 +111,7 @@ export async function landTikTokWrite(tt: TikTokClient, quick: QuickRetry, log: 
     else await tt.setAdStatus(adv, [id], status, auth);
   }
 
-  return pRetry(attempt, {
-    retries: quick.retries,
-    minTimeout: quick.minMs,
-    maxTimeout: quick.maxMs,
-    factor: 2,
-    randomize: true,
-    // A throttle refuses the call; a transient failure may have applied it, so the next try looks first.
-    onFailedAttempt: async ({ error, retryDelay, retriesLeft }) => {
-      if (error instanceof TikTokTransientError) mustReconcile = true;
-      const wait = error instanceof TikTokThrottledError ? error.retryAfterMs : undefined;
-      if (retriesLeft > 0 && wait !== undefined && wait <= quick.maxMs && wait > retryDelay) await sleep(wait - retryDelay);
-    },
-    shouldRetry: ({ error }) => {
-      if (error instanceof TikTokTransientError) return true;
-      if (error instanceof TikTokThrottledError) return error.retryAfterMs === undefined || error.retryAfterMs <= quick.maxMs;
-      return false;
-    },
+  return withQuickRetries(attempt, quick, () => {
+    mustReconcile = true;
   });
 }
