@@ -19,7 +19,7 @@ import {
   updateScheduleParamsSchema,
   updateTargetingParamsSchema,
 } from "@layers/contracts";
-import { requirePlatformId, type EntityRef, type EntityRowPatch, type EntityTarget } from "@layers/dispatch-core";
+import { loadRefOf as coreLoadRefOf, requirePlatformId, type EntityRef, type EntityRowPatch, type EntityTarget, type LoadRef } from "@layers/dispatch-core";
 import { PermanentError } from "@layers/runtime";
 import { planCreateAd, planReplaceCreative } from "./map-ad.ts";
 import { planCreateAdSet } from "./map-adset.ts";
@@ -56,30 +56,12 @@ export const STATUS_OF_CAPABILITY: Partial<Record<Capability, string>> = {
 /** The Graph field ending a schedule: campaigns call it `stop_time`, ad sets `end_time`. */
 const END_FIELD: Record<"campaign" | "adset", string> = { campaign: "stop_time", adset: "end_time" };
 
-/** The row to load before planning: the account of a new campaign, else the entity written or the parent a create goes under. */
-export type LoadRef = { adAccountId: string } | { entity: EntityRef };
+export type { LoadRef };
 
-/** Which Layers row `planMetaWrite` needs. Pure; refuses operations Meta does not have before any read. */
+/** Which Layers row the planner needs. Pure; refuses operations Meta does not have before any read. */
 export function loadRefOf(d: Pick<Dispatch, "operation" | "params">): LoadRef {
   if (!META_OPERATIONS.has(d.operation)) throw new PermanentError("unsupported_operation", `dispatcher-meta does not support ${d.operation}`);
-  const str = (v: unknown, what: string): string => {
-    if (typeof v !== "string" || v === "") throw new PermanentError("invalid_params", `${d.operation} needs ${what}`);
-    return v;
-  };
-  switch (d.operation) {
-    case "create_campaign":
-      return { adAccountId: str(d.params.adAccountId, "adAccountId") };
-    case "create_adset":
-      return { entity: { kind: "campaign", id: str(d.params.campaignId, "campaignId") } };
-    case "create_ad":
-    case "push_creative":
-      return { entity: { kind: "adset", id: str(d.params.parentId, "parentId") } };
-    default: {
-      const target = targetOf(d.operation, d.params);
-      if (target === undefined) throw new PermanentError("invalid_params", `${d.operation} names no entity`);
-      return { entity: target };
-    }
-  }
+  return coreLoadRefOf("meta", d);
 }
 
 /** What planning reads of the Layers row `loadRefOf` named. */

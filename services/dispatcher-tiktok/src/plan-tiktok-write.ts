@@ -12,7 +12,7 @@ import {
   type Operation,
   type PlatformOperation,
 } from "@layers/contracts";
-import type { EntityRef, EntityRowPatch, EntityTarget } from "@layers/dispatch-core";
+import { loadRefOf as coreLoadRefOf, type EntityRef, type EntityRowPatch, type EntityTarget, type LoadRef } from "@layers/dispatch-core";
 import { PermanentError } from "@layers/runtime";
 import { tiktokCreativeFields } from "./tiktok-creative.ts";
 import { nextWholeSecond, tiktokTimeOf, toTikTokTime } from "./tiktok-time.ts";
@@ -80,30 +80,12 @@ export const TIKTOK_OPERATIONS: ReadonlyMap<Operation, { capability: Capability;
   return out;
 })();
 
-/** The row to load before planning: the ad account of a new campaign, else the entity written or the parent a create goes under. */
-export type LoadRef = { adAccountId: string } | { entity: EntityRef };
+export type { LoadRef };
 
-/** Which Layers row `planTikTokWrite` needs. Pure; refuses operations TikTok does not have before any read. */
+/** Which Layers row the planner needs. Pure; refuses operations TikTok does not have before any read. */
 export function loadRefOf(d: Pick<Dispatch, "operation" | "params">): LoadRef {
-  if (!TIKTOK_OPERATIONS.has(d.operation)) throw new PermanentError("unsupported_operation", `TikTok has no ${d.operation}`);
-  const str = (v: unknown, what: string): string => {
-    if (typeof v !== "string" || v === "") throw new PermanentError("invalid_params", `${d.operation} needs ${what}`);
-    return v;
-  };
-  switch (d.operation) {
-    case "create_campaign":
-      return { adAccountId: str(d.params.adAccountId, "adAccountId") };
-    case "create_adgroup":
-      return { entity: { kind: "campaign", id: str(d.params.campaignId, "campaignId") } };
-    case "create_ad":
-    case "push_creative":
-      return { entity: { kind: "adgroup", id: str(d.params.parentId, "parentId") } };
-    default: {
-      const target = targetOf(d.operation, d.params);
-      if (target === undefined) throw new PermanentError("invalid_params", `${d.operation} names no entity`);
-      return { entity: target };
-    }
-  }
+  if (!TIKTOK_OPERATIONS.has(d.operation)) throw new PermanentError("unsupported_operation", `dispatcher-tiktok does not support ${d.operation}`);
+  return coreLoadRefOf("tiktok", d);
 }
 
 export interface PlanContext {
