@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import {
+  syncAccountReplySchema,
   CREATES,
   entityKeyOfCampaign,
   eventSchema,
@@ -220,6 +221,18 @@ export async function createDispatchHarness(opts: DispatchHarnessOptions) {
     }, timeoutMs);
   }
 
+  /** Asks the running dispatcher to sync an ad account (`rpc.<platform>.sync-account`) and parses its reply. */
+  async function syncAccount(body: unknown) {
+    const reply = await env.nats.nc.request(env.names.subjects.syncAccount(platform), typeof body === "string" ? body : JSON.stringify(body), { timeout: 10_000 });
+    return syncAccountReplySchema.parse(reply.json());
+  }
+
+  /** Asks the running dispatcher to sync one campaign's tree (`rpc.<platform>.sync-campaign`). */
+  async function syncCampaign(campaignId: string) {
+    const reply = await env.nats.nc.request(env.names.subjects.syncCampaign(platform), JSON.stringify({ campaignId }), { timeout: 10_000 });
+    return syncAccountReplySchema.parse(reply.json());
+  }
+
   /** Every event in the namespace's events stream, oldest first. */
   async function events(): Promise<LayersEvent[]> {
     const info = await env.nats.jsm.streams.info(env.names.streams.events);
@@ -241,6 +254,8 @@ export async function createDispatchHarness(opts: DispatchHarnessOptions) {
     intent,
     waitForStates,
     events,
+    syncAccount,
+    syncCampaign,
     /** Stops every instance a test started, also when the test failed before stopping it. */
     async stopApps() {
       for (const app of apps.splice(0)) await app.stop().catch(() => undefined);
@@ -273,4 +288,16 @@ export function countingFetch(): { fetch: typeof fetch; calls: () => number } {
     },
     calls: () => n,
   };
+}
+
+/** Deterministic shuffle (seeded LCG), so an ordering test that fails can be replayed. */
+export function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let s = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
 }

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { syncAccountReplySchema } from "@layers/contracts";
 import type { StartedService } from "@layers/testkit";
 import { createHarness, type Harness } from "./test-support/harness.ts";
 
@@ -15,10 +14,7 @@ describe("dispatcher-apple: sync-account RPC", () => {
     await h.cleanup();
   });
 
-  async function sync(body: unknown) {
-    const reply = await h.env.nats.nc.request(h.env.names.subjects.syncAccount("apple"), JSON.stringify(body), { timeout: 10_000 });
-    return syncAccountReplySchema.parse(reply.json());
-  }
+  const sync = (body: unknown) => h.syncAccount(body);
 
   it("imports campaigns made outside Layers with origin 'platform', budgets in minor units and Layers status words", async () => {
     const a = await h.seedOrg({

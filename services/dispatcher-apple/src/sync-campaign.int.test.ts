@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { syncAccountReplySchema } from "@layers/contracts";
 import type { StartedService } from "@layers/testkit";
 import { createHarness, type Harness, type SeededOrg } from "./test-support/harness.ts";
 
@@ -15,15 +14,8 @@ describe("dispatcher-apple: sync-campaign RPC (ad groups and keywords made outsi
     await h.cleanup();
   });
 
-  async function syncCampaign(campaignId: string) {
-    const reply = await h.env.nats.nc.request(h.env.names.subjects.syncCampaign("apple"), JSON.stringify({ campaignId }), { timeout: 10_000 });
-    return syncAccountReplySchema.parse(reply.json());
-  }
-
-  async function syncAccount(a: SeededOrg) {
-    const reply = await h.env.nats.nc.request(h.env.names.subjects.syncAccount("apple"), JSON.stringify({ adAccountId: a.adAccountId }), { timeout: 10_000 });
-    return syncAccountReplySchema.parse(reply.json());
-  }
+  const syncCampaign = (campaignId: string) => h.syncCampaign(campaignId);
+  const syncAccount = (a: SeededOrg) => h.syncAccount({ adAccountId: a.adAccountId });
 
   async function children(campaignId: string) {
     return h.env.db.selectFrom("ad_entities").selectAll().where("campaign_id", "=", campaignId).orderBy("kind").orderBy("name").execute();

@@ -15,10 +15,7 @@ describe("dispatcher-meta: sync-account RPC", () => {
     await h.cleanup();
   });
 
-  async function sync(body: unknown) {
-    const reply = await h.env.nats.nc.request(h.env.names.subjects.syncAccount("meta"), JSON.stringify(body), { timeout: 10_000 });
-    return syncAccountReplySchema.parse(reply.json());
-  }
+  const sync = (body: unknown) => h.syncAccount(body);
 
   it("sync - imports campaigns made outside Layers, with budgets in minor units and lower-case status", async () => {
     const a = await h.seedAccount({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newId, syncAccountReplySchema } from "@layers/contracts";
+import { newId } from "@layers/contracts";
 import type { DispatcherMeta } from "./app.ts";
 import { createHarness, type Harness, type SeededAccount } from "./test-support/harness.ts";
 
@@ -15,15 +15,8 @@ describe("dispatcher-meta: sync-campaign RPC (ad sets and ads made outside Layer
     await h.cleanup();
   });
 
-  async function syncCampaign(campaignId: string) {
-    const reply = await h.env.nats.nc.request(h.env.names.subjects.syncCampaign("meta"), JSON.stringify({ campaignId }), { timeout: 10_000 });
-    return syncAccountReplySchema.parse(reply.json());
-  }
-
-  async function syncAccount(a: SeededAccount) {
-    const reply = await h.env.nats.nc.request(h.env.names.subjects.syncAccount("meta"), JSON.stringify({ adAccountId: a.adAccountId }), { timeout: 10_000 });
-    return syncAccountReplySchema.parse(reply.json());
-  }
+  const syncCampaign = (campaignId: string) => h.syncCampaign(campaignId);
+  const syncAccount = (a: SeededAccount) => h.syncAccount({ adAccountId: a.adAccountId });
 
   /** Changes an object straight on the sandbox's Graph surface, as Ads Manager would. */
   async function graphPost(a: SeededAccount, path: string, fields: Record<string, string>): Promise<{ id?: string; success?: boolean }> {

@@ -1,18 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { shuffled } from "@layers/testkit";
 import type { Dispatch } from "@layers/contracts";
 import { countingFetch, createHarness, type Harness } from "./test-support/harness.ts";
-
-/** Deterministic shuffle (seeded LCG), so a failure can be replayed. */
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const out = [...items];
-  let s = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 1103515245 + 12345) % 2 ** 31;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 describe("dispatcher-tiktok: order and exactly-once with two instances", () => {
   let h: Harness;

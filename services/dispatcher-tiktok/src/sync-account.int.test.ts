@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { syncAccountReplySchema } from "@layers/contracts";
 import { createHarness, type Harness } from "./test-support/harness.ts";
 
 describe("dispatcher-tiktok: sync-account RPC", () => {
@@ -10,10 +9,7 @@ describe("dispatcher-tiktok: sync-account RPC", () => {
   });
   afterAll(async () => h.cleanup());
 
-  async function sync(body: unknown) {
-    const reply = await h.env.nats.nc.request(h.env.names.subjects.syncAccount("tiktok"), JSON.stringify(body), { timeout: 10_000 });
-    return syncAccountReplySchema.parse(reply.json());
-  }
+  const sync = (body: unknown) => h.syncAccount(body);
 
   it("sync - imports campaigns made outside Layers across pages, with budgets in minor units and Layers status words", async () => {
     const a = await h.seedAccount({

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { syncAccountReplySchema } from "@layers/contracts";
 import { createHarness, type Harness, type SeededAdvertiser } from "./test-support/harness.ts";
 import { tiktokRequestId } from "./tiktok/index.ts";
 
@@ -12,12 +11,8 @@ describe("dispatcher-tiktok: sync-campaign RPC", () => {
   });
   afterAll(async () => h.cleanup());
 
-  async function rpc(subject: string, body: unknown) {
-    const reply = await h.env.nats.nc.request(subject, JSON.stringify(body), { timeout: 10_000 });
-    return syncAccountReplySchema.parse(reply.json());
-  }
-  const syncAccount = (a: SeededAdvertiser) => rpc(h.env.names.subjects.syncAccount("tiktok"), { adAccountId: a.adAccountId });
-  const syncCampaign = (campaignId: string) => rpc(h.env.names.subjects.syncCampaign("tiktok"), { campaignId });
+  const syncAccount = (a: SeededAdvertiser) => h.syncAccount({ adAccountId: a.adAccountId });
+  const syncCampaign = (campaignId: string) => h.syncCampaign(campaignId);
 
   async function campaignIdOf(platformCampaignId: string): Promise<string> {
     const row = await h.env.db.selectFrom("campaigns").select("id").where("platform_campaign_id", "=", platformCampaignId).executeTakeFirstOrThrow();
