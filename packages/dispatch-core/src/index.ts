@@ -13,4 +13,4 @@ export { runDispatcherMain, type DispatcherProcess } from "./run-dispatcher-main
 export { PlatformRequestError, PlatformThrottledError, PlatformTokenError, PlatformTransientError } from "./platform-errors.ts";
 export { upsertSyncedChildren, type SyncedChild, type SyncedCampaignRef } from "./db/sync-children.repository.ts";
 export { withQuickRetries } from "./with-quick-retries.ts";
-export { loadRefOf, type LoadRef } from "./load-ref.ts";
+export { loadRefOf, loadWriteRows, type LoadRef } from "./load-ref.ts";

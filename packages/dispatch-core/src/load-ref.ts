@@ -1,6 +1,8 @@
 import { CREATES, isCreate, parentKindOf, targetOf, type Dispatch, type Platform } from "@layers/contracts";
 import { PermanentError } from "@layers/runtime";
+import type { Db } from "@layers/db";
 import type { EntityRef } from "./db/outcome.repository.ts";
+import { loadAdAccount, loadEntityTarget, type AccountPlatform, type AdAccountTarget, type EntityTarget } from "./db/targets.repository.ts";
 
 /** The Layers row a write must load before it can be planned: the account of a campaign create, else an entity. */
 export type LoadRef = { adAccountId: string } | { entity: EntityRef };
@@ -27,4 +29,11 @@ export function loadRefOf(platform: Platform, d: Pick<Dispatch, "operation" | "p
   const target = targetOf(d.operation, d.params);
   if (target === undefined) throw new PermanentError("invalid_params", `${d.operation} names no entity`);
   return { entity: target };
+}
+
+/** The rows `loadRefOf` named: the account, and the entity when the write names one (absent for a campaign create). */
+export async function loadWriteRows(db: Db, p: AccountPlatform, ref: LoadRef, layerId: string): Promise<{ account: AdAccountTarget; known: EntityTarget | undefined }> {
+  if ("adAccountId" in ref) return { account: await loadAdAccount(db, p, ref.adAccountId, layerId), known: undefined };
+  const known = await loadEntityTarget(db, p, ref.entity, layerId);
+  return { account: known.account, known };
 }

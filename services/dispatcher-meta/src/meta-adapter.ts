@@ -1,4 +1,4 @@
-import { loadAdAccount, loadEntityTarget, type AccountPlatform, type AdAccountTarget, type DispatchAdapter, type EntityTarget, type QuickRetry } from "@layers/dispatch-core";
+import { loadWriteRows, type AccountPlatform, type DispatchAdapter, type QuickRetry } from "@layers/dispatch-core";
 import { openToken } from "@layers/runtime";
 import { loadCampaignGoal } from "./db/campaign-goal.repository.ts";
 import { landWrite } from "./land-write.ts";
@@ -27,15 +27,7 @@ export function createMetaAdapter(deps: MetaAdapterDeps): DispatchAdapter<MetaCa
     label: META.label,
 
     async prepare(d, { db }) {
-      const ref = loadRefOf(d);
-      let known: EntityTarget | undefined;
-      let account: AdAccountTarget;
-      if ("adAccountId" in ref) {
-        account = await loadAdAccount(db, META, ref.adAccountId, d.layerId);
-      } else {
-        known = await loadEntityTarget(db, META, ref.entity, d.layerId);
-        account = known.account;
-      }
+      const { account, known } = await loadWriteRows(db, META, loadRefOf(d), d.layerId);
       // Only a new ad set without a named goal needs its campaign's objective.
       const campaignGoal = d.operation === "create_adset" && d.params.optimizationGoal === undefined && known ? await loadCampaignGoal(db, known.id) : undefined;
       const plan = planMetaWrite(d, { known, campaignGoal });

@@ -1,4 +1,4 @@
-import { loadAdAccount, loadEntityTarget, type AccountPlatform, type AdAccountTarget, type DispatchAdapter, type EntityTarget, type QuickRetry } from "@layers/dispatch-core";
+import { loadWriteRows, type AccountPlatform, type DispatchAdapter, type QuickRetry } from "@layers/dispatch-core";
 import { openToken } from "@layers/runtime";
 import { platformIdsInUse } from "./db/platform-ids-in-use.ts";
 import { landTikTokWrite } from "./land-tiktok-write.ts";
@@ -29,15 +29,7 @@ export function createTikTokAdapter(deps: TikTokAdapterDeps): DispatchAdapter<Ti
     label: TIKTOK.label,
 
     async prepare(d, { db }) {
-      const ref = loadRefOf(d);
-      let known: EntityTarget | undefined;
-      let account: AdAccountTarget;
-      if ("adAccountId" in ref) {
-        account = await loadAdAccount(db, TIKTOK, ref.adAccountId, d.layerId);
-      } else {
-        known = await loadEntityTarget(db, TIKTOK, ref.entity, d.layerId);
-        account = known.account;
-      }
+      const { account, known } = await loadWriteRows(db, TIKTOK, loadRefOf(d), d.layerId);
       const plan = planTikTokWrite(d, { known, now: now() });
       return { plan: plan.call, account, entity: plan.entity, created: plan.created, row: plan.row };
     },
