@@ -84,7 +84,7 @@ export type { LoadRef };
 
 /** Which Layers row the planner needs. Pure; refuses operations TikTok does not have before any read. */
 export function loadRefOf(d: Pick<Dispatch, "operation" | "params">): LoadRef {
-  if (!TIKTOK_OPERATIONS.has(d.operation)) throw new PermanentError("unsupported_operation", `dispatcher-tiktok does not support ${d.operation}`);
+  if (!TIKTOK_OPERATIONS.has(d.operation)) throw new PermanentError("unsupported_operation", `TikTok has no ${d.operation}`);
   return coreLoadRefOf("tiktok", d);
 }
 
