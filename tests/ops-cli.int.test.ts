@@ -78,4 +78,33 @@ describe("ops CLI", () => {
     const customer = apiClient(stack.apiUrl, a.customerToken);
     expect((await customer.get("/v1/whoami")).body).toMatchObject({ actor: { type: "customer" }, projectId: a.projectId });
   });
+
+  it("mint-key --tier sets the key's rate tier; api-kill-switch stops and releases a key's writes on the running gateway", async () => {
+    const { orgId } = await ops("create-org", "--name", "Switch Partner");
+    const key = await ops("mint-key", "--org", orgId, "--tier", "scale", "projects:read", "projects:write");
+    expect(key.rateTier).toBe("scale");
+    const partner = apiClient(stack.apiUrl, key.secret);
+    expect((await partner.get("/v1/projects")).headers.get("ratelimit-policy")).toBe('"read";q=6000;w=60');
+    await expect(ops("mint-key", "--org", orgId, "--tier", "gold", "projects:read")).rejects.toMatchObject({ code: 2 });
+
+    expect(await ops("api-kill-switch", "--scope", "key", "--target", key.apiKeyId, "--on", "--reason", "runaway script")).toEqual({
+      scope: "key",
+      target: key.apiKeyId,
+      active: true,
+      reason: "runaway script",
+    });
+    await new Promise((r) => setTimeout(r, 1000));
+    const stopped = await partner.post("/v1/projects", { name: "blocked" });
+    expect(stopped.status).toBe(403);
+    expect(stopped.body).toMatchObject({ code: "KILL_SWITCH" });
+    expect((await partner.get("/v1/projects")).status).toBe(200);
+
+    expect((await ops("api-kill-switch", "--scope", "key", "--target", key.apiKeyId, "--off")).active).toBe(false);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await partner.post("/v1/projects", { name: "allowed again" })).status).toBe(201);
+
+    await expect(ops("api-kill-switch", "--scope", "org", "--target", "org_00000000000000000000000000", "--on")).rejects.toMatchObject({ code: 2 });
+    await expect(ops("api-kill-switch", "--scope", "global", "--on", "--off")).rejects.toMatchObject({ code: 2 });
+    await expect(ops("api-kill-switch", "--scope", "planet", "--on")).rejects.toMatchObject({ code: 2 });
+  });
 });

@@ -133,6 +133,8 @@ export const p1: Benchmark = {
         TOKEN_ENCRYPTION_KEY: DEV_TOKEN_KEY,
       });
       const seed = await seedDev(bdb.db, opsConfig);
+      // A load generator is one key doing thousands of writes a minute: give it the ops-only tier.
+      await bdb.db.updateTable("api_keys").set({ rate_tier: "internal" }).where("organization_id", "=", seed.orgId).execute();
       const defaults = await fetch(`${gateway.url}/v1/projects/${seed.projectId}/ads/meta/defaults`, {
         method: "PATCH",
         headers: { authorization: `Bearer ${seed.apiKey}`, "content-type": "application/json" },

@@ -1,4 +1,4 @@
-import type { Platform } from "@layers/contracts";
+import { RATE_TIERS, type Platform } from "@layers/contracts";
 import { startDispatcherApple, loadConfig as loadAppleConfig } from "@layers/dispatcher-apple";
 import { startDispatcherMeta, loadConfig as loadDispatcherConfig, type DispatcherMeta } from "@layers/dispatcher-meta";
 import { startDispatcherTiktok, loadConfig as loadTiktokConfig } from "@layers/dispatcher-tiktok";
@@ -105,6 +105,8 @@ export async function startStack(opts: StackOptions = {}): Promise<E2EStack> {
     verdictTimeoutMs: opts.verdictTimeoutMs ?? 3000,
     // As in the dev stack: endpoints may point at a receiver on this machine.
     webhooks: { allowedHosts: WEBHOOK_ALLOWED_HOSTS.split(",") },
+    // Fault and replay suites drive one key hard; the gateway's own tests cover the limits.
+    rateLimits: { tiers: { ...RATE_TIERS, standard: { read: { quota: 1_000_000, windowSeconds: 60 }, write: { quota: 1_000_000, windowSeconds: 60 } } } },
     port: 0,
     host: "127.0.0.1",
   });

@@ -13,4 +13,5 @@ export * from "./events.ts";
 export * from "./http.ts";
 export * from "./http-entities.ts";
 export * from "./webhooks.ts";
+export * from "./rate-limits.ts";
 export * from "./http-responses.ts";

@@ -26,6 +26,21 @@ export interface ApiKeysTable {
   created_at: Timestamp;
   revoked_at: NullableTimestamp;
   last_used_at: NullableTimestamp;
+  rate_tier: ColumnType<string, string | undefined, string>;
+}
+
+export interface RateLimitWindowsTable {
+  partition_key: string;
+  policy: string;
+  window_start: Timestamp;
+  count: number;
+}
+
+export interface ApiKillSwitchesTable {
+  scope: "global" | "org" | "key";
+  target: string;
+  reason: string | null;
+  activated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface ProjectsTable {
@@ -281,6 +296,8 @@ export interface Database extends WebhooksDatabase {
   ad_accounts: AdAccountsTable;
   campaigns: CampaignsTable;
   ad_entities: AdEntitiesTable;
+  rate_limit_windows: RateLimitWindowsTable;
+  api_kill_switches: ApiKillSwitchesTable;
   jobs: JobsTable;
   entity_sequences: EntitySequencesTable;
   write_intents: WriteIntentsTable;

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import type { NatsConnection } from "@nats-io/transport-node";
 import type { JetStreamClient } from "@nats-io/jetstream";
-import type { NatsNames } from "@layers/contracts";
+import type { NatsNames, RateTierTable } from "@layers/contracts";
 import type { Db } from "@layers/db";
 import type { Logger } from "@layers/runtime";
 import { ApiError } from "./errors.ts";
@@ -12,6 +12,8 @@ import { installProblemErrors, sendProblem } from "./plugins/problem-errors.ts";
 import { installJsonBody } from "./plugins/json-body.ts";
 import { installAuth } from "./plugins/auth.ts";
 import { installIdempotency } from "./plugins/idempotency.ts";
+import { installRateLimit } from "./plugins/rate-limit.ts";
+import { watchApiKillSwitches } from "./http/api-kill-switch-watch.ts";
 import { registerRoutes } from "./routes/index.ts";
 import { createVerdictWaiter } from "./writes/verdict-waiter.ts";
 import type { RouteContext } from "./context.ts";
@@ -38,6 +40,8 @@ export interface GatewayDeps {
   idempotencyPruneEveryMs?: number;
   /** Webhook endpoint URL rules and secret sealing (defaults: no allowlisted host, the dev key). */
   webhooks?: WebhookSettingsInput;
+  /** Rate tiers (default `RATE_TIERS`) and how often the API kill switches are re-read (default 500 ms). */
+  rateLimits?: { tiers?: RateTierTable; killSwitchRefreshMs?: number };
 }
 
 /**
@@ -90,6 +94,14 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
   installProblemErrors(app);
   installJsonBody(app, bodyLimit);
   installAuth(app, { db: deps.db, customerJwtSecret: deps.customerJwtSecret });
+  const killSwitches = await watchApiKillSwitches(deps.db, deps.log, deps.rateLimits?.killSwitchRefreshMs ?? 500);
+  app.addHook("onClose", async () => killSwitches.stop());
+  installRateLimit(app, {
+    db: deps.db,
+    killSwitches,
+    pruneEveryMs: deps.idempotencyPruneEveryMs ?? 10 * 60_000,
+    ...(deps.rateLimits?.tiers ? { tiers: deps.rateLimits.tiers } : {}),
+  });
   installIdempotency(app, { db: deps.db, pruneEveryMs: deps.idempotencyPruneEveryMs ?? 10 * 60_000, sealKey: ctx.webhooks.tokenEncryptionKey });
   app.addHook("onResponse", async (req, reply) => {
     req.log.info({ method: req.method, url: req.url, route: req.routeOptions.url ?? null, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, "request");

@@ -5,17 +5,20 @@ import { connectNats, ensureStreams } from "@layers/runtime";
 import { listDeadLetters, redriveDeadLetter } from "./commands/dlq.ts";
 import { createOrganization, mintApiKey, revokeApiKey, UsageError } from "./commands/orgs.ts";
 import { replay } from "./commands/replay.ts";
+import { setApiKillSwitch } from "./commands/api-kill-switch.ts";
 import { seedDev } from "./commands/seed-dev.ts";
 import { loadOpsConfig } from "./config.ts";
 
 const USAGE = `usage: pnpm ops <command> [options]   (or ./dev ops <command>)
 
   create-org --name NAME                         create an organization
-  mint-key --org ORG_ID --scopes S1,S2 [--name N] [SCOPE…]
+  mint-key --org ORG_ID --scopes S1,S2 [--name N] [--tier standard|scale|enterprise|internal] [SCOPE…]
                                                   mint an API key (secret printed once)
+  api-kill-switch --scope global|org|key [--target ID] --on|--off [--reason TEXT]
+                                                  stop (or allow again) the writes of a key, an org or everyone
   revoke-key --key KEY_ID                         revoke an API key
-  seed-dev                                        fresh org, key, project, consented Meta layer,
-                                                  sandbox account with two campaigns, customer JWT
+  seed-dev                                        fresh org, key, project, consented layers (Apple END_TO_END),
+                                                  a sandbox account per platform with campaigns, customer JWT
   migrate                                         apply database migrations and create streams
   replay --stream intents|dispatch [--platform meta] (--from-seq N [--to-seq M] | --since ISO [--until ISO]) [--dry-run]
                                                   re-run a subject range; landed work is skipped and reported
@@ -45,6 +48,12 @@ async function main(argv: string[]): Promise<unknown> {
       limit: { type: "string" },
       all: { type: "boolean" },
       id: { type: "string" },
+      tier: { type: "string" },
+      scope: { type: "string" },
+      target: { type: "string" },
+      reason: { type: "string" },
+      on: { type: "boolean" },
+      off: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -66,7 +75,11 @@ async function main(argv: string[]): Promise<unknown> {
         // Scopes as `--scopes a,b` and/or as plain arguments: `mint-key --org org_… ads:read ads:write:budgets`.
         const scopes = [...(values.scopes ?? "").split(","), ...positionals].map((s) => s.trim()).filter(Boolean);
         if (!values.org || scopes.length === 0) throw new UsageError("--org and at least one scope are required");
-        return await mintApiKey(db, { orgId: values.org, scopes, name: values.name });
+        return await mintApiKey(db, { orgId: values.org, scopes, name: values.name, tier: values.tier });
+      }
+      case "api-kill-switch": {
+        if (values.on === values.off) throw new UsageError("give exactly one of --on or --off");
+        return await setApiKillSwitch(db, { scope: values.scope ?? "", target: values.target, active: values.on === true, reason: values.reason });
       }
       case "revoke-key":
         if (!values.key) throw new UsageError("--key is required");

@@ -84,7 +84,7 @@ describe("request id", () => {
 });
 
 describe("principal", () => {
-  const key: Principal = { kind: "api_key", organizationId: "org_a", apiKeyId: "key_1", scopes: ["ads:write"] };
+  const key: Principal = { kind: "api_key", organizationId: "org_a", apiKeyId: "key_1", scopes: ["ads:write"], rateTier: "standard" };
   const customer: Principal = { kind: "customer", organizationId: "org_a", userId: "u1", projectId: "p1" };
   it("principal - legacy ads:write grants the eight sub-scopes but not connect; customers hold every scope", () => {
     expect(principalHasScope(key, "ads:write:budgets")).toBe(true);

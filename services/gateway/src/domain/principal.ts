@@ -2,7 +2,7 @@ import { hasScope, type Actor, type Scope } from "@layers/contracts";
 
 /** Who is calling: a partner's org API key, or a customer bound to one project of that org. */
 export type Principal =
-  | { kind: "api_key"; organizationId: string; apiKeyId: string; scopes: readonly string[] }
+  | { kind: "api_key"; organizationId: string; apiKeyId: string; scopes: readonly string[]; /** Rate tier (SPEC §10). */ rateTier: string }
   | { kind: "customer"; organizationId: string; userId: string; projectId: string };
 
 /** The actor recorded on intents, pending actions and audit rows. */

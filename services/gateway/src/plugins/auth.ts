@@ -76,7 +76,7 @@ async function authenticate(req: FastifyRequest, deps: AuthDeps, touched: Map<st
     touched.set(key.id, now);
     touchKey(deps.db, key.id).catch((err: unknown) => req.log.warn({ err }, "could not record key use"));
   }
-  return { kind: "api_key", organizationId: key.organizationId, apiKeyId: key.id, scopes: key.scopes };
+  return { kind: "api_key", organizationId: key.organizationId, apiKeyId: key.id, scopes: key.scopes, rateTier: key.rateTier };
 }
 
 function authorize(p: Principal, rule: RouteAuth): void {

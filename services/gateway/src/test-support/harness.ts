@@ -48,6 +48,8 @@ export interface Tenant {
   adAccountId: string;
 }
 
+const ROOMY = { read: { quota: 1_000_000, windowSeconds: 60 }, write: { quota: 1_000_000, windowSeconds: 60 } };
+
 export async function createHarness(opts: Partial<GatewayDeps> = {}): Promise<Harness> {
   const env = await createTestEnv();
   const build = (overrides: Partial<GatewayDeps>) =>
@@ -60,6 +62,8 @@ export async function createHarness(opts: Partial<GatewayDeps> = {}): Promise<Ha
       verdictTimeoutMs: 300,
       syncTimeoutMs: 300,
       idempotencyPruneEveryMs: 0,
+      // Suites make hundreds of writes a minute with one key; rate-limits.int.test.ts sets small quotas.
+      rateLimits: { tiers: { standard: ROOMY, internal: ROOMY }, killSwitchRefreshMs: 100 },
       ...overrides,
     });
   const app = await build(opts);

@@ -1,4 +1,4 @@
-import { isGrantableScope, newId } from "@layers/contracts";
+import { isGrantableScope, newId, rateTierSchema } from "@layers/contracts";
 import type { Db } from "@layers/db";
 import { hashApiKey, mintApiKeySecret } from "@layers/runtime";
 
@@ -13,10 +13,13 @@ export interface MintedKey {
   /** Shown once; only its sha256 is stored. */
   secret: string;
   scopes: string[];
+  rateTier: string;
 }
 
-export async function mintApiKey(db: Db, opts: { orgId: string; scopes: string[]; name?: string }): Promise<MintedKey> {
+export async function mintApiKey(db: Db, opts: { orgId: string; scopes: string[]; name?: string; tier?: string }): Promise<MintedKey> {
   const bad = opts.scopes.filter((s) => !isGrantableScope(s));
+  const tier = rateTierSchema.safeParse(opts.tier ?? "standard");
+  if (!tier.success) throw new UsageError(`unknown rate tier ${opts.tier}; one of ${rateTierSchema.options.join(", ")}`);
   if (bad.length) throw new UsageError(`unknown scope(s): ${bad.join(", ")}`);
   if (opts.scopes.length === 0) throw new UsageError("at least one scope is required");
   const org = await db.selectFrom("organizations").select("id").where("id", "=", opts.orgId).executeTakeFirst();
@@ -32,9 +35,10 @@ export async function mintApiKey(db: Db, opts: { orgId: string; scopes: string[]
       secret_hash: hashApiKey(secret),
       last4: secret.slice(-4),
       scopes: opts.scopes,
+      rate_tier: tier.data,
     })
     .execute();
-  return { apiKeyId, secret, scopes: opts.scopes };
+  return { apiKeyId, secret, scopes: opts.scopes, rateTier: tier.data };
 }
 
 export async function revokeApiKey(db: Db, apiKeyId: string): Promise<{ apiKeyId: string; revoked: boolean }> {

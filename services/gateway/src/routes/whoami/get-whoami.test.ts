@@ -6,7 +6,7 @@ describe("whoami", () => {
   const organizationId = newId("organization");
 
   it("whoami - a partner key answers its key id and its scopes as granted", () => {
-    const body = whoamiOf({ kind: "api_key", organizationId, apiKeyId: newId("apiKey"), scopes: ["ads:read", "ads:write:*"] });
+    const body = whoamiOf({ kind: "api_key", organizationId, apiKeyId: newId("apiKey"), scopes: ["ads:read", "ads:write:*"], rateTier: "standard" });
     expect(whoamiSchema.parse(body)).toEqual(body);
     expect(body).toMatchObject({ actor: { type: "partner" }, scopes: ["ads:read", "ads:write:*"] });
   });
