@@ -23,3 +23,12 @@ export function parseConfig<S extends z.ZodType>(schema: S, env: Record<string, 
 export const tokenKeySchema = z.string().refine((v) => Buffer.from(v, "base64").length === 32, {
   message: "must be 32 bytes, base64",
 });
+
+/**
+ * The environment a supervisor (the dev stack runner, a test spawning a service) hands down to
+ * the processes it starts, besides their own settings: PATH, locale and whatever the operator
+ * exported. Read once, here, so child processes still parse their own config exactly once.
+ */
+export function inheritedEnvironment(env: Record<string, string | undefined> = process.env): Readonly<Record<string, string>> {
+  return Object.freeze(Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === "string")));
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { inheritedEnvironment } from "@layers/runtime";
 
 /**
  * The test kit's own settings, parsed once. `TEST_LOG_LEVEL` makes services under test log (they are
@@ -9,10 +10,13 @@ const testkitConfigSchema = z.object({
   NATS_SERVER_BIN: z.string().min(1).optional(),
   PATH: z.string().default(""),
 });
-export type TestkitConfig = z.infer<typeof testkitConfigSchema>;
+export type TestkitConfig = z.infer<typeof testkitConfigSchema> & {
+  /** What services spawned by a test inherit (PATH, locale, overrides), under their own settings. */
+  inheritedEnv: Readonly<Record<string, string>>;
+};
 
 let parsed: TestkitConfig | undefined;
 export function testkitConfig(): TestkitConfig {
-  parsed ??= Object.freeze(testkitConfigSchema.parse(process.env));
+  parsed ??= Object.freeze({ ...testkitConfigSchema.parse(process.env), inheritedEnv: inheritedEnvironment(process.env) });
   return parsed;
 }

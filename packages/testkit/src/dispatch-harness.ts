@@ -17,6 +17,7 @@ import {
 } from "@layers/contracts";
 import { acceptWrite, json, type IntentState, type WriteIntentRow } from "@layers/db";
 import { childTraceparent, DEV_TOKEN_KEY, hopHeaders, sealToken, type Logger } from "@layers/runtime";
+import { killAll, spawnNode, type NodeRun } from "./spawn-node.ts";
 import { createTestEnv, type TestEnv } from "./test-env.ts";
 
 /** Fast clocks for dispatcher tests: short leases, ack waits and retry ladders. */
@@ -64,6 +65,7 @@ export async function createDispatchHarness(opts: DispatchHarnessOptions) {
   const env: TestEnv = await createTestEnv();
   const { platform } = opts;
   const apps: StartedService[] = [];
+  const children: NodeRun[] = [];
 
   function configEnv(over: Record<string, string> = {}): Record<string, string> {
     return { ...env.env, ...opts.baseConfig(), ...FAST_DISPATCH_CONFIG, ...over };
@@ -80,6 +82,13 @@ export async function createDispatchHarness(opts: DispatchHarnessOptions) {
         await app.stop();
       },
     };
+  }
+
+  /** Runs the dispatcher's `main.ts` as its own process (crash tests); SIGKILLed at cleanup if still alive. */
+  function spawnMain(main: string, over: Record<string, string> = {}): NodeRun {
+    const child = spawnNode(main, configEnv(over));
+    children.push(child);
+    return child;
   }
 
   /** Stores a tenant whose layer holds the given platform account. */
@@ -248,6 +257,7 @@ export async function createDispatchHarness(opts: DispatchHarnessOptions) {
     env,
     configEnv,
     start,
+    spawnMain,
     connectAccount,
     acceptAndAllow,
     publish,
@@ -261,6 +271,7 @@ export async function createDispatchHarness(opts: DispatchHarnessOptions) {
       for (const app of apps.splice(0)) await app.stop().catch(() => undefined);
     },
     async cleanup() {
+      killAll(children);
       for (const app of apps.splice(0)) await app.stop().catch(() => undefined);
       await env.cleanup();
     },

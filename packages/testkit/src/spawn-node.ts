@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { testkitConfig } from "./config.ts";
 
 export interface NodeRun {
   proc: ChildProcess;
@@ -14,7 +15,7 @@ export interface NodeRun {
  */
 export function spawnNode(main: string, env: Record<string, string>, opts: { stderr?: "capture" | "inherit" } = {}): NodeRun {
   const proc = spawn(process.execPath, [main], {
-    env: { ...process.env, ...env },
+    env: { ...testkitConfig().inheritedEnv, ...env },
     stdio: ["ignore", "pipe", opts.stderr === "inherit" ? "inherit" : "pipe"],
   });
   let out = "";

@@ -1,6 +1,5 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { killAll, spawnNode, type NodeRun } from "@layers/testkit";
 import type { Dispatch } from "@layers/contracts";
 import { createHarness, waitFor, type Harness } from "./test-support/harness.ts";
 
@@ -8,20 +7,12 @@ const MAIN = fileURLToPath(new URL("./main.ts", import.meta.url));
 
 describe("dispatcher-meta: crash and restart (child process)", () => {
   let h: Harness;
-  const children: NodeRun[] = [];
   beforeAll(async () => {
     h = await createHarness();
   });
-  afterAll(async () => {
-    killAll(children);
-    await h.cleanup();
-  });
+  afterAll(async () => h.cleanup());
 
-  function spawnDispatcher(): NodeRun {
-    const child = spawnNode(MAIN, h.configEnv({ DISPATCH_CONCURRENCY: "4", LOG_LEVEL: "info" }));
-    children.push(child);
-    return child;
-  }
+  const spawnDispatcher = () => h.spawnMain(MAIN, { DISPATCH_CONCURRENCY: "4", LOG_LEVEL: "info" });
 
   it("SIGKILL mid-batch - after a restart every write has landed exactly once, in order", async () => {
     const a = await h.seedAccount();

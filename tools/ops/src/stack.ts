@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { natsNames } from "@layers/contracts";
 import { createDb, ensureDatabase, migrateToLatest } from "@layers/db";
-import { connectNats, ensureStreams, parseConfig } from "@layers/runtime";
+import { connectNats, ensureStreams, inheritedEnvironment, parseConfig } from "@layers/runtime";
 import { seedDev } from "./commands/seed-dev.ts";
 import { opsConfigSchema } from "./config.ts";
 
@@ -24,6 +24,8 @@ const config = parseConfig(
   }),
 );
 
+/** Children inherit the runner's environment (PATH, locale, what the operator exported). */
+const inherited = inheritedEnvironment();
 const apiBaseUrl = `http://127.0.0.1:${config.API_PORT}`;
 const sandboxUrl = `http://127.0.0.1:${config.SANDBOX_PORT}`;
 const logDir = join(config.STACK_DIR, "logs");
@@ -59,7 +61,7 @@ function launch(svc: (typeof services)[number], restarts = 0): void {
     cwd: root,
     // Children inherit the runner's environment (PATH, locale, overrides the operator exported); each
     // service still parses its own config once in main.ts.
-    env: { ...process.env, ...sharedEnv, ...svc.env },
+    env: { ...inherited, ...sharedEnv, ...svc.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.pipe(out);

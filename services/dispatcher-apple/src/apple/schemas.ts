@@ -16,6 +16,18 @@ export const appleMoneySchema = z.object({
 });
 export type AppleMoney = z.infer<typeof appleMoneySchema>;
 
+/** What campaigns and ad groups share: where they run and when, and their soft-delete flag and times. */
+const servedFields = {
+  servingStatus: z.string().optional(),
+  displayStatus: z.string().optional(),
+  startTime: z.string().nullish(),
+  endTime: z.string().nullish(),
+  /** v5 deletes are soft: a deleted object is still readable and listed, with `deleted: true`. */
+  deleted: z.boolean().optional(),
+  creationTime: z.string().optional(),
+  modificationTime: z.string().optional(),
+};
+
 export const appleCampaignSchema = z.looseObject({
   id: appleIdSchema,
   orgId: appleIdSchema.optional(),
@@ -29,14 +41,7 @@ export const appleCampaignSchema = z.looseObject({
   adChannelType: z.string().nullish(),
   billingEvent: z.string().nullish(),
   biddingStrategy: z.string().nullish(),
-  servingStatus: z.string().optional(),
-  displayStatus: z.string().optional(),
-  startTime: z.string().nullish(),
-  endTime: z.string().nullish(),
-  /** v5 deletes are soft: a deleted campaign is still readable and listed, with `deleted: true`. */
-  deleted: z.boolean().optional(),
-  creationTime: z.string().optional(),
-  modificationTime: z.string().optional(),
+  ...servedFields,
 });
 export type AppleCampaign = z.infer<typeof appleCampaignSchema>;
 
@@ -50,13 +55,7 @@ export const appleAdGroupSchema = z.looseObject({
   defaultBidAmount: appleMoneySchema.nullish(),
   cpaGoal: appleMoneySchema.nullish(),
   automatedKeywordsOptIn: z.boolean().optional(),
-  servingStatus: z.string().optional(),
-  displayStatus: z.string().optional(),
-  startTime: z.string().nullish(),
-  endTime: z.string().nullish(),
-  deleted: z.boolean().optional(),
-  creationTime: z.string().optional(),
-  modificationTime: z.string().optional(),
+  ...servedFields,
 });
 export type AppleAdGroup = z.infer<typeof appleAdGroupSchema>;
 
