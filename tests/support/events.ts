@@ -1,8 +1,10 @@
 import type { LayersEvent } from "@layers/contracts";
+import { outboxDrained } from "@layers/testkit";
 import type { E2EStack } from "./stack.ts";
 
 /** Every event on this stack's events stream so far, oldest first (an ordered consumer, no acks). */
 export async function readEvents(stack: E2EStack): Promise<LayersEvent[]> {
+  await outboxDrained(stack.env);
   const { jsm, js } = stack.env.nats;
   const stream = stack.env.names.streams.events;
   const last = (await jsm.streams.info(stream)).state.last_seq;

@@ -1,14 +1,5 @@
 export * from "./schema.ts";
 export { createDb, json, type Db, type DbOptions } from "./db.ts";
 export { migrateToLatest, ensureDatabase, dropDatabase } from "./migrate.ts";
-export { acceptWrite, type AcceptWriteInput } from "./accept-write.ts";
 export { recordDeadLetter, type DeadLetterInput } from "./dead-letters.ts";
 export * from "./webhooks-schema.ts";
-export {
-  enqueueEvent,
-  markEventPublished,
-  lockUnpublishedEvents,
-  markEventsPublished,
-  type OutboxEvent,
-  type UnpublishedEvent,
-} from "./event-outbox.ts";

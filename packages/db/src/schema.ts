@@ -188,6 +188,10 @@ export interface WriteIntentsTable {
   attempts: ColumnType<number, number | undefined, number>;
   lease_until: NullableTimestamp;
   failure_reason: string | null;
+  /** Typed failure `{code, message}` (failure_reason is its human text). */
+  failure: ColumnType<unknown, string | null | undefined, string | null>;
+  /** The dispatch message, stored with the gate's allow (hand-on and sweep). */
+  dispatch: ColumnType<unknown, string | null | undefined, string | null>;
   platform_result: Json | null;
   accepted_at: Timestamp;
   decided_at: NullableTimestamp;

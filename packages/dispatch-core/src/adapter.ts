@@ -2,7 +2,7 @@ import type { Dispatch, Platform } from "@layers/contracts";
 import type { Db } from "@layers/db";
 import type { Logger } from "@layers/runtime";
 import type { AdAccountTarget } from "./db/targets.repository.ts";
-import type { EntityRef, EntityRowPatch } from "./db/outcome.repository.ts";
+import type { EntityRef, EntityRowPatch } from "@layers/lifecycle";
 
 export interface AdapterContext {
   db: Db;

@@ -1,13 +1,23 @@
 import type { JetStreamClient, JsMsg } from "@nats-io/jetstream";
 import { targetOf, type Dispatch, type NatsNames } from "@layers/contracts";
 import type { Db } from "@layers/db";
-import { PermanentError, RetryableError, type HandlerOutcome, type HopContext, type Logger } from "@layers/runtime";
+import {
+  claimIntent,
+  enqueueEvents,
+  failureReason,
+  FINISHED_INTENT_STATES,
+  handOnMsgId,
+  recordOutcome,
+  releaseIntent,
+  type Outcome,
+  type OutcomeTarget,
+  type WaitingWrite,
+} from "@layers/lifecycle";
+import { hopHeaders, PermanentError, RetryableError, type HandlerOutcome, type HopContext, type Logger } from "@layers/runtime";
 import type { DispatchAdapter, PreparedWrite } from "./adapter.ts";
 import type { DispatchConfig } from "./config.ts";
-import { fenceAndClaim, LANDED_STATES, releaseIntent, type IntentView } from "./db/intents.repository.ts";
-import { failureReason, recordOutcome, type Outcome, type OutcomeTarget } from "./db/outcome.repository.ts";
 import { markTokenExpired, type AdAccountTarget } from "./db/targets.repository.ts";
-import { outcomeEvents, publishEvents, storedOutcome, tokenExpiredEvent } from "./events.ts";
+import { asOutbox, outcomeEvents, tokenExpiredEvent } from "./events.ts";
 import { keepLease } from "./lease-keeper.ts";
 
 export interface DispatchHandlerDeps {
@@ -20,12 +30,16 @@ export interface DispatchHandlerDeps {
 export type DispatchContext = HopContext & { msg: JsMsg; log: Logger };
 
 const DONE: HandlerOutcome = { kind: "done" };
-/** A crash between commit and publish is redelivered within ack_wait; older re-runs are ops replays whose events went out. */
-const REEMIT_WINDOW_MS = 10 * 60_000;
 
 /**
- * One `dispatch.<platform>` message: fence → claim → (reconcile) → call → record → publish.
+ * One `dispatch.<platform>` message: claim → (reconcile) → call → record → hand on.
  * Returns done/defer or throws; `runConsumer` turns that into ack / nak / term.
+ *
+ * Per-entity order comes from the structure, not from redelivery: a write whose entity still has
+ * an open write ahead of it is acked and waits in Postgres (`allowed`); whoever closes the write
+ * ahead (this handler recording an outcome, or the gate's verdict) hands the next one on by
+ * publishing its stored dispatch. A backlog on one entity therefore drains at platform speed and
+ * holds no consumer slot while it waits, so other entities keep flowing.
  */
 export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: DispatchAdapter<Plan>) {
   const { db, config } = deps;
@@ -35,19 +49,22 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
   return async function handleDispatch(d: Dispatch, ctx: DispatchContext): Promise<HandlerOutcome> {
     const log = ctx.log.child({ intentId: d.intentId, operation: d.operation, entityKey: d.entityKey, entitySeq: d.entitySeq });
     if (d.platform !== platform) throw new PermanentError("wrong_platform", `dispatcher-${platform} got a ${d.platform} write`);
-    const { view, claimed } = await fenceAndClaim(db, d.intentId, platform, config.LEASE_MS);
+    const { view, claimed } = await claimIntent(db, d.intentId, platform, config.LEASE_MS);
     if (!view || view.platform !== platform) throw new PermanentError("unknown_intent", `intent ${d.intentId} is not a stored ${label} write`);
     if (claimed === undefined) {
-      if (LANDED_STATES.includes(view.state)) {
-        log.info({ state: view.state, skipped: true }, "skipped: already landed");
-        await reemit(d, view, ctx);
+      if (FINISHED_INTENT_STATES.includes(view.state)) {
+        log.info({ state: view.state, skipped: true }, view.state === "dispatched" || view.state === "failed" || view.state === "dead" ? "skipped: already landed" : "skipped: nothing left to dispatch");
         return DONE;
       }
-      if (view.state !== "allowed" && view.state !== "dispatching") {
-        log.warn({ state: view.state, skipped: true }, "skipped: the gate did not allow this write");
+      if (view.state === "accepted") {
+        log.warn({ state: view.state, skipped: true }, "skipped: the gate has not allowed this write");
         return DONE;
       }
-      if (view.blocked) return { kind: "defer", delayMs: config.FENCE_DELAY_MS };
+      // Handed on when the write ahead of it closes (or by the gate's sweep after a crash).
+      if (view.blocked) {
+        log.debug("waits for an earlier write to the same entity");
+        return DONE;
+      }
       // Someone else is calling the platform for this very intent; look again when its lease would run out.
       return { kind: "defer", delayMs: Math.min(Math.max(view.leaseRemainingMs, config.FENCE_DELAY_MS), 5_000) };
     }
@@ -57,6 +74,8 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
       attempts,
       jobId: d.jobId,
       operation: d.operation,
+      entityKey: d.entityKey,
+      entitySeq: d.entitySeq,
       campaignId: typeof d.params.campaignId === "string" ? d.params.campaignId : undefined,
       entity: targetOf(d.operation, d.params),
       pendingActionId: d.pendingActionId,
@@ -83,9 +102,9 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
         const what = err instanceof Error ? err.message : String(err);
         outcome = { kind: "dead", code: "attempts_exhausted", message: `gave up after ${attempts} attempts: ${what}` };
       } else {
-        await releaseIntent(db, d.intentId, attempts);
         const what = err instanceof Error ? err.message : String(err);
         const retryAfterMs = (err instanceof RetryableError ? err.retryAfterMs : undefined) ?? ladder(attempts);
+        await releaseIntent(db, d.intentId, attempts, retryAfterMs);
         throw new RetryableError(`attempt ${attempts} failed: ${what}`, { cause: err, retryAfterMs });
       }
     } finally {
@@ -109,49 +128,55 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
     if (account.status !== "connected") throw new PermanentError("ad_account_disconnected", `ad account ${account.id} is ${account.status}`);
   }
 
-  /** Records and announces the outcome; false when the claim was lost (the new holder will reconcile and record). */
+  /** Records the outcome with its events and hands on the next write; false when the claim was lost (the new holder will reconcile and record). */
   async function record(d: Dispatch, target: OutcomeTarget, outcome: Outcome, ctx: DispatchContext, log: Logger): Promise<boolean> {
     const at = new Date();
-    if (!(await recordOutcome(db, target, outcome, at))) {
+    const events = asOutbox(outcomeEvents(d, target.campaignId, outcome, at, target.entity), ctx);
+    const { recorded, next } = await recordOutcome(db, target, outcome, at, events);
+    if (!recorded) {
       log.warn("lease lost before recording; the instance holding it reconciles and records this write");
       return false;
     }
     if (outcome.kind === "landed") log.info({ platformId: outcome.platformId, entity: target.entity, reconciled: outcome.reconciled }, `landed on ${label}`);
     else log.warn({ code: outcome.code, reason: outcome.message, state: outcome.kind }, "write failed");
-    await publishEvents(deps.js, deps.names, ctx, outcomeEvents(d, target.campaignId, outcome, at, target.entity));
+    if (next) await handOn(d.intentId, next, log);
     return true;
   }
 
   /**
-   * The platform refused the account's token: tell the partner, then mark the account so later
-   * writes fail without calling. The event id derives from the connection, so several writes
-   * finding out at once still make one event (JetStream and webhook receivers dedupe on it);
-   * publishing before marking means a failed publish is retried rather than lost.
+   * Publishes the dispatch of the write waiting behind the one just closed. A failed publish is
+   * only logged: the gate's sweep hands on waiting writes nobody handed on.
    */
-  async function expireToken(d: Dispatch, account: AdAccountTarget, ctx: DispatchContext): Promise<void> {
-    await announceTokenExpired(deps, { organizationId: d.organizationId, platform, account }, ctx);
+  async function handOn(closedIntentId: string, next: WaitingWrite, log: Logger): Promise<void> {
+    try {
+      await deps.js.publish(deps.names.subjects.dispatch(next.dispatch.platform), JSON.stringify(next.dispatch), {
+        msgID: handOnMsgId(next.id, closedIntentId),
+        headers: hopHeaders({ requestId: next.requestId, traceparent: next.traceparent ?? "" }),
+      });
+    } catch (err) {
+      log.warn({ err, next: next.id }, "could not hand on the next write; the gate's sweep will");
+    }
   }
 
-  async function reemit(d: Dispatch, view: IntentView, ctx: DispatchContext): Promise<void> {
-    if (!view.finishedAt || Date.now() - view.finishedAt.getTime() > REEMIT_WINDOW_MS) return;
-    const o = storedOutcome(view.state, view.platformResult, view.failureReason);
-    const campaignId = typeof d.params.campaignId === "string" ? d.params.campaignId : undefined;
-    const entity = targetOf(d.operation, d.params);
-    if (o) await publishEvents(deps.js, deps.names, ctx, outcomeEvents(d, campaignId, o, view.finishedAt, entity));
+  async function expireToken(d: Dispatch, account: AdAccountTarget, ctx: DispatchContext): Promise<void> {
+    await announceTokenExpired(deps, { organizationId: d.organizationId, platform, account }, ctx);
   }
 }
 
 /**
- * Publishes `ads.account.token_expired` (deduped by its id, one per connection), then marks the
- * account `token_expired`. Shared by the dispatch handler and platform RPCs (e.g. sync-account).
+ * Stores `ads.account.token_expired` in the outbox and marks the account `token_expired`, in one
+ * transaction. The event id derives from the connection, so several writes finding out at once
+ * still make one event. Shared by the dispatch handler and platform RPCs (e.g. sync-account).
  */
 export async function announceTokenExpired(
-  deps: { db: Db; js: JetStreamClient; names: NatsNames },
+  deps: { db: Db },
   a: { organizationId: string; platform: DispatchAdapter["platform"]; account: AdAccountTarget },
   ctx: HopContext,
 ): Promise<void> {
   const { account } = a;
   const e = tokenExpiredEvent({ organizationId: a.organizationId, projectId: account.projectId, layerId: account.layerId, platform: a.platform, adAccountId: account.id, connectedAt: account.connectedAt }, new Date());
-  await publishEvents(deps.js, deps.names, ctx, [e]);
-  await markTokenExpired(deps.db, account.id);
+  await deps.db.transaction().execute(async (trx) => {
+    await enqueueEvents(trx, asOutbox([e], ctx));
+    await markTokenExpired(trx, account.id);
+  });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { deterministicEventId, newId, type Dispatch } from "@layers/contracts";
-import { outcomeEvents, storedOutcome, tokenExpiredEvent } from "./events.ts";
+import { outcomeEvents, tokenExpiredEvent } from "./events.ts";
 
 const d: Dispatch = {
   intentId: newId("intent"),
@@ -45,16 +45,5 @@ describe("outcome events", () => {
     const a = { organizationId: d.organizationId, projectId: d.projectId, layerId: d.layerId, platform: "meta" as const, adAccountId: "aa_1", connectedAt: at };
     expect(tokenExpiredEvent(a, new Date()).id).toBe(tokenExpiredEvent(a, new Date(0)).id);
     expect(tokenExpiredEvent({ ...a, connectedAt: new Date(1) }, at).id).not.toBe(tokenExpiredEvent(a, at).id);
-  });
-
-  it.each([
-    ["dispatched", { platformId: "42", reconciled: true }, null, { kind: "landed", platformId: "42", reconciled: true }],
-    ["failed", null, "token_expired: Session has expired.", { kind: "failed", code: "token_expired", message: "Session has expired." }],
-    ["dead", null, "attempts_exhausted: gave up: x: y", { kind: "dead", code: "attempts_exhausted", message: "gave up: x: y" }],
-    ["dispatched", null, null, undefined],
-  ] as const)("storedOutcome(%s, %j, %j)", (state, result, reason, expected) => {
-    const o = storedOutcome(state, result as Record<string, unknown> | null, reason);
-    if (expected === undefined) expect(o).toBeUndefined();
-    else expect(o).toMatchObject(expected);
   });
 });

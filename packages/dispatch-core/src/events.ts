@@ -1,7 +1,6 @@
-import { deterministicEventId, eventSchema, type Dispatch, type EventType, type LayersEvent, type NatsNames, type Platform } from "@layers/contracts";
-import { hopHeaders, type HopContext } from "@layers/runtime";
-import type { JetStreamClient } from "@nats-io/jetstream";
-import type { EntityRef, Outcome } from "./db/outcome.repository.ts";
+import { deterministicEventId, eventSchema, type Dispatch, type EventType, type LayersEvent, type Platform } from "@layers/contracts";
+import type { HopContext } from "@layers/runtime";
+import type { EntityRef, Outcome, OutboxEvent } from "@layers/lifecycle";
 
 function event(type: EventType, causeId: string, at: Date, data: LayersEvent["data"]): LayersEvent {
   // Ids derive from the cause, so a redelivery that re-emits produces the same id and is deduped.
@@ -46,21 +45,7 @@ export function tokenExpiredEvent(a: { organizationId: string; projectId: string
   });
 }
 
-export async function publishEvents(js: JetStreamClient, names: NatsNames, ctx: HopContext, events: readonly LayersEvent[]): Promise<void> {
-  await Promise.all(
-    events.map((e) => js.publish(names.subjects.event(e.type), JSON.stringify(e), { msgID: e.id, headers: hopHeaders(ctx) })),
-  );
-}
-
-/** Rebuilds the outcome a finished intent recorded, to re-emit its events after a crash between commit and publish. */
-export function storedOutcome(state: string, platformResult: Record<string, unknown> | null, failureReason: string | null): Outcome | undefined {
-  const platformId = platformResult?.platformId ?? platformResult?.platformCampaignId;
-  if (state === "dispatched" && typeof platformId === "string") {
-    return { kind: "landed", platformId, reconciled: platformResult?.reconciled === true, created: false, row: {} };
-  }
-  if ((state === "failed" || state === "dead") && failureReason) {
-    const i = failureReason.indexOf(": ");
-    return { kind: state, code: i > 0 ? failureReason.slice(0, i) : "unknown", message: i > 0 ? failureReason.slice(i + 2) : failureReason };
-  }
-  return undefined;
+/** Events as outbox rows, with the hop that caused them (the relay publishes them with it). */
+export function asOutbox(events: readonly LayersEvent[], ctx: HopContext): OutboxEvent[] {
+  return events.map((event) => ({ event, requestId: ctx.requestId, traceparent: ctx.traceparent }));
 }

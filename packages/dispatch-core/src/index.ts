@@ -2,10 +2,9 @@ export type { AdapterContext, DispatchAdapter, Landed, PreparedWrite } from "./a
 export { dispatchConfigSchema, quickRetryOf, type DispatchConfig, type QuickRetry } from "./config.ts";
 export { announceTokenExpired, createDispatchHandler, type DispatchContext, type DispatchHandlerDeps } from "./dispatch-handler.ts";
 export { startDispatcher, type DispatcherDeps, type RunningDispatcher } from "./start-dispatcher.ts";
-export { fenceAndClaim, LANDED_STATES, releaseIntent, renewLease, type ClaimAttempt, type IntentView } from "./db/intents.repository.ts";
-export { failureReason, landedResult, recordOutcome, type EntityRef, type EntityRowPatch, type Outcome, type OutcomeTarget } from "./db/outcome.repository.ts";
+export { failureReason, landedResult, type EntityRef, type EntityRowPatch, type Outcome, type OutcomeTarget } from "@layers/lifecycle";
 export { loadAdAccount, loadCampaignTarget, loadEntityTarget, markTokenExpired, requirePlatformId, type AccountPlatform, type AdAccountTarget, type EntityTarget } from "./db/targets.repository.ts";
-export { outcomeEvents, publishEvents, storedOutcome, tokenExpiredEvent } from "./events.ts";
+export { asOutbox, outcomeEvents, tokenExpiredEvent } from "./events.ts";
 export { keepLease } from "./lease-keeper.ts";
 export { startSyncResponder, type CampaignLister, type SyncResponderDeps } from "./sync-responder.ts";
 export { upsertSyncedCampaigns, type SyncedCampaign } from "./db/sync.repository.ts";

@@ -1,7 +1,7 @@
 import type { Logger } from "@layers/runtime";
 import type { JsMsg } from "@nats-io/jetstream";
 import type { Db } from "@layers/db";
-import { renewLease } from "./db/intents.repository.ts";
+import { renewLease } from "@layers/lifecycle";
 
 /**
  * While a claimed write is in progress, keeps both clocks from running out: the Postgres lease

@@ -1,7 +1,7 @@
 import { CREATES, isCreate, parentKindOf, targetOf, type Dispatch, type Platform } from "@layers/contracts";
 import { PermanentError } from "@layers/runtime";
 import type { Db } from "@layers/db";
-import type { EntityRef } from "./db/outcome.repository.ts";
+import type { EntityRef } from "@layers/lifecycle";
 import { loadAdAccount, loadEntityTarget, type AccountPlatform, type AdAccountTarget, type EntityTarget } from "./db/targets.repository.ts";
 
 /** The Layers row a write must load before it can be planned: the account of a campaign create, else an entity. */

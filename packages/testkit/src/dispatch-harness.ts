@@ -15,9 +15,11 @@ import {
   type Platform,
   type WriteIntent,
 } from "@layers/contracts";
-import { acceptWrite, json, type IntentState, type WriteIntentRow } from "@layers/db";
+import { json, type IntentState, type WriteIntentRow } from "@layers/db";
+import { acceptWrite, storeDecision } from "@layers/lifecycle";
 import { childTraceparent, DEV_TOKEN_KEY, hopHeaders, sealToken, type Logger } from "@layers/runtime";
 import { killAll, spawnNode, type NodeRun } from "./spawn-node.ts";
+import { outboxDrained, startTestOutboxRelay } from "./outbox.ts";
 import { createTestEnv, type TestEnv } from "./test-env.ts";
 
 /** Fast clocks for dispatcher tests: short leases, ack waits and retry ladders. */
@@ -66,6 +68,8 @@ export async function createDispatchHarness(opts: DispatchHarnessOptions) {
   const { platform } = opts;
   const apps: StartedService[] = [];
   const children: NodeRun[] = [];
+  // Dispatchers store their events in the outbox; the relay (the gate's, in production) publishes them.
+  const relay = startTestOutboxRelay(env);
 
   function configEnv(over: Record<string, string> = {}): Record<string, string> {
     return { ...env.env, ...opts.baseConfig(), ...FAST_DISPATCH_CONFIG, ...over };
@@ -144,10 +148,7 @@ export async function createDispatchHarness(opts: DispatchHarnessOptions) {
     });
     const verdictId = randomUUID();
     const now = new Date();
-    await env.db.updateTable("write_intents").set({ state: "allowed", verdict_id: verdictId, decided_at: now }).where("id", "=", intent.intentId).execute();
-    await env.db.updateTable("jobs").set({ status: "running", verdict_id: verdictId, decision: "allow", updated_at: now }).where("id", "=", intent.jobId).execute();
-    if (isCreate(operation)) await insertCreatedRow(a, operation, params);
-    return {
+    const dispatch: Dispatch = {
       intentId: intent.intentId,
       jobId: intent.jobId,
       verdictId,
@@ -163,6 +164,37 @@ export async function createDispatchHarness(opts: DispatchHarnessOptions) {
       ...(o.pendingActionId ? { pendingActionId: o.pendingActionId } : {}),
       requestId: intent.requestId,
     };
+    // Stands in for the gate: the allow goes through the lifecycle like the gate's own.
+    await storeDecision(env.db, {
+      move: "allow",
+      audit: {
+        id: verdictId,
+        organization_id: intent.organizationId,
+        project_id: intent.projectId,
+        layer_id: intent.layerId,
+        platform,
+        occurred_at: now,
+        actor_type: "partner",
+        actor_organization_id: intent.organizationId,
+        operation,
+        axis: "structural",
+        decision: "allow",
+        intent_id: intent.intentId,
+        entity_key: intent.entityKey,
+        request_id: intent.requestId,
+        intent: json(intent),
+      },
+      intentId: intent.intentId,
+      jobId: intent.jobId,
+      at: now,
+      pendingActionId: null,
+      dispatch,
+      events: [],
+      entityKey: intent.entityKey,
+      entitySeq: intent.entitySeq,
+    });
+    if (isCreate(operation)) await insertCreatedRow(a, operation, params);
+    return dispatch;
   }
 
   async function insertCreatedRow(a: ConnectedAccount, operation: keyof typeof CREATES, params: Record<string, unknown>): Promise<void> {
@@ -244,6 +276,7 @@ export async function createDispatchHarness(opts: DispatchHarnessOptions) {
 
   /** Every event in the namespace's events stream, oldest first. */
   async function events(): Promise<LayersEvent[]> {
+    await outboxDrained(env);
     const info = await env.nats.jsm.streams.info(env.names.streams.events);
     const out: LayersEvent[] = [];
     for (let seq = info.state.first_seq; seq <= info.state.last_seq && info.state.messages > 0; seq++) {
@@ -273,6 +306,7 @@ export async function createDispatchHarness(opts: DispatchHarnessOptions) {
     async cleanup() {
       killAll(children);
       for (const app of apps.splice(0)) await app.stop().catch(() => undefined);
+      await relay.stop();
       await env.cleanup();
     },
   };

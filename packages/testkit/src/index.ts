@@ -5,3 +5,4 @@ export { terminateBackends, terminateBackendsFor } from "./postgres-faults.ts";
 export { spawnNode, killAll, type NodeRun } from "./spawn-node.ts";
 export { testkitConfig, type TestkitConfig } from "./config.ts";
 export { createDispatchHarness, countingFetch, shuffled, waitFor, FAST_DISPATCH_CONFIG, type ConnectedAccount, type DispatchHarness, type DispatchHarnessOptions, type StartedService } from "./dispatch-harness.ts";
+export { outboxDrained, startTestOutboxRelay } from "./outbox.ts";

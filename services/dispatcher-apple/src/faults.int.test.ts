@@ -52,12 +52,15 @@ describe("dispatcher-apple: exactly once under faults", () => {
   ] as const)("failAfterApply - %s create: the lost answer is found by name (keywords: text + match type), not created twice", async (_what, index) => {
     await h.start();
     const a = await h.seedOrg();
+    // Each write is allowed only once the one before it landed: an allowed write waiting behind
+    // another is handed on as soon as that one lands, before the fault below is set.
     const c = await h.allowCreate(a);
-    const g = await h.allowAdGroup(a, c.campaignId);
-    const k = await h.allowKeyword(a, c.campaignId, g.adGroupId);
-    const writes = [c.dispatch, g.dispatch, k.dispatch];
-    // Land the writes before the one under test, then lose the answer to its create.
-    if (index > 0) await h.run(writes.slice(0, index));
+    if (index > 0) await h.run([c.dispatch]);
+    const g = index >= 1 ? await h.allowAdGroup(a, c.campaignId) : undefined;
+    if (index > 1) await h.run([g!.dispatch]);
+    const k = index >= 2 ? await h.allowKeyword(a, c.campaignId, g!.adGroupId) : undefined;
+    const writes = [c.dispatch, g?.dispatch, k?.dispatch];
+    // Lose the answer to the create under test.
     await h.sbx.setAppleFaults({ orgId: a.orgId, failAfterApply: 1 });
     await h.run([writes[index]!]);
 
@@ -76,15 +79,17 @@ describe("dispatcher-apple: exactly once under faults", () => {
     const t = await h.landedTree(a);
     const onGroup = { entityKind: "adgroup", entityId: t.adGroupId };
     const onKeyword = { entityKind: "keyword", entityId: t.keywordId };
+    // Allowed one at a time (see above): each gets its own lost answer.
     const writes = [
-      await h.allowWrite(a, t.campaignId, "update_budget", { dailyBudgetCents: 3300 }),
-      await h.allowWrite(a, t.campaignId, "update_targeting", { ...onGroup, targeting: { genders: ["female"] } }),
-      await h.allowWrite(a, t.campaignId, "update_bid", { ...onKeyword, bidCents: 90 }),
-      await h.allowWrite(a, t.campaignId, "delete_keyword", onKeyword),
-      await h.allowWrite(a, t.campaignId, "delete_adgroup", onGroup),
+      () => h.allowWrite(a, t.campaignId, "update_budget", { dailyBudgetCents: 3300 }),
+      () => h.allowWrite(a, t.campaignId, "update_targeting", { ...onGroup, targeting: { genders: ["female"] } }),
+      () => h.allowWrite(a, t.campaignId, "update_bid", { ...onKeyword, bidCents: 90 }),
+      () => h.allowWrite(a, t.campaignId, "delete_keyword", onKeyword),
+      () => h.allowWrite(a, t.campaignId, "delete_adgroup", onGroup),
     ];
     const start = (await h.sbx.ledger(a.ledgerKey)).length;
-    for (const w of writes) {
+    for (const allow of writes) {
+      const w = await allow();
       await h.sbx.setAppleFaults({ orgId: a.orgId, failAfterApply: 1 });
       await h.run([w]);
       expect(await h.intent(w.intentId)).toMatchObject({ state: "dispatched", attempts: 2, platform_result: expect.objectContaining({ reconciled: true }) });

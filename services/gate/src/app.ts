@@ -4,7 +4,7 @@ import { DEFAULT_RETRY, ensureDurable, runConsumer, type Logger, type NatsHandle
 import type { GateConfig } from "./config.ts";
 import { startEvaluateResponder } from "./evaluate/start-evaluate-responder.ts";
 import { handleIntent } from "./handlers/handle-intent.ts";
-import { startEventRelay } from "./relay/start-event-relay.ts";
+import { startOutboxRelay } from "@layers/lifecycle";
 import { startRelay } from "./relay/start-relay.ts";
 
 export { gateConfigSchema, loadGateConfig, type GateConfig } from "./config.ts";
@@ -56,15 +56,20 @@ export async function startGate(deps: GateDeps): Promise<RunningGate> {
     afterMs: config.RELAY_AFTER_MS,
     retryMs: config.RELAY_RETRY_MS,
     batchSize: config.RELAY_BATCH_SIZE,
+    sweepAfterMs: config.HANDON_SWEEP_AFTER_MS,
+    sweepRetryMs: config.HANDON_SWEEP_RETRY_MS,
   });
-  const eventRelay = startEventRelay({
+  // The one publisher of events (owned by @layers/lifecycle; hosted by every gate process, which
+  // keep apart through the outbox rows' locks).
+  const eventRelay = startOutboxRelay({
     db,
+    databaseUrl: config.DATABASE_URL,
     js: nats.js,
     names,
-    log: log.child({ component: "event-relay" }),
+    log: log.child({ component: "outbox-relay" }),
     intervalMs: config.RELAY_INTERVAL_MS,
-    afterMs: config.EVENT_RELAY_AFTER_MS,
     batchSize: config.RELAY_BATCH_SIZE,
+    retainMs: config.OUTBOX_RETAIN_MS,
   });
   const evaluator = startEvaluateResponder({ db, nc: nats.nc, names, log: log.child({ component: "evaluate" }) });
   log.info({ durable: names.consumers.gate, stream: names.streams.intents }, "gate started");

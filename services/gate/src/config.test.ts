@@ -13,7 +13,9 @@ describe("gate config", () => {
       RELAY_AFTER_MS: 3_000,
       RELAY_RETRY_MS: 30_000,
       RELAY_BATCH_SIZE: 500,
-      EVENT_RELAY_AFTER_MS: 500,
+      OUTBOX_RETAIN_MS: 86_400_000,
+      HANDON_SWEEP_AFTER_MS: 10_000,
+      HANDON_SWEEP_RETRY_MS: 30_000,
     });
   });
 

@@ -1,10 +1,10 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deterministicEventId, newId, type EventType, type LayersEvent } from "@layers/contracts";
-import { enqueueEvent, lockUnpublishedEvents } from "@layers/db";
+import { enqueueEvents, lockUnpublishedEvents } from "@layers/lifecycle";
 import { GateHarness, traceIdOf, waitFor } from "./testing/gate-harness.ts";
 
-const RELAY = { EVENT_RELAY_AFTER_MS: "200", RELAY_INTERVAL_MS: "100" };
+const RELAY = { RELAY_INTERVAL_MS: "100" };
 
 let h: GateHarness;
 beforeAll(async () => {
@@ -17,7 +17,7 @@ function event(type: EventType = "approval.approved"): LayersEvent {
   return { id: deterministicEventId(cause, type), type, createdAt: new Date().toISOString(), data: { organizationId: newId("organization"), pendingActionId: cause } };
 }
 const stage = (e: LayersEvent, requestId: string | null = "req-outbox", traceparent: string | null = null) =>
-  h.env.db.transaction().execute((trx) => enqueueEvent(trx, { event: e, requestId, traceparent }));
+  h.env.db.transaction().execute((trx) => enqueueEvents(trx, [{ event: e, requestId, traceparent }]));
 const copies = async (id: string) => (await h.readStream<LayersEvent>(h.env.names.streams.events)).filter((m) => m.headers?.get("Nats-Msg-Id") === id);
 const publishedAt = async (id: string) => (await h.env.db.selectFrom("event_outbox").select("published_at").where("id", "=", id).executeTakeFirstOrThrow()).published_at;
 

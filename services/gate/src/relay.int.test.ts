@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AuthorityBlock, type WriteIntent } from "@layers/contracts";
-import { claimIntentsToRelay } from "./db/intent-repository.ts";
+import { claimIntentsToRelay } from "@layers/lifecycle";
 import { GateHarness, spanIdOf, traceIdOf } from "./testing/gate-harness.ts";
 
 const AUTO: AuthorityBlock = { creative: "auto", tactical: "auto", structural: "auto" };

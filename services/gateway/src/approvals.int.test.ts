@@ -15,6 +15,7 @@ import type { RunningGate } from "@layers/gate";
 import { expectContract } from "./test-support/contract.ts";
 import { createHarness, expectProblem, type Harness } from "./test-support/harness.ts";
 import { startTestGate } from "./test-support/gate.ts";
+import { outboxDrained } from "@layers/testkit";
 
 describe("approvals, rejections and campaign lists", () => {
   let h: Harness;
@@ -36,6 +37,7 @@ describe("approvals, rejections and campaign lists", () => {
   }
 
   async function eventOf(id: string): Promise<LayersEvent | null> {
+    await outboxDrained(h.env);
     const consumer = await h.env.nats.js.consumers.get(h.env.names.streams.events, { deliver_policy: DeliverPolicy.All });
     const info = await h.env.nats.jsm.streams.info(h.env.names.streams.events);
     for (let i = 0; i < info.state.messages; i++) {

@@ -4,6 +4,7 @@ import type { RunningGate } from "@layers/gate";
 import { expectContract } from "./test-support/contract.ts";
 import { startTestGate } from "./test-support/gate.ts";
 import { createHarness, expectProblem, type Harness } from "./test-support/harness.ts";
+import { outboxDrained } from "@layers/testkit";
 
 /**
  * Dry-run evaluate with the real gate in process: it answers what the real write's verdict is, for
@@ -25,6 +26,8 @@ describe("dry-run evaluate", () => {
   const lastSeq = async (stream: string) => (await h.env.nats.jsm.streams.info(stream)).state.last_seq;
   /** Every row and stream a write would touch. */
   const footprint = async () => ({
+    // Events of earlier writes leave through the outbox relay after their commit: let them settle first.
+    drained: await outboxDrained(h.env),
     audit: await count("audit_log"),
     intents: await count("write_intents"),
     jobs: await count("jobs"),

@@ -48,13 +48,14 @@ describe("event outbox", () => {
   const send = (app: FastifyInstance, url: string, body: unknown) =>
     app.inject({ method: "POST", url, headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, payload: JSON.stringify(body) });
 
-  it("outbox - approve with the event publish failing: the gate's relay publishes approval.approved, exactly once", async () => {
+  it("outbox - approve stores approval.approved with the change; the gateway never publishes it, the relay does, exactly once", async () => {
     const { pendingActionId, jobId } = await h.seedPending(org, projectId, campaignId);
     const eventId = deterministicEventId(pendingActionId, "approval.approved");
     const res = await send(broken, `/v1/projects/${projectId}/ads/meta/pending/${pendingActionId}/approve`, { comment: "go" });
     expect(res.statusCode, res.body).toBe(202);
     expectContract(approveAnswerSchema, res.json());
-    expect(failed).toContain(h.env.names.subjects.event("approval.approved"));
+    // One publisher of events: the gateway's own (faulty) NATS client was never asked to publish one.
+    expect(failed.filter((s) => s.startsWith(h.env.names.subjects.event("")))).toEqual([]);
 
     await expect.poll(async () => (await outboxRow(eventId))?.published_at ?? null, { timeout: 10_000, interval: 100 }).not.toBeNull();
     // Several relay passes later there is still one copy.
@@ -64,26 +65,33 @@ describe("event outbox", () => {
     expect(eventSchema.parse(copies[0])).toMatchObject({ id: eventId, type: "approval.approved", data: { organizationId: org, pendingActionId, jobId, comment: "go" } });
   });
 
-  it("outbox - reject with the event publish failing: approval.disapproved still reaches the stream once, and the answer is unchanged", async () => {
+  it("outbox - reject while no relay runs: approval.disapproved waits in the outbox and reaches the stream once when the relay is back", async () => {
+    await gate.stop();
     const { pendingActionId } = await h.seedPending(org, projectId, campaignId);
     const eventId = deterministicEventId(pendingActionId, "approval.disapproved");
-    const res = await send(broken, `/v1/projects/${projectId}/ads/meta/pending/${pendingActionId}/reject`, { reason: "later" });
-    expect(res.statusCode, res.body).toBe(200);
-    expect(expectContract(pendingActionSchema, res.json()).status).toBe("rejected");
-
+    try {
+      const res = await send(h.app, `/v1/projects/${projectId}/ads/meta/pending/${pendingActionId}/reject`, { reason: "later" });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(expectContract(pendingActionSchema, res.json()).status).toBe("rejected");
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await outboxRow(eventId))?.published_at).toBeNull();
+      expect(await onStream(eventId)).toHaveLength(0);
+    } finally {
+      gate = await startTestGate(h.env);
+    }
     await expect.poll(async () => (await onStream(eventId)).length, { timeout: 10_000, interval: 100 }).toBe(1);
     expect((await onStream(eventId))[0]).toMatchObject({ type: "approval.disapproved", data: { organizationId: org, reason: "later" } });
     expect((await outboxRow(eventId))?.published_at).not.toBeNull();
   });
 
-  it("outbox - a healthy gateway publishes at once and marks the row; the relay adds no copy", async () => {
+  it("outbox - a healthy stack publishes within moments of the commit, with the request's id, and adds no copy", async () => {
     const { pendingActionId } = await h.seedPending(org, projectId, campaignId);
     const eventId = deterministicEventId(pendingActionId, "approval.disapproved");
     const res = await send(h.app, `/v1/projects/${projectId}/ads/meta/pending/${pendingActionId}/reject`, { reason: "no" });
     expect(res.statusCode).toBe(200);
     const row = await outboxRow(eventId);
     expect(row).toMatchObject({ subject_type: "approval.disapproved", request_id: res.headers["x-request-id"] });
-    expect(row!.published_at).not.toBeNull();
+    await expect.poll(async () => (await outboxRow(eventId))?.published_at ?? null, { timeout: 2_000, interval: 20 }).not.toBeNull();
     await new Promise((r) => setTimeout(r, 800));
     expect(await onStream(eventId)).toHaveLength(1);
   });

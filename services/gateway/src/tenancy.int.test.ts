@@ -91,6 +91,8 @@ describe("tenancy", () => {
   it("tenancy - the audit log and project list never show another org's rows", async () => {
     const list = await h.send("GET", "/v1/projects", { auth: keyB });
     expect(list.json()).toEqual({ data: [], nextCursor: null });
+    // Org A's own decisions so far (a seeded pending action is queued by a decision too).
+    const ownBefore = (await h.send("GET", "/v1/audit-log", { auth: keyA })).json().data.length;
     await h.env.db
       .insertInto("audit_log")
       .values({
@@ -105,7 +107,7 @@ describe("tenancy", () => {
         intent: JSON.stringify({}),
       })
       .execute();
-    expect((await h.send("GET", "/v1/audit-log", { auth: keyA })).json().data).toHaveLength(1);
+    expect((await h.send("GET", "/v1/audit-log", { auth: keyA })).json().data).toHaveLength(ownBefore + 1);
     expect((await h.send("GET", "/v1/audit-log", { auth: keyB })).json().data).toHaveLength(0);
     expect((await h.send("GET", `/v1/audit-log?projectId=${projectA}`, { auth: keyB })).json().data).toHaveLength(0);
   });

@@ -1,12 +1,12 @@
 import type { Kysely } from "kysely";
-import { writeIntentSchema } from "@layers/contracts";
+import { writeIntentSchema, type NatsNames } from "@layers/contracts";
 import type { Database, IntentState, WriteIntentRow } from "@layers/db";
 import { decide } from "../domain/decide.ts";
 import { gateInputOf } from "../domain/gate-input.ts";
 import { readIntentParams } from "../domain/intent-params.ts";
 import type { DecisionRecord } from "../domain/side-effects.ts";
-import { failJob } from "../db/job-repository.ts";
-import { lockIntent, markIntentFailed } from "../db/intent-repository.ts";
+import { markUndecidable, type WaitingWrite } from "@layers/lifecycle";
+import { lockIntent } from "../db/intent-repository.ts";
 import { lockIntentWithPolicyNowait } from "../db/intent-with-policy-repository.ts";
 import { IntentNotFoundError } from "./intent-not-found-error.ts";
 import { loadGateContext } from "./load-gate-context.ts";
@@ -15,7 +15,7 @@ import { replayDecision } from "./replay-decision.ts";
 
 export type DecideOutcome =
   /** `fresh`: decided now; otherwise the earlier decision, to be published again. */
-  | { kind: "decided"; fresh: boolean; record: DecisionRecord; storedTraceparent: string | null }
+  | { kind: "decided"; fresh: boolean; record: DecisionRecord; storedTraceparent: string | null; next: WaitingWrite | null }
   /** Could not be decided (ended `failed`, job failed); `deadLetter` when the stored intent itself is broken. */
   | { kind: "failed"; code: string; message: string; deadLetter: boolean }
   /** Ended earlier without a verdict: nothing to repeat. */
@@ -26,7 +26,7 @@ export type DecideOutcome =
  * concurrent or later delivery of the same intent finds it decided and replays the stored verdict.
  * Designed to run several times in one transaction when audit writes are group-committed.
  */
-export async function decideIntent(trx: Kysely<Database>, intentId: string): Promise<DecideOutcome> {
+export async function decideIntent(trx: Kysely<Database>, intentId: string, names: NatsNames): Promise<DecideOutcome> {
   // Usual case: the row is free, and one statement locks it and reads its layer and campaign.
   // Otherwise wait for the lock and let loadGateContext read the policy after it (see the repository).
   const withPolicy = await lockIntentWithPolicyNowait(trx, intentId);
@@ -34,7 +34,7 @@ export async function decideIntent(trx: Kysely<Database>, intentId: string): Pro
   if (!row) throw new IntentNotFoundError(intentId);
   if (row.state !== "accepted") {
     if (row.verdict_id === null) return { kind: "settled", state: row.state };
-    return { kind: "decided", fresh: false, record: await replayDecision(trx, row), storedTraceparent: row.traceparent };
+    return { kind: "decided", fresh: false, record: await replayDecision(trx, row), storedTraceparent: row.traceparent, next: null };
   }
 
   const at = new Date();
@@ -54,8 +54,8 @@ export async function decideIntent(trx: Kysely<Database>, intentId: string): Pro
   const { ctx } = loaded;
 
   const verdict = decide(gateInputOf(intent, read.params, ctx.approvedRerun), { layer: ctx.layerPolicy, campaignAuthority: ctx.campaignAuthority });
-  const record = await recordDecision(trx, { intent, params: read.params, ctx, verdict, replyTo: row.reply_to, at });
-  return { kind: "decided", fresh: true, record, storedTraceparent: row.traceparent };
+  const { record, next } = await recordDecision(trx, { intent, params: read.params, ctx, verdict, replyTo: row.reply_to, at, traceparent: row.traceparent, names });
+  return { kind: "decided", fresh: true, record, storedTraceparent: row.traceparent, next };
 }
 
 async function fail(
@@ -66,7 +66,6 @@ async function fail(
   message: string,
   deadLetter: boolean,
 ): Promise<DecideOutcome> {
-  await markIntentFailed(trx, row.id, `${code}: ${message}`, at);
-  await failJob(trx, row.job_id, { code, message }, at);
+  await markUndecidable(trx, row.id, row.job_id, { code, message }, at);
   return { kind: "failed", code, message, deadLetter };
 }

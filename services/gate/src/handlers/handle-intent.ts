@@ -19,7 +19,7 @@ export interface IntentHandlerDeps {
  * Returns `done` only after every publish, so a crash in between redelivers and re-publishes.
  */
 export async function handleIntent(deps: IntentHandlerDeps, message: WriteIntent, ctx: { msg: JsMsg; log: Logger }): Promise<HandlerOutcome> {
-  const outcome = await deps.db.transaction().execute((trx) => decideIntent(trx, message.intentId));
+  const outcome = await deps.db.transaction().execute((trx) => decideIntent(trx, message.intentId, deps.names));
   if (outcome.kind === "failed") {
     ctx.log.warn({ intentId: message.intentId, code: outcome.code, detail: outcome.message }, "intent could not be decided; job failed");
     if (outcome.deadLetter) throw new MalformedMessageError(`intent ${message.intentId}: ${outcome.message}`);
@@ -33,7 +33,7 @@ export async function handleIntent(deps: IntentHandlerDeps, message: WriteIntent
   // The message's span is this hop's parent; a relayed or replayed copy may lack it, then the stored one is.
   const fromMessage = ctx.msg.headers?.get(HEADERS.traceparent);
   const traceparent = isTraceparent(fromMessage) ? fromMessage : (outcome.storedTraceparent ?? "");
-  await emitEffects(deps, effectsOf(record, deps.names), { requestId: record.intent.requestId, traceparent });
+  await emitEffects(deps, effectsOf(record, deps.names), { requestId: record.intent.requestId, traceparent }, { intentId: record.intent.intentId, next: outcome.next });
   ctx.log.debug(
     { intentId: record.intent.intentId, verdictId: record.verdictId, decision: record.decision, reason: record.reason, replay: !outcome.fresh },
     "intent decided",

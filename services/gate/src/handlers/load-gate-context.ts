@@ -6,7 +6,7 @@ import type { IntentParams } from "../domain/intent-params.ts";
 import { adAccountInLayer, loadCampaign } from "../db/campaign-repository.ts";
 import { loadEntity } from "../db/entity-repository.ts";
 import { loadLayer, rowToLayerPolicy } from "../db/layer-repository.ts";
-import { lockPendingAction } from "../db/pending-action-repository.ts";
+import { lockPendingAction } from "@layers/lifecycle";
 import type { IntentWithPolicy } from "../db/intent-with-policy-repository.ts";
 
 /** Everything the gate reads before deciding one intent. */

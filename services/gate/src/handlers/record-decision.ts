@@ -1,18 +1,16 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import { isPlatformBound, newId, type WriteIntent } from "@layers/contracts";
-import { json, type Database, type JobStatus } from "@layers/db";
+import { isPlatformBound, newId, type NatsNames, type WriteIntent } from "@layers/contracts";
+import { json, type Database } from "@layers/db";
+import { insertPendingAction, markPendingDispatchFailed, storeDecision, type JobError, type VerdictMove, type WaitingWrite } from "@layers/lifecycle";
 import type { GateDecision } from "../domain/decide.ts";
 import type { IntentParams } from "../domain/intent-params.ts";
 import { pendingActionContent } from "../domain/pending-action-content.ts";
 import { policyChange } from "../domain/policy-change.ts";
-import type { DecisionRecord } from "../domain/side-effects.ts";
+import { effectsOf, type DecisionRecord } from "../domain/side-effects.ts";
 import { insertCreatedCampaign, rowToCampaignFacts, setCampaignAuthority, setCampaignStatus } from "../db/campaign-repository.ts";
 import { insertCreatedEntity, loadEntity, setEntityStatus } from "../db/entity-repository.ts";
-import { storeDecision } from "../db/decision-repository.ts";
-import type { JobError } from "../db/job-repository.ts";
 import { updateLayer } from "../db/layer-repository.ts";
-import { insertPendingAction, markPendingDispatchFailed } from "../db/pending-action-repository.ts";
 import type { GateContext } from "./load-gate-context.ts";
 
 export interface DecisionToRecord {
@@ -22,6 +20,9 @@ export interface DecisionToRecord {
   verdict: GateDecision;
   replyTo: string | null;
   at: Date;
+  /** The accepting request's trace, carried on the decision's events. */
+  traceparent: string | null;
+  names: NatsNames;
 }
 
 /**
@@ -29,7 +30,7 @@ export interface DecisionToRecord {
  * verdictId), the pending action or campaign row, an allowed policy change, the intent and the job.
  * Nothing is published here; the caller publishes after commit.
  */
-export async function recordDecision(trx: Kysely<Database>, d: DecisionToRecord): Promise<DecisionRecord> {
+export async function recordDecision(trx: Kysely<Database>, d: DecisionToRecord): Promise<{ record: DecisionRecord; next: WaitingWrite | null }> {
   const { intent, params, ctx, verdict, at } = d;
   const op = intent.operation;
   const verdictId = randomUUID();
@@ -74,9 +75,27 @@ export async function recordDecision(trx: Kysely<Database>, d: DecisionToRecord)
     else await insertCreatedEntity(trx, { child: params.createChild, campaign: ctx.campaign, status, at });
   }
 
-  // Audit row, intent and job in one statement; the pending action / campaign / policy rows above
-  // are written first, in the same transaction, exactly as before.
-  await storeDecision(trx, {
+  const record: DecisionRecord = {
+    intent,
+    verdictId,
+    decision: verdict.decision,
+    reason: verdict.reason ?? null,
+    axis: verdict.axis,
+    pendingActionId,
+    decidedAt: at,
+    currency: ctx.layer.currency,
+    result,
+    replyTo: d.replyTo,
+    awaitingDispatch: state === "allowed",
+  };
+  // The decision's dispatch message and events are derived from the record itself, so a
+  // redelivered intent rebuilds the same ones (same msg ids, same event ids).
+  const effects = effectsOf(record, d.names);
+  const after = JOB_AFTER[state](verdict, result);
+  // Audit row, intent, job and events in one statement; the pending action / campaign / policy rows
+  // above are written first, in the same transaction.
+  const { next } = await storeDecision(trx, {
+    move: MOVE_OF[state],
     audit: {
       id: verdictId,
       organization_id: intent.organizationId,
@@ -99,42 +118,29 @@ export async function recordDecision(trx: Kysely<Database>, d: DecisionToRecord)
       intent: json(intent),
     },
     intentId: intent.intentId,
-    intent: { state, verdictId, at },
     jobId: intent.jobId,
-    job: {
-      ...JOB_AFTER[state](verdict, result),
-      verdictId,
-      decision: verdict.decision,
-      reason: verdict.reason ?? null,
-      pendingActionId,
-      at,
-    },
-  });
-
-  return {
-    intent,
-    verdictId,
-    decision: verdict.decision,
-    reason: verdict.reason ?? null,
-    axis: verdict.axis,
+    at,
     pendingActionId,
-    decidedAt: at,
-    currency: ctx.layer.currency,
-    result,
-    replyTo: d.replyTo,
-    awaitingDispatch: state === "allowed",
-  };
+    result: after.result,
+    error: after.error,
+    dispatch: effects.dispatch?.body,
+    events: effects.events.map((e) => ({ event: e.body, requestId: intent.requestId, traceparent: d.traceparent })),
+    entityKey: intent.entityKey,
+    entitySeq: intent.entitySeq,
+  });
+  return { record, next };
 }
 
-type JobAfter = { status: JobStatus; result?: Record<string, unknown>; error?: JobError };
+const MOVE_OF: Record<"allowed" | "queued" | "denied" | "applied", VerdictMove> = { allowed: "allow", queued: "queue", denied: "deny", applied: "apply" };
+
+type JobAfter = { result?: Record<string, unknown>; error?: JobError };
 
 /** architecture.md, "Job and pending-action lifecycle". */
 const JOB_AFTER: Record<"allowed" | "queued" | "denied" | "applied", (v: GateDecision, result: Record<string, unknown> | null) => JobAfter> = {
-  allowed: () => ({ status: "running" }),
-  queued: () => ({ status: "queued" }),
+  allowed: () => ({}),
+  queued: () => ({}),
   denied: (v) => ({
-    status: "failed",
     error: { code: "AUTHORITY_DENIED", message: `The authority gate denied this write (${v.reason ?? "denied"}).`, ...(v.reason ? { reason: v.reason } : {}) },
   }),
-  applied: (_v, result) => ({ status: "completed", ...(result ? { result } : {}) }),
+  applied: (_v, result) => (result ? { result } : {}),
 };

@@ -15,9 +15,10 @@ import {
   type Verdict,
   type WriteIntent,
 } from "@layers/contracts";
-import { acceptWrite, json } from "@layers/db";
+import { json } from "@layers/db";
+import { acceptWrite } from "@layers/lifecycle";
 import { hopHeaders } from "@layers/runtime";
-import { createTestEnv, type TestEnv } from "@layers/testkit";
+import { createTestEnv, outboxDrained, type TestEnv } from "@layers/testkit";
 import { startGate, type RunningGate } from "../app.ts";
 import { loadGateConfig } from "../config.ts";
 
@@ -268,6 +269,7 @@ export class GateHarness {
   }
 
   async eventsFor(intentId: string): Promise<Array<StoredMessage<LayersEvent>>> {
+    await outboxDrained(this.env);
     return (await this.readStream<LayersEvent>(this.env.names.streams.events)).filter((m) => m.body.data.intentId === intentId);
   }
 

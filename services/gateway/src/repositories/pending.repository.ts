@@ -55,40 +55,8 @@ export async function listPending(db: Db, q: PendingListQuery) {
   return query.orderBy("created_at", "desc").orderBy("id", "desc").limit(q.limit + 1).execute();
 }
 
-/** Locks the row so two approvers (or an approve racing a reject) cannot both decide it. */
-export async function lockPending(trx: Transaction<Database>, id: string): Promise<PendingActionRow | undefined> {
-  return trx.selectFrom("pending_actions").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
-}
-
 /** The queued write an approval re-runs: its stored intent message. */
 export async function findIntentPayload(trx: Transaction<Database>, intentId: string): Promise<WriteIntent | undefined> {
   const row = await trx.selectFrom("write_intents").select("payload").where("id", "=", intentId).executeTakeFirst();
   return row?.payload as WriteIntent | undefined;
-}
-
-export async function markApproved(trx: Transaction<Database>, id: string, by: Actor, comment: string | undefined, approvalIntentId: string): Promise<PendingActionRow> {
-  return trx
-    .updateTable("pending_actions")
-    .set({ status: "approved", decided_by: json(by), decision_comment: comment ?? null, approval_intent_id: approvalIntentId, updated_at: new Date() })
-    .where("id", "=", id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-}
-
-/** Rejection ends the queued write: the pending action is `rejected` and its job `canceled`. */
-export async function markRejected(trx: Transaction<Database>, row: PendingActionRow, by: Actor, reason: string): Promise<PendingActionRow> {
-  const now = new Date();
-  const updated = await trx
-    .updateTable("pending_actions")
-    .set({ status: "rejected", decided_by: json(by), reject_reason: reason, updated_at: now })
-    .where("id", "=", row.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await trx
-    .updateTable("jobs")
-    .set({ status: "canceled", error: json({ code: "REJECTED", message: "the pending action was rejected", reason }), updated_at: now, completed_at: now })
-    .where("id", "=", row.job_id)
-    .where("status", "in", ["queued", "running"])
-    .execute();
-  return updated;
 }

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
 import { newId, problemSchema, type Platform } from "@layers/contracts";
-import { acceptWrite, json } from "@layers/db";
+import { json } from "@layers/db";
+import { acceptWrite, insertPendingAction, storeDecision } from "@layers/lifecycle";
 import { DEV_TOKEN_KEY, hashApiKey, mintApiKeySecret, sealToken, signCustomerToken } from "@layers/runtime";
 import { createTestEnv, type TestEnv } from "@layers/testkit";
 import { buildGateway, type GatewayDeps } from "../app.ts";
@@ -174,32 +175,49 @@ export async function createHarness(opts: Partial<GatewayDeps> = {}): Promise<Ha
         replyTo: null,
       });
       const pendingActionId = newId("pendingAction");
-      await db.updateTable("write_intents").set({ state: "queued" }).where("id", "=", intent.intentId).execute();
-      await db.updateTable("jobs").set({ pending_action_id: pendingActionId }).where("id", "=", intent.jobId).execute();
-      await db
-        .insertInto("pending_actions")
-        .values({
-          id: pendingActionId,
+      const at = new Date();
+      // Stands in for the gate queueing it: the same lifecycle calls the gate makes.
+      await insertPendingAction(db, {
+        id: pendingActionId,
+        intent,
+        content: {
+          campaignId,
+          entityName: campaign.name,
+          currentValue: { dailyBudgetCents: 5000 },
+          newValue: { dailyBudgetCents: 7500 },
+          rationale: "seeded",
+          proposedAction: { detail: { dailyBudgetCents: 7500 } },
+        },
+        at,
+      });
+      await storeDecision(db, {
+        move: "queue",
+        audit: {
+          id: randomUUID(),
           organization_id: organizationId,
           project_id: projectId,
           layer_id: campaign.layer_id,
           platform: campaign.platform,
-          campaign_id: campaignId,
-          intent_id: intent.intentId,
-          job_id: intent.jobId,
-          action_type: "update_budget",
-          entity_name: campaign.name,
-          current_value: json({ dailyBudgetCents: 5000 }),
-          new_value: json({ dailyBudgetCents: 7500 }),
-          rationale: "seeded",
-          proposed_action: json({ detail: { dailyBudgetCents: 7500 } }),
-          status: "pending",
+          occurred_at: at,
           actor_type: "optimizer",
           actor_organization_id: organizationId,
-          actor_api_key_id: null,
-          actor_user_id: null,
-        })
-        .execute();
+          operation: "update_budget",
+          axis: "tactical",
+          decision: "queue_for_approval",
+          intent_id: intent.intentId,
+          entity_key: intent.entityKey,
+          pending_action_id: pendingActionId,
+          request_id: intent.requestId,
+          intent: json(intent),
+        },
+        intentId: intent.intentId,
+        jobId: intent.jobId,
+        at,
+        pendingActionId,
+        events: [],
+        entityKey: intent.entityKey,
+        entitySeq: intent.entitySeq,
+      });
       return { pendingActionId, jobId: intent.jobId };
     },
     async count(table) {

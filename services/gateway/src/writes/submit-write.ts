@@ -1,6 +1,7 @@
 import type { JetStreamClient } from "@nats-io/jetstream";
 import { HEADERS, type Actor, type NatsNames, type Operation, type Platform, type Verdict, type WriteAccepted, type WriteIntent } from "@layers/contracts";
-import { acceptWrite, type Db } from "@layers/db";
+import type { Db } from "@layers/db";
+import { acceptWrite } from "@layers/lifecycle";
 import { hopHeaders, type Logger } from "@layers/runtime";
 import type { IdemClaim } from "../repositories/idempotency.repository.ts";
 import { acceptedAnswer, type WriteIds } from "./accepted-answer.ts";

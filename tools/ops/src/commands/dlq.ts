@@ -1,6 +1,7 @@
 import type { JetStreamClient } from "@nats-io/jetstream";
 import { headers as natsHeaders } from "@nats-io/transport-node";
 import type { Db } from "@layers/db";
+import { IllegalTransitionError, redriveIntent } from "@layers/lifecycle";
 import { UsageError } from "./orgs.ts";
 
 export async function listDeadLetters(db: Db, opts: { limit?: number; includeRedriven?: boolean } = {}) {
@@ -22,12 +23,12 @@ export async function redriveDeadLetter(js: JetStreamClient, db: Db, id: number)
   if (!dl) throw new UsageError(`no dead letter ${id}`);
   if (dl.redriven_at) throw new UsageError(`dead letter ${id} was already redriven at ${dl.redriven_at.toISOString()}`);
   if (dl.intent_id) {
-    await db
-      .updateTable("write_intents")
-      .set({ state: "allowed", attempts: 0, lease_until: null, failure_reason: null })
-      .where("id", "=", dl.intent_id)
-      .where("state", "=", "dead")
-      .execute();
+    try {
+      await redriveIntent(db, dl.intent_id);
+    } catch (err) {
+      if (err instanceof IllegalTransitionError) throw new UsageError(`dead letter ${id}: intent ${dl.intent_id} is ${err.from ?? "missing"}, not dead; nothing to redrive`);
+      throw err;
+    }
   }
   const h = natsHeaders();
   h.set("Layers-Redrive-Of", String(dl.stream_seq));

@@ -3,6 +3,7 @@ import { headers as natsHeaders } from "@nats-io/transport-node";
 import type { NatsNames } from "@layers/contracts";
 import type { Db } from "@layers/db";
 import { UsageError } from "./orgs.ts";
+import { FINISHED_INTENT_STATES } from "@layers/lifecycle";
 
 export interface ReplayOptions {
   stream: "intents" | "dispatch";
@@ -29,7 +30,8 @@ export interface ReplayReport {
   unknown: number[];
 }
 
-const LANDED = new Set(["dispatched", "failed", "denied", "applied", "queued", "dead"]);
+/** One definition of "finished" for every reader (@layers/lifecycle). */
+const LANDED: ReadonlySet<string> = new Set(FINISHED_INTENT_STATES);
 
 /**
  * Re-runs a range of a stream by republishing it to the same subjects under new msg ids. Nothing is

@@ -1,17 +1,16 @@
 import type { FastifyInstance } from "fastify";
 import { approveBodySchema, type ApproveAnswer, type Operation } from "@layers/contracts";
-import { acceptWrite } from "@layers/db";
+import { acceptWrite, approvePending, lockPendingAction } from "@layers/lifecycle";
 import type { RouteContext } from "../../context.ts";
 import { ApiError, notFound } from "../../errors.ts";
 import { parseBody } from "../../http/parse.ts";
 import { platformOf, projectFor, requestContext } from "../../http/tenancy.ts";
 import { actorOf } from "../../domain/principal.ts";
 import { principalOf } from "../../plugins/auth.ts";
-import { findIntentPayload, lockPending, markApproved } from "../../repositories/pending.repository.ts";
+import { findIntentPayload } from "../../repositories/pending.repository.ts";
 import { acceptedAnswer } from "../../writes/accepted-answer.ts";
 import { answerWrite } from "../../writes/answer.ts";
 import { holdAnswer } from "../../writes/hold-answer.ts";
-import { publishEvent } from "../../writes/publish-event.ts";
 import { stageEvent } from "../../writes/stage-event.ts";
 import { intentInput, publishAndWait } from "../../writes/submit-write.ts";
 import { pendingFor } from "./pending-for.ts";
@@ -35,7 +34,7 @@ export function registerApprovePending(app: FastifyInstance, ctx: RouteContext):
       const approver = actorOf(principalOf(req));
       const rc = requestContext(req);
       const stored = await ctx.db.transaction().execute(async (trx) => {
-        const row = await lockPending(trx, found.id);
+        const row = await lockPendingAction(trx, found.id);
         if (!row) throw notFound("pending action");
         if (row.status !== "pending") throw new ApiError("CONFLICT", `the pending action is ${row.status}, not pending`);
         const original = await findIntentPayload(trx, row.intent_id);
@@ -60,8 +59,8 @@ export function registerApprovePending(app: FastifyInstance, ctx: RouteContext):
             ctx.writes.waiter,
           ),
         );
-        await markApproved(trx, row.id, approver, body.comment, intent.intentId);
-        const event = await stageEvent(
+        await approvePending(trx, row, approver, body.comment, intent.intentId);
+        await stageEvent(
           trx,
           "approval.approved",
           row.id,
@@ -70,9 +69,8 @@ export function registerApprovePending(app: FastifyInstance, ctx: RouteContext):
         );
         const accepted = acceptedAnswer(intent.jobId, { campaignId: row.campaign_id ?? undefined, pendingActionId: row.id }, ctx.writes.publicBaseUrl);
         await holdAnswer(trx, rc.idem, accepted);
-        return { intent, accepted, event };
+        return { intent, accepted };
       });
-      await publishEvent(ctx, stored.event);
       const outcome = await publishAndWait(ctx.writes, stored.intent, stored.accepted, rc);
       return { ...answerWrite(reply, outcome), pendingActionId: found.id };
     },

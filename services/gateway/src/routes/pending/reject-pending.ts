@@ -6,9 +6,9 @@ import { parseBody } from "../../http/parse.ts";
 import { platformOf, projectFor, requestContext } from "../../http/tenancy.ts";
 import { actorOf } from "../../domain/principal.ts";
 import { principalOf } from "../../plugins/auth.ts";
-import { lockPending, markRejected, rowToPending } from "../../repositories/pending.repository.ts";
+import { lockPendingAction, rejectPending } from "@layers/lifecycle";
+import { rowToPending } from "../../repositories/pending.repository.ts";
 import { holdAnswer, sendAnswer } from "../../writes/hold-answer.ts";
-import { publishEvent } from "../../writes/publish-event.ts";
 import { stageEvent } from "../../writes/stage-event.ts";
 import { pendingFor } from "./pending-for.ts";
 
@@ -29,11 +29,11 @@ export function registerRejectPending(app: FastifyInstance, ctx: RouteContext): 
       const by = actorOf(principalOf(req));
       const rc = requestContext(req);
       const stored = await ctx.db.transaction().execute(async (trx) => {
-        const row = await lockPending(trx, found.id);
+        const row = await lockPendingAction(trx, found.id);
         if (!row) throw notFound("pending action");
         if (row.status !== "pending") throw new ApiError("CONFLICT", `the pending action is ${row.status}, not pending`);
-        const updated = await markRejected(trx, row, by, body.reason);
-        const event = await stageEvent(
+        const updated = await rejectPending(trx, row, by, body.reason);
+        await stageEvent(
           trx,
           "approval.disapproved",
           row.id,
@@ -42,9 +42,8 @@ export function registerRejectPending(app: FastifyInstance, ctx: RouteContext): 
         );
         const answer = { statusCode: 200, body: rowToPending(updated), headers: {} };
         await holdAnswer(trx, rc.idem, answer);
-        return { answer, event };
+        return { answer };
       });
-      await publishEvent(ctx, stored.event);
       return sendAnswer(reply, stored.answer);
     },
   );

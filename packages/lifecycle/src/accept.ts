@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import { newId, type WriteIntent } from "@layers/contracts";
-import { json, type Db } from "./db.ts";
-import type { Database } from "./schema.ts";
+import { json, type Database, type Db } from "@layers/db";
+
 
 export interface AcceptWriteInput {
   /** Everything of the intent except the ids and sequence this function assigns. */

@@ -1,0 +1,47 @@
+import type { Kysely } from "kysely";
+import type { Actor } from "@layers/contracts";
+import { json, type Database, type PendingActionRow, type PendingStatus } from "@layers/db";
+import { assertMove, fromStates, targetState } from "./transitions.ts";
+
+/** Locks a pending action so two approvers (or an approve racing a reject) cannot both decide it. */
+export async function lockPendingAction(db: Kysely<Database>, id: string): Promise<PendingActionRow | undefined> {
+  return db.selectFrom("pending_actions").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+}
+
+/**
+ * Move `approve` on a locked row (its re-run intent is accepted in the same transaction).
+ * Throws `IllegalTransitionError` when the action is no longer pending.
+ */
+export async function approvePending(db: Kysely<Database>, row: PendingActionRow, by: Actor, comment: string | undefined, approvalIntentId: string): Promise<PendingActionRow> {
+  assertMove("pending", "approve", row.id, row.status);
+  return db
+    .updateTable("pending_actions")
+    .set({ status: targetState("pending", "approve") as PendingStatus, decided_by: json(by), decision_comment: comment ?? null, approval_intent_id: approvalIntentId, updated_at: new Date() })
+    .where("id", "=", row.id)
+    .where("status", "in", fromStates("pending", "approve") as PendingStatus[])
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Move `reject` on a locked row: the queued write ends, its job `canceled` (move `cancel`).
+ * Throws `IllegalTransitionError` when the action is no longer pending.
+ */
+export async function rejectPending(db: Kysely<Database>, row: PendingActionRow, by: Actor, reason: string): Promise<PendingActionRow> {
+  assertMove("pending", "reject", row.id, row.status);
+  const now = new Date();
+  const updated = await db
+    .updateTable("pending_actions")
+    .set({ status: targetState("pending", "reject") as PendingStatus, decided_by: json(by), reject_reason: reason, updated_at: now })
+    .where("id", "=", row.id)
+    .where("status", "in", fromStates("pending", "reject") as PendingStatus[])
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable("jobs")
+    .set({ status: "canceled", error: json({ code: "REJECTED", message: "the pending action was rejected", reason }), updated_at: now, completed_at: now })
+    .where("id", "=", row.job_id)
+    .where("status", "in", fromStates("job", "cancel") as never[])
+    .execute();
+  return updated;
+}

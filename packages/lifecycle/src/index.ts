@@ -1,0 +1,27 @@
+export {
+  INTENT_MOVES,
+  JOB_MOVES,
+  PENDING_MOVES,
+  FINISHED_INTENT_STATES,
+  OPEN_INTENT_STATES,
+  IllegalTransitionError,
+  assertMove,
+  canMove,
+  fromStates,
+  targetState,
+  terminalStates,
+  type IntentMove,
+  type JobMove,
+  type Machine,
+  type Move,
+  type PendingMove,
+} from "./transitions.ts";
+export { acceptWrite, type AcceptWriteInput } from "./accept.ts";
+export { insertPendingAction, markPendingDispatchFailed, markUndecidable, storeDecision, type DecisionToStore, type JobError, type PendingActionContent, type VerdictMove } from "./decision.ts";
+export { claimIntent, handOnMsgId, nextWaiting, recordOutcome, releaseIntent, renewLease, type ClaimAttempt, type IntentView, type Recorded, type WaitingWrite } from "./dispatch.ts";
+export { failureReason, landedResult, type EntityRef, type EntityRowPatch, type Failure, type Outcome, type OutcomeTarget } from "./outcome.ts";
+export { enqueueEvents, lockUnpublishedEvents, markEventsPublished, outboxInsert, sweepPublishedEvents, type OutboxEvent, type UnpublishedEvent } from "./outbox.ts";
+export { startOutboxRelay, OUTBOX_CHANNEL, type OutboxRelay, type OutboxRelayDeps } from "./outbox-relay.ts";
+export { claimIntentsToRelay, claimWaitingToSweep, releaseRelayBookings, type IntentToRelay, type WaitingToSweep } from "./relay.ts";
+export { approvePending, lockPendingAction, rejectPending } from "./approvals.ts";
+export { redriveIntent } from "./redrive.ts";

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import {
+  assertMove,
+  canMove,
+  FINISHED_INTENT_STATES,
+  fromStates,
+  IllegalTransitionError,
+  INTENT_MOVES,
+  JOB_MOVES,
+  OPEN_INTENT_STATES,
+  PENDING_MOVES,
+  terminalStates,
+} from "./transitions.ts";
+
+describe("write lifecycle transition table", () => {
+  it.each([
+    ["allow", "accepted", true],
+    ["allow", "allowed", false],
+    ["claim", "allowed", true],
+    ["claim", "dispatching", true],
+    ["claim", "dispatched", false],
+    ["claim", "queued", false],
+    ["land", "dispatching", true],
+    ["land", "allowed", false],
+    ["release", "dispatching", true],
+    ["redrive", "dead", true],
+    ["redrive", "dispatched", false],
+    ["redrive", "failed", false],
+    ["deny", "dispatched", false],
+  ] as const)("intent move %s from %s → %s", (move, from, ok) => {
+    expect(canMove("intent", move, from)).toBe(ok);
+  });
+
+  it("an illegal move is a named, non-retryable error that says what and from where", () => {
+    expect(() => assertMove("intent", "redrive", "intent_1", "dispatched")).toThrow(IllegalTransitionError);
+    try {
+      assertMove("pending", "approve", "pa_1", "rejected");
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(IllegalTransitionError);
+      const e = err as IllegalTransitionError;
+      expect([e.machine, e.move, e.id, e.from, e.retryable]).toEqual(["pending", "approve", "pa_1", "rejected", false]);
+      expect(e.message).toContain("'approve' is not allowed from 'rejected'");
+    }
+    expect(() => assertMove("job", "run", "job_1", undefined)).toThrow(/missing row/);
+    expect(() => assertMove("job", "run", "job_1", "queued")).not.toThrow();
+  });
+
+  it("terminal states are exactly the ends of a write", () => {
+    expect(terminalStates("intent").sort()).toEqual(["applied", "denied", "dispatched", "failed", "queued"].sort());
+    expect(terminalStates("job").sort()).toEqual(["canceled", "completed"].sort());
+    expect(terminalStates("pending").sort()).toEqual(["dispatched", "rejected"].sort());
+  });
+
+  it("open and finished intent states split every state the table knows, with nothing in both", () => {
+    const all = new Set(Object.values(INTENT_MOVES).flatMap((m) => [...m.from, m.to]));
+    expect(new Set([...OPEN_INTENT_STATES, ...FINISHED_INTENT_STATES])).toEqual(all);
+    expect(OPEN_INTENT_STATES.filter((s) => FINISHED_INTENT_STATES.includes(s))).toEqual([]);
+  });
+
+  it("only a dispatcher's claim leaves an allowed intent, and only the gate's verdicts leave an accepted one", () => {
+    const leaving = (state: string) => Object.entries(INTENT_MOVES).filter(([, m]) => (m.from as readonly string[]).includes(state)).map(([k]) => k).sort();
+    expect(leaving("allowed")).toEqual(["claim"]);
+    expect(leaving("accepted")).toEqual(["allow", "apply", "deny", "queue", "undecidable"]);
+    expect(fromStates("job", "complete")).toEqual(["queued", "running"]);
+    expect(Object.keys(JOB_MOVES)).toContain("revive");
+    expect(PENDING_MOVES.redrive).toEqual({ from: ["dispatch_failed"], to: "approved" });
+  });
+
+  it("an unknown move is a programming error", () => {
+    expect(() => canMove("intent", "teleport" as never, "accepted")).toThrow(/unknown intent move/);
+  });
+});
