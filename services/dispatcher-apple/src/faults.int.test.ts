@@ -67,7 +67,7 @@ describe("dispatcher-apple: exactly once under faults", () => {
     const creates = (await h.sbx.ledger(a.ledgerKey)).filter((e) => e.op === "create");
     expect(creates).toHaveLength(index + 1);
     const landed = creates[index]!.objectId;
-    const row = index === 0 ? (await h.campaignRow(c.campaignId)).platform_campaign_id : (await h.entityRow(index === 1 ? g.adGroupId : k.keywordId)).platform_entity_id;
+    const row = index === 0 ? (await h.campaignRow(c.campaignId)).platform_campaign_id : (await h.entityRow(index === 1 ? g!.adGroupId : k!.keywordId)).platform_entity_id;
     expect(row).toBe(landed);
     expect((await h.intent(writes[index]!.intentId)).platform_result).toMatchObject({ platformId: landed, reconciled: true });
   });
