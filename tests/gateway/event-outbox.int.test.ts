@@ -2,10 +2,10 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approveAnswerSchema, deterministicEventId, eventSchema, pendingActionSchema, type LayersEvent } from "@layers/contracts";
 import type { RunningGate } from "@layers/gate";
-import { expectContract } from "./test-support/contract.ts";
-import { startTestGate } from "./test-support/gate.ts";
-import { createHarness, type Harness } from "./test-support/harness.ts";
-import { failingPublishes } from "./test-support/publish-fault.ts";
+import { expectContract } from "@layers/gateway/testing";
+import { startTestGate } from "../support/gate.ts";
+import { createHarness, type Harness } from "@layers/gateway/testing";
+import { failingPublishes } from "@layers/gateway/testing";
 
 describe("event outbox", () => {
   let h: Harness;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluateResponseSchema, type EvaluateResponse } from "@layers/contracts";
 import type { RunningGate } from "@layers/gate";
-import { expectContract } from "./test-support/contract.ts";
-import { startTestGate } from "./test-support/gate.ts";
-import { createHarness, expectProblem, type Harness } from "./test-support/harness.ts";
+import { expectContract } from "@layers/gateway/testing";
+import { startTestGate } from "../support/gate.ts";
+import { createHarness, expectProblem, type Harness } from "@layers/gateway/testing";
 import { outboxDrained } from "@layers/testkit";
 
 /**

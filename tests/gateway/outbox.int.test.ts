@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningGate } from "@layers/gate";
 import { ensureStreams } from "@layers/runtime";
-import { createHarness, type Harness } from "./test-support/harness.ts";
-import { startTestGate } from "./test-support/gate.ts";
+import { createHarness, type Harness } from "@layers/gateway/testing";
+import { startTestGate } from "../support/gate.ts";
 
 describe("outbox", () => {
   let h: Harness;

@@ -3,10 +3,10 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approveAnswerSchema, pendingActionSchema, projectWithLayersSchema, writeAcceptedSchema } from "@layers/contracts";
 import type { RunningGate } from "@layers/gate";
-import { expectContract } from "./test-support/contract.ts";
-import { freezeBeforeAnswer } from "./test-support/freeze-before-answer.ts";
-import { startTestGate } from "./test-support/gate.ts";
-import { createHarness, expectProblem, type Harness } from "./test-support/harness.ts";
+import { expectContract } from "@layers/gateway/testing";
+import { freezeBeforeAnswer } from "@layers/gateway/testing";
+import { startTestGate } from "../support/gate.ts";
+import { createHarness, expectProblem, type Harness } from "@layers/gateway/testing";
 
 /**
  * The crash window: a request stored its write, then its process died before the idempotency
@@ -128,7 +128,7 @@ describe("idempotency across a crash", () => {
     const url = `/v1/projects/${projectId}/ads/meta/campaigns/${campaignId}/pause`;
     // What a claim left by a request that died before its write: in flight, no held answer.
     const principal = `key:${(await h.send("GET", "/v1/whoami", { auth: key })).json().actor.apiKeyId}`;
-    const { requestFingerprint } = await import("./domain/idempotency-key.ts");
+    const { requestFingerprint } = await import("@layers/gateway/testing");
     await h.env.db
       .insertInto("idempotency_keys")
       .values({ organization_id: org, principal, idem_key: "crash-early", method: "POST", path: url, fingerprint: requestFingerprint("POST", url, {}), state: "in_flight" })

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adEntitySchema, campaignSchema, pageSchema, writeAcceptedSchema, type Platform } from "@layers/contracts";
 import type { RunningGate } from "@layers/gate";
-import { expectContract } from "./test-support/contract.ts";
-import { createHarness, expectProblem, type Harness } from "./test-support/harness.ts";
-import { startTestGate } from "./test-support/gate.ts";
+import { expectContract } from "@layers/gateway/testing";
+import { createHarness, expectProblem, type Harness } from "@layers/gateway/testing";
+import { startTestGate } from "../support/gate.ts";
 
 /**
  * The granular surface through the real gate: creates below the campaign on each platform, writes

@@ -13,9 +13,9 @@ import {
   writeAcceptedSchema,
 } from "@layers/contracts";
 import type { RunningGate } from "@layers/gate";
-import { expectContract } from "./test-support/contract.ts";
-import { createHarness, expectProblem, type Harness } from "./test-support/harness.ts";
-import { startTestGate } from "./test-support/gate.ts";
+import { expectContract } from "@layers/gateway/testing";
+import { createHarness, expectProblem, type Harness } from "@layers/gateway/testing";
+import { startTestGate } from "../support/gate.ts";
 
 describe("gated writes with the real gate", () => {
   let h: Harness;

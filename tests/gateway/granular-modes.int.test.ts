@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axisOf, operationFor, PLATFORM_LEVELS, PLATFORM_SURFACE, PLATFORMS, type Capability, type EntityKind, type Platform } from "@layers/contracts";
 import type { RunningGate } from "@layers/gate";
-import { createHarness, type Harness } from "./test-support/harness.ts";
-import { startTestGate } from "./test-support/gate.ts";
+import { createHarness, type Harness } from "@layers/gateway/testing";
+import { startTestGate } from "../support/gate.ts";
 
 const FUTURE = new Date(Date.now() + 30 * 86_400_000).toISOString();
 const creative = (p: Platform) =>

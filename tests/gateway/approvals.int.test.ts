@@ -12,9 +12,9 @@ import {
   type LayersEvent,
 } from "@layers/contracts";
 import type { RunningGate } from "@layers/gate";
-import { expectContract } from "./test-support/contract.ts";
-import { createHarness, expectProblem, type Harness } from "./test-support/harness.ts";
-import { startTestGate } from "./test-support/gate.ts";
+import { expectContract } from "@layers/gateway/testing";
+import { createHarness, expectProblem, type Harness } from "@layers/gateway/testing";
+import { startTestGate } from "../support/gate.ts";
 import { outboxDrained } from "@layers/testkit";
 
 describe("approvals, rejections and campaign lists", () => {
