@@ -13,7 +13,11 @@ import { installJsonBody } from "./plugins/json-body.ts";
 import { installAuth } from "./plugins/auth.ts";
 import { installIdempotency } from "./plugins/idempotency.ts";
 import { installRateLimit } from "./plugins/rate-limit.ts";
-import { watchApiKillSwitches } from "./http/api-kill-switch-watch.ts";
+import { watchApiKillSwitches, type ApiKillSwitchWatch } from "./http/api-kill-switch-watch.ts";
+import { listenForCacheInvalidations, resyncCaches, routeCacheMessage, type CacheTargets } from "./http/cache-invalidation.ts";
+import { createKeyCache, type KeyCacheOptions } from "./http/key-cache.ts";
+import { createRateCounter } from "./http/rate-counter.ts";
+import { addRateDeltas } from "./repositories/rate-limits.repository.ts";
 import { registerRoutes } from "./routes/index.ts";
 import { createVerdictWaiter } from "./writes/verdict-waiter.ts";
 import type { RouteContext } from "./context.ts";
@@ -21,6 +25,8 @@ import { webhookSettings, type WebhookSettingsInput } from "./http/webhooks.ts";
 
 export interface GatewayDeps {
   db: Db;
+  /** The same database as `db`: one dedicated connection LISTENs for cache invalidations. */
+  databaseUrl: string;
   nats: { nc: NatsConnection; js: JetStreamClient };
   names: NatsNames;
   log: Logger;
@@ -40,8 +46,14 @@ export interface GatewayDeps {
   idempotencyPruneEveryMs?: number;
   /** Webhook endpoint URL rules and secret sealing (defaults: no allowlisted host, the dev key). */
   webhooks?: WebhookSettingsInput;
-  /** Rate tiers (default `RATE_TIERS`) and how often the API kill switches are re-read (default 500 ms). */
-  rateLimits?: { tiers?: RateTierTable; killSwitchRefreshMs?: number };
+  /**
+   * Rate tiers (default `RATE_TIERS`); how often the API kill switches are re-read while the
+   * invalidation channel is down (default 500 ms; changes are pushed while it is up); how often
+   * local rate counts are flushed to the shared windows (default 100 ms).
+   */
+  rateLimits?: { tiers?: RateTierTable; killSwitchRefreshMs?: number; flushEveryMs?: number };
+  /** Authenticated-key cache bounds and the invalidation heartbeat (defaults in `http/key-cache.ts`, `http/cache-invalidation.ts`). */
+  caches?: KeyCacheOptions & { heartbeatMs?: number };
 }
 
 /**
@@ -93,12 +105,41 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
   installRequestId(app);
   installProblemErrors(app);
   installJsonBody(app, bodyLimit);
-  installAuth(app, { db: deps.db, customerJwtSecret: deps.customerJwtSecret });
-  const killSwitches = await watchApiKillSwitches(deps.db, deps.log, deps.rateLimits?.killSwitchRefreshMs ?? 500);
-  app.addHook("onClose", async () => killSwitches.stop());
+  // Caches with pushed invalidation: the listener starts first, and routes to the caches once they exist.
+  let targets: CacheTargets | null = null;
+  const invalidation = await listenForCacheInvalidations({
+    connectionString: deps.databaseUrl,
+    log: deps.log,
+    handlers: {
+      onMessage: (payload) => targets && routeCacheMessage(payload, targets),
+      onResync: () => targets && resyncCaches(targets),
+    },
+    ...(deps.caches?.heartbeatMs ? { heartbeatMs: deps.caches.heartbeatMs } : {}),
+  });
+  let killSwitches: ApiKillSwitchWatch;
+  try {
+    killSwitches = await watchApiKillSwitches(deps.db, deps.log, invalidation, { pollMs: deps.rateLimits?.killSwitchRefreshMs ?? 500 });
+  } catch (err) {
+    await invalidation.close();
+    throw err;
+  }
+  const keys = createKeyCache(deps.db, invalidation, deps.caches);
+  targets = { keys, killSwitches };
+  const counter = createRateCounter({
+    flush: (deltas) => addRateDeltas(deps.db, deltas),
+    ...(deps.rateLimits?.flushEveryMs ? { flushEveryMs: deps.rateLimits.flushEveryMs } : {}),
+    onFlushError: (err) => deps.log.warn({ err }, "could not flush rate-limit counts; they are sent with the next flush"),
+  });
+  app.addHook("onClose", async () => {
+    killSwitches.stop();
+    await counter.stop().catch((err: unknown) => deps.log.warn({ err }, "could not flush the last rate-limit counts"));
+    await invalidation.close();
+  });
+  installAuth(app, { db: deps.db, keys, customerJwtSecret: deps.customerJwtSecret });
   installRateLimit(app, {
     db: deps.db,
     killSwitches,
+    counter,
     pruneEveryMs: deps.idempotencyPruneEveryMs ?? 10 * 60_000,
     ...(deps.rateLimits?.tiers ? { tiers: deps.rateLimits.tiers } : {}),
   });
