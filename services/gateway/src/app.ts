@@ -13,11 +13,8 @@ import { installJsonBody } from "./plugins/json-body.ts";
 import { installAuth } from "./plugins/auth.ts";
 import { installIdempotency } from "./plugins/idempotency.ts";
 import { installRateLimit } from "./plugins/rate-limit.ts";
-import { watchApiKillSwitches, type ApiKillSwitchWatch } from "./http/api-kill-switch-watch.ts";
-import { listenForCacheInvalidations, resyncCaches, routeCacheMessage, type CacheTargets } from "./http/cache-invalidation.ts";
-import { createKeyCache, type KeyCacheOptions } from "./http/key-cache.ts";
-import { createRateCounter } from "./http/rate-counter.ts";
-import { addRateDeltas } from "./repositories/rate-limits.repository.ts";
+import { startGatewayCaches } from "./http/caches.ts";
+import type { KeyCacheOptions } from "./http/key-cache.ts";
 import { registerRoutes } from "./routes/index.ts";
 import { createVerdictWaiter } from "./writes/verdict-waiter.ts";
 import type { RouteContext } from "./context.ts";
@@ -82,8 +79,19 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
   await deps.nats.nc.flush();
   app.addHook("onClose", async () => waiter.close());
 
+  const caches = await startGatewayCaches({
+    db: deps.db,
+    databaseUrl: deps.databaseUrl,
+    log: deps.log,
+    caches: deps.caches,
+    killSwitchPollMs: deps.rateLimits?.killSwitchRefreshMs ?? 500,
+    rateFlushEveryMs: deps.rateLimits?.flushEveryMs,
+  });
+  app.addHook("onClose", async () => caches.close());
+
   const ctx: RouteContext = {
     db: deps.db,
+    projects: caches.projects,
     nc: deps.nats.nc,
     js: deps.nats.js,
     names: deps.names,
@@ -105,41 +113,11 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
   installRequestId(app);
   installProblemErrors(app);
   installJsonBody(app, bodyLimit);
-  // Caches with pushed invalidation: the listener starts first, and routes to the caches once they exist.
-  let targets: CacheTargets | null = null;
-  const invalidation = await listenForCacheInvalidations({
-    connectionString: deps.databaseUrl,
-    log: deps.log,
-    handlers: {
-      onMessage: (payload) => targets && routeCacheMessage(payload, targets),
-      onResync: () => targets && resyncCaches(targets),
-    },
-    ...(deps.caches?.heartbeatMs ? { heartbeatMs: deps.caches.heartbeatMs } : {}),
-  });
-  let killSwitches: ApiKillSwitchWatch;
-  try {
-    killSwitches = await watchApiKillSwitches(deps.db, deps.log, invalidation, { pollMs: deps.rateLimits?.killSwitchRefreshMs ?? 500 });
-  } catch (err) {
-    await invalidation.close();
-    throw err;
-  }
-  const keys = createKeyCache(deps.db, invalidation, deps.caches);
-  targets = { keys, killSwitches };
-  const counter = createRateCounter({
-    flush: (deltas) => addRateDeltas(deps.db, deltas),
-    ...(deps.rateLimits?.flushEveryMs ? { flushEveryMs: deps.rateLimits.flushEveryMs } : {}),
-    onFlushError: (err) => deps.log.warn({ err }, "could not flush rate-limit counts; they are sent with the next flush"),
-  });
-  app.addHook("onClose", async () => {
-    killSwitches.stop();
-    await counter.stop().catch((err: unknown) => deps.log.warn({ err }, "could not flush the last rate-limit counts"));
-    await invalidation.close();
-  });
-  installAuth(app, { db: deps.db, keys, customerJwtSecret: deps.customerJwtSecret });
+  installAuth(app, { db: deps.db, keys: caches.keys, customerJwtSecret: deps.customerJwtSecret });
   installRateLimit(app, {
     db: deps.db,
-    killSwitches,
-    counter,
+    killSwitches: caches.killSwitches,
+    counter: caches.rateCounter,
     pruneEveryMs: deps.idempotencyPruneEveryMs ?? 10 * 60_000,
     ...(deps.rateLimits?.tiers ? { tiers: deps.rateLimits.tiers } : {}),
   });

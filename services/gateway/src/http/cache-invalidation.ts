@@ -137,6 +137,7 @@ export async function listenForCacheInvalidations(opts: CacheInvalidationOptions
 
 export interface CacheTargets {
   keys: { invalidate(secretHash: string): void; clear(): void };
+  projects: { invalidate(id: string): void; clear(): void };
   killSwitches: { reload(): void };
 }
 
@@ -144,12 +145,13 @@ export interface CacheTargets {
 export function routeCacheMessage(payload: string, to: CacheTargets): void {
   if (payload.startsWith("key:")) to.keys.invalidate(payload.slice(4));
   else if (payload === "kill_switches") to.killSwitches.reload();
-  else if (payload.startsWith("project:")) return; // projects are not cached in the gateway yet (see docs/architecture.md)
+  else if (payload.startsWith("project:")) to.projects.invalidate(payload.slice(8));
   else resyncCaches(to);
 }
 
-/** After a possible miss: forget every cached key and re-read the switches. */
+/** After a possible miss: forget every cached key and project and re-read the switches. */
 export function resyncCaches(to: CacheTargets): void {
   to.keys.clear();
+  to.projects.clear();
   to.killSwitches.reload();
 }
