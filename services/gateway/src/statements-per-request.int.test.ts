@@ -52,6 +52,7 @@ describe("Postgres statements per gateway request", () => {
   });
 
   const hot = (sql: string) => /\bapi_keys\b|\brate_limit_windows\b|\bapi_kill_switches\b/.test(sql);
+  const rateFlush = (sql: string) => /^\s*with input as .*insert into rate_limit_windows/s.test(sql);
 
   it("authentication, kill switch and rate limit cost no statement per request once the key is warm", async () => {
     const whoami = () => gw.inject({ method: "GET", url: "/v1/whoami", headers: { authorization: `Bearer ${t.partner}` } });
@@ -61,10 +62,10 @@ describe("Postgres statements per gateway request", () => {
     for (let i = 0; i < 200; i++) expect((await whoami()).statusCode).toBe(200);
     const elapsed = performance.now() - t0;
     const during = counted.statements.slice(before);
-    // Only rate-limit flushes (one per 100 ms at most, plus the one a waiting request may trigger) — never one per request.
-    expect(during.every(hot)).toBe(true);
+    // Only rate-limit flushes, paced by the clock (one per 100 ms at most, plus the one a waiting
+    // request may trigger), not by the requests: no key read, no switch read.
+    expect(during.every(rateFlush)).toBe(true);
     expect(during.length).toBeLessThanOrEqual(Math.ceil(elapsed / 100) + 2);
-    expect(during.length).toBeLessThan(20);
   });
 
   it("a gated budget write: the statements it costs the gateway, none of them for auth, switches or rate limits", async () => {
@@ -80,16 +81,18 @@ describe("Postgres statements per gateway request", () => {
     const n = 20;
     const perWrite: number[] = [];
     let hotStatements = 0;
+    const t0 = performance.now();
     for (let i = 0; i < n; i++) {
       const before = counted.statements.length;
       const res = await write(6001 + i);
       expect(res.statusCode, res.body).toBe(202);
       const during = counted.statements.slice(before);
+      expect(during.filter(hot).every(rateFlush)).toBe(true);
       hotStatements += during.filter(hot).length;
       perWrite.push(during.length);
     }
-    // Flushes may land inside a request's span; far fewer than one per write.
-    expect(hotStatements).toBeLessThan(n / 2);
+    // Flushes land inside some requests' spans, paced by the clock, not by the writes.
+    expect(hotStatements).toBeLessThanOrEqual(Math.ceil((performance.now() - t0) / 100) + 2);
     const mean = perWrite.reduce((a, b) => a + b, 0) / n;
     // Before this change authentication and rate-limit counting added two statements to every write.
     console.info(`gateway statements per gated budget write: mean ${mean.toFixed(2)}, min ${Math.min(...perWrite)}, max ${Math.max(...perWrite)}; auth/switch/rate statements over ${n} writes: ${hotStatements}`);

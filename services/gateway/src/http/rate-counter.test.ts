@@ -45,9 +45,9 @@ describe("rate counter (local counts, batched flushes)", () => {
     const store = sharedStore();
     store.rows.set(`key:a|write|${W}`, 40); // other gateways already counted 40
     const c = counter(store);
-    expect(await c.count("key:a", "write", W, 300)).toBe(41);
+    expect(await c.count("key:a", "write", W, 10_000)).toBe(41);
     expect(store.calls).toHaveLength(1);
-    const answers = await Promise.all(Array.from({ length: 50 }, () => c.count("key:a", "write", W, 300)));
+    const answers = await Promise.all(Array.from({ length: 50 }, () => c.count("key:a", "write", W, 10_000)));
     expect(answers).toEqual(Array.from({ length: 50 }, (_, i) => 42 + i));
     expect(store.calls).toHaveLength(1); // no statement for those 50
     await c.flushNow();
@@ -69,14 +69,39 @@ describe("rate counter (local counts, batched flushes)", () => {
     const a = counter(store);
     const b = counter(store);
     expect(await a.count("key:q", "write", W, 3)).toBe(1); // cold: exact
-    expect(await a.count("key:q", "write", W, 3)).toBe(2); // 2 ≤ 3 − 1: from memory
-    expect(await a.count("key:q", "write", W, 3)).toBe(3); // within the margin: waits, flushes both
+    expect(await a.count("key:q", "write", W, 3)).toBe(2); // 10 % of 2 left rounds to 0: waits
+    expect(await a.count("key:q", "write", W, 3)).toBe(3);
+    expect(store.calls).toHaveLength(3);
     expect(store.rows.get(`key:q|write|${W}`)).toBe(3);
     expect(await b.count("key:q", "write", W, 3)).toBe(4); // the other gateway sees all of them
     // Concurrent waiters on one gateway share one statement and keep their order.
     const c = counter(store);
     const both = await Promise.all([c.count("key:r", "write", W, 2), c.count("key:r", "write", W, 2)]);
     expect(both).toEqual([1, 2]);
+  });
+
+  it("between flushes a gateway admits from memory at most its share of the remaining quota; the rest wait", async () => {
+    const store = sharedStore();
+    const c = counter(store);
+    expect(await c.count("key:l", "write", W, 101)).toBe(1); // cold; 100 left → 10 from memory
+    const answers = Array.from({ length: 15 }, () => c.count("key:l", "write", W, 101));
+    expect(store.calls).toHaveLength(1); // the ten did not wait; the five past the share asked for a flush
+    expect(await Promise.all(answers)).toEqual(Array.from({ length: 15 }, (_, i) => 2 + i));
+    expect(store.calls).toHaveLength(2);
+    expect(store.rows.get(`key:l|write|${W}`)).toBe(16);
+  });
+
+  it("two gateways bursting at one key exceed its quota by at most their local shares", async () => {
+    const store = sharedStore();
+    const gws = [counter(store), counter(store)];
+    const quota = 100;
+    let admitted = 0;
+    for (const g of gws) if ((await g.count("key:b", "write", W, quota)) <= quota) admitted++;
+    // Both burst 200 requests at once, without any timer flush in between.
+    const all = await Promise.all(gws.flatMap((g) => Array.from({ length: 200 }, () => g.count("key:b", "write", W, quota))));
+    admitted += all.filter((n) => n <= quota).length;
+    expect(admitted).toBeGreaterThanOrEqual(quota);
+    expect(admitted).toBeLessThanOrEqual(quota + 2 * 0.1 * quota);
   });
 
   it("once the known total is over the quota a request is refused from memory (counts never go down in a window)", async () => {

@@ -14,10 +14,11 @@ export interface RateCounterOptions {
   /** How often local counts are sent to the shared table (default 100 ms). */
   flushEveryMs?: number;
   /**
-   * How close to the quota, as a share of it, a request waits for the shared total instead of
-   * trusting the local estimate (default 0.1, at least one request).
+   * Share of the remaining quota (as last known) this gateway may admit from memory between two
+   * flushes (default 0.1); past it, requests wait for the shared total. Near the quota that share
+   * rounds to nothing, so there every request gets its exact count.
    */
-  nearShare?: number;
+  localShare?: number;
   /** What is known of the shared total stops being trusted after this long without a flush (default 5 × flushEveryMs). */
   staleAfterMs?: number;
   now?: () => number;
@@ -61,19 +62,22 @@ interface Slot {
 /**
  * Rate-limit counting without a Postgres statement per request (SPEC §10). Each gateway counts in
  * memory and, every `flushEveryMs`, adds its deltas for every window to the shared table in one
- * statement, which answers the shared totals — so each gateway's estimate is at most one flush
- * (plus a round trip) behind the others'. A request is decided locally when the estimate is
- * clearly under the quota or already over it (counts never go down in a window); one that is
- * within `nearShare` of the quota, or in a window this gateway knows nothing recent of, waits for
- * the next flush and gets its exact position. Those waits share one statement per flush: however
- * many requests, at most one statement is in flight per gateway.
+ * statement, which answers the shared totals — so each gateway's view is at most one flush (plus
+ * a round trip) behind the others'. A request is answered from memory when the known total is
+ * already over the quota (counts never go down in a window: the 429 is certain), or when this
+ * gateway has admitted fewer than `localShare` of the remaining quota since its last flush. Any
+ * other request — the first of a window here, one in a window not flushed for `staleAfterMs`, one
+ * past the local share — waits for the next flush and gets its exact position. Those waits share
+ * one statement: however many requests, at most one statement is in flight per gateway.
  *
- * Overshoot is bounded: admitted requests beyond the quota are at most what the other gateways
- * admit for the same key in one flush interval, minus the near-quota margin.
+ * Overshoot is bounded and does not grow with the request rate: between two flushes each gateway
+ * admits from memory at most `localShare` of the remaining quota it knows, so G gateways exceed a
+ * quota by at most G × localShare × quota (all bursting into the same last stretch), and by
+ * nothing once the remaining quota is under 1 / localShare requests.
  */
 export function createRateCounter(opts: RateCounterOptions): RateCounter {
   const flushEveryMs = opts.flushEveryMs ?? 100;
-  const nearShare = opts.nearShare ?? 0.1;
+  const localShare = opts.localShare ?? 0.1;
   const staleAfterMs = opts.staleAfterMs ?? 5 * flushEveryMs;
   const now = opts.now ?? Date.now;
   const slots = new Map<string, Slot>();
@@ -157,12 +161,13 @@ export function createRateCounter(opts: RateCounterOptions): RateCounter {
         slots.set(id, s);
       }
       s.pending++;
-      const estimate = (s.shared ?? 0) + s.inFlight + s.pending;
-      const fresh = s.shared !== null && now() - s.sharedAt <= staleAfterMs;
-      const margin = Math.max(1, Math.ceil(quota * nearShare));
+      const known = s.shared ?? 0;
+      const estimate = known + s.inFlight + s.pending;
       // Over the quota on what is already known: every other gateway can only add to it.
       if (s.shared !== null && estimate > quota) return Promise.resolve(estimate);
-      if (fresh && estimate <= quota - margin) return Promise.resolve(estimate);
+      const fresh = s.shared !== null && now() - s.sharedAt <= staleAfterMs;
+      const allowance = Math.floor((quota - known - s.inFlight) * localShare);
+      if (fresh && s.pending <= allowance) return Promise.resolve(estimate);
       const slot = s;
       return new Promise<number>((resolve, reject) => {
         slot.waiters.push({ position: slot.pending, resolve, reject });
