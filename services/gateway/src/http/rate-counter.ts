@@ -72,8 +72,8 @@ interface Slot {
  *
  * Overshoot is bounded and does not grow with the request rate: between two flushes each gateway
  * admits from memory at most `localShare` of the remaining quota it knows, so G gateways exceed a
- * quota by at most G × localShare × quota (all bursting into the same last stretch), and by
- * nothing once the remaining quota is under 1 / localShare requests.
+ * quota by at most G × localShare × quota (all bursting into the same last stretch); a gateway
+ * that sees fewer than 1 / localShare requests left admits nothing without its exact count.
  */
 export function createRateCounter(opts: RateCounterOptions): RateCounter {
   const flushEveryMs = opts.flushEveryMs ?? 100;
