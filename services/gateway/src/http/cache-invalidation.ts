@@ -43,9 +43,9 @@ export interface CacheInvalidationOptions {
  * NOTIFY inside the transaction that revokes a key or trips a switch, so Postgres delivers it to
  * every listening gateway at commit — there is no window where the row is committed and the
  * message is not on its way. What can go wrong is the connection: a clean close or error is seen
- * at once, a silent one (half-open TCP) by the heartbeat within `4 × heartbeatMs` (1 s by default). Either way
- * the gateway stops trusting its caches (`healthy()` false, `onResync`) until LISTEN is back, so a
- * missed notification can never keep a revoked key alive.
+ * at once, a silent one (half-open TCP) by the heartbeat within `4 × heartbeatMs` (1 s by
+ * default). Either way the gateway stops trusting its caches (`healthy()` false, `onResync`) until
+ * LISTEN is back, so a missed notification cannot keep a revoked key alive.
  */
 export async function listenForCacheInvalidations(opts: CacheInvalidationOptions): Promise<CacheInvalidation> {
   const heartbeatMs = opts.heartbeatMs ?? 250;
@@ -106,8 +106,14 @@ export async function listenForCacheInvalidations(opts: CacheInvalidationOptions
     const c = client;
     if (!c || !healthy) return;
     if (heartbeatSentAt !== null) {
-      // Three periods of slack: a busy event loop is not a dead connection.
-      if (Date.now() - heartbeatSentAt >= 3 * heartbeatMs) lost("heartbeat late");
+      const outstanding = heartbeatSentAt;
+      // Three periods of slack, and a look after this turn's I/O: after a long stall of the event
+      // loop, timers run before the socket is read, and a reply waiting there is not a dead connection.
+      if (Date.now() - outstanding >= 3 * heartbeatMs) {
+        setImmediate(() => {
+          if (client === c && heartbeatSentAt === outstanding) lost("heartbeat late");
+        });
+      }
       return;
     }
     const sent = Date.now();
