@@ -83,6 +83,7 @@ export function createRateCounter(opts: RateCounterOptions): RateCounter {
   const slots = new Map<string, Slot>();
   let flushing: Promise<void> | null = null;
   let urgent = false;
+  let scheduled = false;
   let stopped = false;
 
   const runFlush = async (): Promise<void> => {
@@ -146,7 +147,14 @@ export function createRateCounter(opts: RateCounterOptions): RateCounter {
   /** A waiting request: flush as soon as the one under way (if any) is done. */
   const flushSoon = () => {
     if (flushing) urgent = true;
-    else queueMicrotask(() => void flush());
+    else if (!scheduled) {
+      // Requests arriving in the same turn share this flush.
+      scheduled = true;
+      queueMicrotask(() => {
+        scheduled = false;
+        void flush();
+      });
+    }
   };
 
   const timer = setInterval(() => void flush(), flushEveryMs);
