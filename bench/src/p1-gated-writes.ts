@@ -116,6 +116,7 @@ export const p1: Benchmark = {
       cleanup.add("gateway pool", () => gwDb.destroy());
       const gateway = await startGateway({
         db: gwDb,
+        databaseUrl: bdb.url,
         nats: await ns.connect("gateway"),
         names: ns.names,
         log: log("gateway"),

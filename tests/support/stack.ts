@@ -98,6 +98,7 @@ export async function startStack(opts: StackOptions = {}): Promise<E2EStack> {
   const gwNats = await conn("gateway");
   const gateway = await startGateway({
     db: env.db,
+    databaseUrl: env.databaseUrl,
     nats: gwNats,
     names: env.names,
     log: env.log.child({ svc: "gateway" }),

@@ -13,7 +13,8 @@ import { installJsonBody } from "./plugins/json-body.ts";
 import { installAuth } from "./plugins/auth.ts";
 import { installIdempotency } from "./plugins/idempotency.ts";
 import { installRateLimit } from "./plugins/rate-limit.ts";
-import { watchApiKillSwitches } from "./http/api-kill-switch-watch.ts";
+import { startGatewayCaches } from "./http/caches.ts";
+import type { KeyCacheOptions } from "./http/key-cache.ts";
 import { registerRoutes } from "./routes/index.ts";
 import { createVerdictWaiter } from "./writes/verdict-waiter.ts";
 import type { RouteContext } from "./context.ts";
@@ -21,6 +22,8 @@ import { webhookSettings, type WebhookSettingsInput } from "./http/webhooks.ts";
 
 export interface GatewayDeps {
   db: Db;
+  /** The same database as `db`: one dedicated connection LISTENs for cache invalidations. */
+  databaseUrl: string;
   nats: { nc: NatsConnection; js: JetStreamClient };
   names: NatsNames;
   log: Logger;
@@ -40,8 +43,14 @@ export interface GatewayDeps {
   idempotencyPruneEveryMs?: number;
   /** Webhook endpoint URL rules and secret sealing (defaults: no allowlisted host, the dev key). */
   webhooks?: WebhookSettingsInput;
-  /** Rate tiers (default `RATE_TIERS`) and how often the API kill switches are re-read (default 500 ms). */
-  rateLimits?: { tiers?: RateTierTable; killSwitchRefreshMs?: number };
+  /**
+   * Rate tiers (default `RATE_TIERS`); how often the API kill switches are re-read while the
+   * invalidation channel is down (default 500 ms; changes are pushed while it is up); how often
+   * local rate counts are flushed to the shared windows (default 100 ms).
+   */
+  rateLimits?: { tiers?: RateTierTable; killSwitchRefreshMs?: number; flushEveryMs?: number };
+  /** Authenticated-key cache bounds and the invalidation heartbeat (defaults in `http/key-cache.ts`, `http/cache-invalidation.ts`). */
+  caches?: KeyCacheOptions & { heartbeatMs?: number };
 }
 
 /**
@@ -70,8 +79,19 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
   await deps.nats.nc.flush();
   app.addHook("onClose", async () => waiter.close());
 
+  const caches = await startGatewayCaches({
+    db: deps.db,
+    databaseUrl: deps.databaseUrl,
+    log: deps.log,
+    caches: deps.caches,
+    killSwitchPollMs: deps.rateLimits?.killSwitchRefreshMs ?? 500,
+    rateFlushEveryMs: deps.rateLimits?.flushEveryMs,
+  });
+  app.addHook("onClose", async () => caches.close());
+
   const ctx: RouteContext = {
     db: deps.db,
+    projects: caches.projects,
     nc: deps.nats.nc,
     js: deps.nats.js,
     names: deps.names,
@@ -93,12 +113,11 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
   installRequestId(app);
   installProblemErrors(app);
   installJsonBody(app, bodyLimit);
-  installAuth(app, { db: deps.db, customerJwtSecret: deps.customerJwtSecret });
-  const killSwitches = await watchApiKillSwitches(deps.db, deps.log, deps.rateLimits?.killSwitchRefreshMs ?? 500);
-  app.addHook("onClose", async () => killSwitches.stop());
+  installAuth(app, { db: deps.db, keys: caches.keys, customerJwtSecret: deps.customerJwtSecret });
   installRateLimit(app, {
     db: deps.db,
-    killSwitches,
+    killSwitches: caches.killSwitches,
+    counter: caches.rateCounter,
     pruneEveryMs: deps.idempotencyPruneEveryMs ?? 10 * 60_000,
     ...(deps.rateLimits?.tiers ? { tiers: deps.rateLimits.tiers } : {}),
   });

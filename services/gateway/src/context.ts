@@ -5,10 +5,13 @@ import type { Db } from "@layers/db";
 import type { Logger } from "@layers/runtime";
 import type { WriteDeps } from "./writes/submit-write.ts";
 import type { WebhookSettings } from "./http/webhooks.ts";
+import type { ProjectCache } from "./http/project-cache.ts";
 
 /** What route handlers receive: explicit dependencies, no module-level connections. */
 export interface RouteContext {
   db: Db;
+  /** Project rows for tenancy, cached with pushed invalidation; drop an entry after writing that project. */
+  projects: ProjectCache;
   nc: NatsConnection;
   js: JetStreamClient;
   names: NatsNames;

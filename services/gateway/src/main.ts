@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   await ensureStreams(nats.jsm, names);
   const { app, url } = await startGateway({
     db,
+    databaseUrl: config.DATABASE_URL,
     nats,
     names,
     log,

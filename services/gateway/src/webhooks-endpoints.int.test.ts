@@ -217,7 +217,7 @@ describe("webhook endpoints API", () => {
   });
 
   it("webhooks - URL rules with the system resolver: this machine's own names are refused unless allowlisted", async () => {
-    const strict = await buildGateway({ db: h.env.db, nats: h.env.nats, names: h.env.names, log: h.env.log, customerJwtSecret: JWT_SECRET, idempotencyPruneEveryMs: 0 });
+    const strict = await buildGateway({ db: h.env.db, databaseUrl: h.env.databaseUrl, nats: h.env.nats, names: h.env.names, log: h.env.log, customerJwtSecret: JWT_SECRET, idempotencyPruneEveryMs: 0 });
     try {
       const post = (url: string) => strict.inject({ method: "POST", url: BASE, headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, payload: JSON.stringify({ url }) });
       for (const url of ["http://127.0.0.1:4567/webhooks", "https://localhost/webhooks", "https://127.0.0.1/webhooks"]) {

@@ -4,7 +4,6 @@ import type { LayerRow, ProjectRow } from "@layers/db";
 import { ApiError, notFound } from "../errors.ts";
 import { canSeeProject } from "../domain/principal.ts";
 import { principalOf } from "../plugins/auth.ts";
-import { findProject } from "../repositories/projects.repository.ts";
 import { findLayer } from "../repositories/layers.repository.ts";
 import { findCampaign, findProjectWithCampaign } from "../repositories/campaigns.repository.ts";
 import { UUID_RE } from "./parse.ts";
@@ -17,7 +16,7 @@ import type { RequestContext } from "../writes/submit-write.ts";
  */
 export async function projectFor(ctx: RouteContext, req: FastifyRequest, projectId: string): Promise<ProjectRow> {
   if (!UUID_RE.test(projectId)) throw notFound("project");
-  const row = await findProject(ctx.db, projectId.toLowerCase());
+  const row = await ctx.projects.find(projectId.toLowerCase());
   if (!row || !canSeeProject(principalOf(req), row)) throw notFound("project");
   return row;
 }

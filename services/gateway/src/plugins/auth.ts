@@ -4,7 +4,8 @@ import type { Db } from "@layers/db";
 import { hashApiKey, isWellFormedApiKey, looksLikeJwt, verifyCustomerToken } from "@layers/runtime";
 import { ApiError } from "../errors.ts";
 import { principalHasScope, type Principal } from "../domain/principal.ts";
-import { findActiveKeyByHash, touchKey } from "../repositories/api-keys.repository.ts";
+import { touchKey } from "../repositories/api-keys.repository.ts";
+import type { KeyCache } from "../http/key-cache.ts";
 
 /** Per-route access rule, declared in the route's `config.auth`. Routes without one only need a principal. */
 export interface RouteAuth {
@@ -28,6 +29,8 @@ declare module "fastify" {
 
 export interface AuthDeps {
   db: Db;
+  /** Active keys by secret hash, cached with pushed invalidation (`http/key-cache.ts`). */
+  keys: KeyCache;
   customerJwtSecret: string;
 }
 
@@ -69,7 +72,7 @@ async function authenticate(req: FastifyRequest, deps: AuthDeps, touched: Map<st
   }
   // The offline checksum check turns typos and scanner look-alikes away before any database read.
   if (!isWellFormedApiKey(credential)) throw unauthenticated("the API key is malformed");
-  const key = await findActiveKeyByHash(deps.db, hashApiKey(credential));
+  const key = await deps.keys.find(hashApiKey(credential));
   if (!key) throw unauthenticated("the API key is unknown or revoked");
   const now = Date.now();
   if ((touched.get(key.id) ?? 0) < now - TOUCH_EVERY_MS) {

@@ -5,11 +5,14 @@ import { ApiError } from "../errors.ts";
 import { principalKey } from "../domain/principal.ts";
 import { rateClassOf, rateVerdict, windowStartOf } from "../domain/rate-limit.ts";
 import type { ApiKillSwitchWatch } from "../http/api-kill-switch-watch.ts";
-import { countRequest, pruneRateWindows } from "../repositories/rate-limits.repository.ts";
+import type { RateCounter } from "../http/rate-counter.ts";
+import { pruneRateWindows } from "../repositories/rate-limits.repository.ts";
 
 export interface RateLimitDeps {
   db: Db;
   killSwitches: ApiKillSwitchWatch;
+  /** Counts in memory and flushes to the shared windows in batches (`http/rate-counter.ts`). */
+  counter: RateCounter;
   /** Tier table (default `RATE_TIERS`); tests pass small quotas. */
   tiers?: RateTierTable;
   /** How often windows older than an hour are dropped (0: never). */
@@ -21,7 +24,8 @@ const SCOPE_WORDS = { global: "for every API key", org: "for this organization",
 /**
  * After authentication, before anything else runs: the API kill switch stops writes of a key, an
  * organization or everyone (`403 KILL_SWITCH`); then the request is counted against its key's
- * tier and class (read / write) in a window shared by every gateway instance. Every counted answer
+ * tier and class (read / write) in a window shared by every gateway instance (counted in memory,
+ * flushed to Postgres in batches: no statement per request). Every counted answer
  * carries `RateLimit-Policy` and `RateLimit`; over the quota it is `429 RATE_LIMITED` with
  * `Retry-After`. Unauthenticated requests are not counted (they would let anyone drain a key's quota).
  */
@@ -45,7 +49,7 @@ export function installRateLimit(app: FastifyInstance, deps: RateLimitDeps): voi
     const tier = p.kind === "api_key" ? p.rateTier : "standard";
     const policy = (tiers[tier] ?? tiers.standard ?? RATE_TIERS.standard)[cls];
     const now = Date.now();
-    const count = await countRequest(deps.db, principalKey(p), cls, new Date(windowStartOf(policy, now)));
+    const count = await deps.counter.count(principalKey(p), cls, windowStartOf(policy, now), policy.quota);
     const v = rateVerdict(cls, policy, count, now);
     reply.header("ratelimit-policy", v.policyHeader);
     reply.header("ratelimit", v.limitHeader);

@@ -1,13 +1,29 @@
 import { sql } from "kysely";
 import type { Db } from "@layers/db";
+import type { RateDelta } from "../http/rate-counter.ts";
 
-/** Counts one request into its window and answers the window's count so far (this request included). One statement. */
-export async function countRequest(db: Db, partitionKey: string, policy: string, windowStart: Date): Promise<number> {
-  const r = await sql<{ count: number }>`
-    insert into rate_limit_windows (partition_key, policy, window_start, count) values (${partitionKey}, ${policy}, ${windowStart}, 1)
-    on conflict (partition_key, policy, window_start) do update set count = rate_limit_windows.count + 1
-    returning count`.execute(db);
-  return r.rows[0]?.count ?? 1;
+/**
+ * Adds many windows' deltas at once (one statement, whatever the number of keys) and answers each
+ * window's new shared total, in the order given. Rows are locked in a fixed order so two gateways
+ * flushing the same keys at once cannot deadlock.
+ */
+export async function addRateDeltas(db: Db, deltas: readonly RateDelta[]): Promise<number[]> {
+  if (deltas.length === 0) return [];
+  const r = await sql<{ ord: number; count: number }>`
+    with input as (
+      select * from unnest(${deltas.map((d) => d.partitionKey)}::text[], ${deltas.map((d) => d.policy)}::text[],
+        ${deltas.map((d) => new Date(d.windowStart).toISOString())}::timestamptz[], ${deltas.map((d) => d.delta)}::int[])
+        with ordinality as t(partition_key, policy, window_start, delta, ord)
+    ), upserted as (
+      insert into rate_limit_windows (partition_key, policy, window_start, count)
+      select partition_key, policy, window_start, delta from input order by partition_key, policy, window_start
+      on conflict (partition_key, policy, window_start) do update set count = rate_limit_windows.count + excluded.count
+      returning partition_key, policy, window_start, count
+    )
+    select input.ord::int as ord, upserted.count from input join upserted using (partition_key, policy, window_start) order by input.ord`.execute(db);
+  const totals = new Array<number>(deltas.length).fill(0);
+  for (const row of r.rows) totals[row.ord - 1] = row.count;
+  return totals;
 }
 
 /** Drops windows that ended long ago (run with the idempotency sweep). */

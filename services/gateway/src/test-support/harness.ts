@@ -56,6 +56,7 @@ export async function createHarness(opts: Partial<GatewayDeps> = {}): Promise<Ha
   const build = (overrides: Partial<GatewayDeps>) =>
     buildGateway({
       db: env.db,
+      databaseUrl: env.databaseUrl,
       nats: env.nats,
       names: env.names,
       log: env.log,

@@ -12,7 +12,8 @@ export interface ApiKillSwitchState {
 /**
  * Trips or releases the API kill switch of one key, one organization or every key (`global`).
  * While it is on, every gateway answers that scope's writes `403 KILL_SWITCH` (reads still work)
- * within a second. The target must exist, so a typo cannot look like a switch that works.
+ * within a second: the `api_kill_switches` trigger NOTIFYs `gateway_cache` in the same transaction,
+ * and each gateway re-reads the switches when it hears it. The target must exist, so a typo cannot look like a switch that works.
  */
 export async function setApiKillSwitch(db: Db, opts: { scope: string; target?: string | undefined; active: boolean; reason?: string | undefined }): Promise<ApiKillSwitchState> {
   const scope = apiKillSwitchScopeSchema.safeParse(opts.scope);

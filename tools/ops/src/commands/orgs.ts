@@ -41,6 +41,10 @@ export async function mintApiKey(db: Db, opts: { orgId: string; scopes: string[]
   return { apiKeyId, secret, scopes: opts.scopes, rateTier: tier.data };
 }
 
+/**
+ * The `api_keys` trigger NOTIFYs `gateway_cache` in this very transaction, so every gateway drops
+ * the cached key when it commits: the key is refused everywhere within a second (in practice ms).
+ */
 export async function revokeApiKey(db: Db, apiKeyId: string): Promise<{ apiKeyId: string; revoked: boolean }> {
   const res = await db
     .updateTable("api_keys")

@@ -13,7 +13,9 @@ export function registerArchiveProject(app: FastifyInstance, ctx: RouteContext):
     async (req) => {
       const project = await projectFor(ctx, req, req.params.projectId);
       parseBody(emptyBodySchema, req.body);
-      return rowToProject(await archiveProject(ctx.db, project.id));
+      const archived = await archiveProject(ctx.db, project.id);
+      ctx.projects.invalidate(project.id); // read our own write at once; other gateways hear the NOTIFY
+      return rowToProject(archived);
     },
   );
 }

@@ -13,7 +13,9 @@ export function registerPatchProject(app: FastifyInstance, ctx: RouteContext): v
       const project = await projectFor(ctx, req, req.params.projectId);
       const body = parseBody(patchProjectBodySchema, req.body);
       assertActive(project);
-      return rowToProject(await updateProject(ctx.db, project.id, body));
+      const updated = await updateProject(ctx.db, project.id, body);
+      ctx.projects.invalidate(project.id); // read our own write at once; other gateways hear the NOTIFY
+      return rowToProject(updated);
     },
   );
 }
