@@ -1,8 +1,8 @@
 import { sql, type Kysely } from "kysely";
 import type { Dispatch, WriteIntent } from "@layers/contracts";
 import { json, type Database, type InsertableAuditRow, type IntentState, type JobStatus } from "@layers/db";
-import { outboxInsert, type OutboxEvent } from "./outbox.ts";
-import { nextOpenSql, waitingOf, type WaitingWrite } from "./dispatch.ts";
+import { outboxInsertWhere, type OutboxEvent } from "./outbox.ts";
+import { waitingOf, type NextRow, type WaitingWrite } from "./dispatch.ts";
 import { fromStates, IllegalTransitionError, targetState, type IntentMove, type JobMove } from "./transitions.ts";
 
 export interface JobError {
@@ -36,60 +36,92 @@ export interface DecisionToStore {
 }
 
 /**
- * Stores a decision's own rows in one statement (one round trip): the audit row (id = verdictId),
- * the intent's move, the job's move and the decision's events. Data-modifying CTEs always run to
- * completion, and the statement is atomic like the rest of the caller's transaction. The audit
- * row's unique `intent_id` makes a second decision of one intent fail the whole statement, and the
- * intent update only matches an `accepted` row (the table's `from`).
+ * Stores the decisions of one batch in one statement (group commit: one round trip and, with the
+ * caller's transaction, one commit for many intents): the audit rows (id = verdictId), each
+ * intent's and job's move and every decision's events, and reads the write waiting behind each
+ * intent a verdict closed. Data-modifying CTEs always run to completion, and the statement is
+ * atomic like the rest of the caller's transaction. An intent update only matches an `accepted`
+ * row (the table's `from`), and the audit row's unique `intent_id` makes a second decision of one
+ * intent fail: if any intent of the batch was not `accepted`, it throws `IllegalTransitionError`
+ * and the caller's transaction rolls the batch back.
  */
+export async function storeDecisions(db: Kysely<Database>, list: readonly DecisionToStore[]): Promise<Array<{ next: WaitingWrite | null }>> {
+  if (list.length === 0) return [];
+  // Json columns arrive as JSON text (the driver never guesses); the recordset wants the value itself.
+  const audits = list.map((d) => ({
+    ...d.audit,
+    occurred_at: d.audit.occurred_at ?? d.at,
+    intent: typeof d.audit.intent === "string" ? (JSON.parse(d.audit.intent) as unknown) : d.audit.intent,
+  }));
+  const intents = list.map((d) => ({
+    id: d.intentId,
+    state: targetState("intent", d.move),
+    verdict_id: d.audit.id,
+    at: d.at,
+    dispatch: d.dispatch ?? null,
+    finished: d.move !== "allow",
+    from_states: fromStates("intent", d.move),
+  }));
+  const jobs = list.map((d) => {
+    const move = JOB_MOVE_OF[d.move];
+    const to = targetState("job", move) as JobStatus;
+    return {
+      id: d.jobId,
+      status: to,
+      verdict_id: d.audit.id,
+      decision: d.audit.decision,
+      reason: d.audit.reason ?? null,
+      pending_action_id: d.pendingActionId,
+      result: d.result ?? null,
+      error: d.error ?? null,
+      at: d.at,
+      ended: to === "completed" || to === "failed",
+      from_states: fromStates("job", move),
+    };
+  });
+  const events = list.flatMap((d) => d.events);
+  const closing = list.filter((d) => d.move !== "allow").map((d) => ({ id: d.intentId, entity_key: d.entityKey, entity_seq: d.entitySeq }));
+  const r = await sql<{ n: number; nexts: Array<{ id: string; next: NextRow | null }> | null }>`
+    with audit as (
+      insert into audit_log select * from jsonb_populate_recordset(null::audit_log, ${JSON.stringify(audits)}::jsonb) returning id
+    ), intent as (
+      update write_intents w
+      set state = x.state, verdict_id = x.verdict_id, decided_at = x.at, lease_until = null,
+        dispatch = coalesce(x.dispatch, w.dispatch), finished_at = case when x.finished then x.at else w.finished_at end
+      from jsonb_to_recordset(${JSON.stringify(intents)}::jsonb)
+        as x(id text, state text, verdict_id uuid, at timestamptz, dispatch jsonb, finished boolean, from_states text[])
+      where w.id = x.id and w.state = any(x.from_states)
+      returning w.id
+    ), job as (
+      update jobs j
+      set status = x.status, verdict_id = x.verdict_id, decision = x.decision, reason = x.reason, pending_action_id = x.pending_action_id,
+        result = coalesce(x.result, j.result), error = coalesce(x.error, j.error), updated_at = x.at,
+        completed_at = case when x.ended then x.at else j.completed_at end
+      from jsonb_to_recordset(${JSON.stringify(jobs)}::jsonb)
+        as x(id text, status text, verdict_id uuid, decision text, reason text, pending_action_id text, result jsonb, error jsonb, at timestamptz, ended boolean, from_states text[])
+      where j.id = x.id and j.status = any(x.from_states)
+      returning j.id
+    )${events.length > 0 ? sql`, ev as (${outboxInsertWhere(events, sql`true`)})` : sql``}
+    select (select count(*)::int from intent) as n,
+      (select jsonb_agg(jsonb_build_object('id', c.id, 'next', (
+          select to_jsonb(nx) from (
+            select o.id, o.state, o.platform, o.dispatch, o.request_id, o.traceparent from write_intents o
+            where o.entity_key = c.entity_key and o.entity_seq > c.entity_seq and o.state in ('accepted','allowed','dispatching')
+            order by o.entity_seq limit 1) nx)))
+       from jsonb_to_recordset(${JSON.stringify(closing)}::jsonb) as c(id text, entity_key text, entity_seq bigint)) as nexts`.execute(db);
+  const row = r.rows[0];
+  if ((row?.n ?? 0) !== list.length) {
+    const first = list[0]!;
+    throw new IllegalTransitionError("intent", first.move, list.length === 1 ? first.intentId : `(${list.length - (row?.n ?? 0)} of a batch of ${list.length})`, undefined);
+  }
+  const nextOf = new Map((row?.nexts ?? []).map((x) => [x.id, waitingOf(x.next)]));
+  return list.map((d) => ({ next: nextOf.get(d.intentId) ?? null }));
+}
+
+/** One decision: `storeDecisions` of a batch of one. */
 export async function storeDecision(db: Kysely<Database>, d: DecisionToStore): Promise<{ next: WaitingWrite | null }> {
-  const to = targetState("intent", d.move) as IntentState;
-  const terminal = d.move !== "allow";
-  const jobTo = targetState("job", JOB_MOVE_OF[d.move]) as JobStatus;
-  const ended = jobTo === "completed" || jobTo === "failed";
-  const q = db
-    .with("audit", () => db.insertInto("audit_log").values(d.audit).returning("id"))
-    .with("intent", () =>
-      db
-        .updateTable("write_intents")
-        .set({
-          state: to,
-          verdict_id: d.audit.id,
-          decided_at: d.at,
-          lease_until: null,
-          ...(d.dispatch ? { dispatch: json(d.dispatch) } : {}),
-          ...(terminal ? { finished_at: d.at } : {}),
-        })
-        .where("id", "=", d.intentId)
-        .where("state", "in", fromStates("intent", d.move) as never[])
-        .returning("id"),
-    )
-    .with("job", () =>
-      db
-        .updateTable("jobs")
-        .set({
-          status: jobTo,
-          verdict_id: d.audit.id,
-          decision: d.audit.decision,
-          reason: d.audit.reason ?? null,
-          pending_action_id: d.pendingActionId,
-          ...(d.result ? { result: json(d.result) } : {}),
-          ...(d.error ? { error: json(d.error) } : {}),
-          updated_at: d.at,
-          ...(ended ? { completed_at: d.at } : {}),
-        })
-        .where("id", "=", d.jobId)
-        .where("status", "in", fromStates("job", JOB_MOVE_OF[d.move]) as never[])
-        .returning("id"),
-    );
-  const withEvents = d.events.length > 0 ? q.with("events", () => outboxInsert(db, d.events).returning("id")) : q;
-  // A verdict that closes the intent (all but allow) hands on the write waiting behind it.
-  const next = terminal ? sql<unknown>`(select to_jsonb(x) from (${nextOpenSql(d.entityKey, d.entitySeq)}) x)` : sql<unknown>`null::jsonb`;
-  const r = await withEvents
-    .selectNoFrom([sql<number>`(select count(*)::int from intent)`.as("n"), next.as("next")])
-    .executeTakeFirst();
-  if ((r?.n ?? 0) === 0) throw new IllegalTransitionError("intent", d.move, d.intentId, undefined);
-  return { next: waitingOf(r?.next as never) };
+  const [one] = await storeDecisions(db, [d]);
+  return one!;
 }
 
 /**
