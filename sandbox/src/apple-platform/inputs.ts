@@ -27,6 +27,11 @@ export function money(value: unknown, field: string, currency: string): number {
   return cents;
 }
 
+/** MAX_CONVERSIONS still bills per tap; a strategy that does not fit the billing event is refused. */
+function checkBilling(type: string, billingEvent: string): void {
+  if (type === "MAX_CONVERSIONS" && billingEvent !== "TAPS") throw invalidInput("bidStrategy.bidStrategyType", "MAX_CONVERSIONS needs billingEvent TAPS");
+}
+
 interface BidStrategy {
   type?: string;
   bidCents?: number;
@@ -75,6 +80,8 @@ export function parseCampaignCreateV1(body: unknown, ctx: { adAccountId: number;
   if (typeof promoted !== "string" || !/^[1-9]\d{0,15}$/.test(promoted)) throw invalidInput("promotedObjectId", "promotedObjectId must be the app's adamId as a string");
   const targeting = parseCampaignTargeting(requireValue(o, "targeting"));
   const strategy = bidStrategy(requireValue(o, "bidStrategy"), "bidStrategy", ctx.currency, { requireType: true });
+  const billingEvent = readEnum(requireValue(o, "billingEvent"), "billingEvent", ["TAPS", "IMPRESSIONS"] as const);
+  checkBilling(strategy.type!, billingEvent);
   const out: CampaignCreateInput = {
     name: readName(requireValue(o, "name"), "name", NAME_MAX),
     adamId: Number(promoted),
@@ -82,7 +89,7 @@ export function parseCampaignCreateV1(body: unknown, ctx: { adAccountId: number;
     dailyBudgetCents: dailyBudget(requireValue(o, "dailyBudget"), ctx.currency),
     supplySources: targeting.placements.map(placementToV5),
     adChannelType: channelOf(targeting.placements),
-    billingEvent: readEnum(requireValue(o, "billingEvent"), "billingEvent", ["TAPS", "IMPRESSIONS"] as const),
+    billingEvent,
     biddingStrategy: strategy.type!,
     // Unconfirmed default; Apple's v5 defaulted to ENABLED, and Layers always sends a status.
     status: o.status === undefined ? "ENABLED" : readEnum(o.status, "status", STATUS),
@@ -114,7 +121,10 @@ export function parseCampaignUpdateV1(body: unknown, c: AppleCampaign, currency:
   }
   if (o.bidStrategy !== undefined) {
     const s = bidStrategy(o.bidStrategy, "bidStrategy", currency, { requireType: false });
-    if (s.type !== undefined) out.biddingStrategy = s.type;
+    if (s.type !== undefined) {
+      checkBilling(s.type, c.billingEvent);
+      out.biddingStrategy = s.type;
+    }
     if (s.bidCents !== undefined) out.bidCeilingCents = s.bidCents;
   }
   if (o.startTime !== undefined) out.startTime = parseAppleTime(o.startTime, "startTime");
