@@ -65,7 +65,8 @@ export function createPlatformDialect(): AppleDialect {
       }
       w.count++;
       const throttled = err?.status === 429;
-      const reset = throttled && extra["retry-after"] !== undefined ? Number(extra["retry-after"]) : Math.max(1, Math.ceil((w.start + RATE_WINDOW_MS - t) / 1000));
+      // A throttle fault's window reopens when its Retry-After says (0 = at once), not at the counting window's end.
+      const reset = throttled ? Number(extra["retry-after"] ?? 0) : Math.max(1, Math.ceil((w.start + RATE_WINDOW_MS - t) / 1000));
       return {
         ...extra,
         "ratelimit-limit": String(RATE_LIMIT),
