@@ -48,6 +48,11 @@ function noV1Field(what: string): PermanentError {
   return new PermanentError("invalid_params", `the Apple Ads Platform API has no ${what}`);
 }
 
+/** v5's channel of a set of placements: search results are SEARCH, the other App Store placements DISPLAY. */
+export function channelOfPlacements(placements: readonly string[]): "SEARCH" | "DISPLAY" {
+  return placements.every((p) => p === "APPSTORE_SEARCH_RESULTS") ? "SEARCH" : "DISPLAY";
+}
+
 const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
 /** Campaign `targeting` for countries and placements (include-only). */
@@ -62,6 +67,11 @@ export function campaignTargeting(countries: readonly string[], placements: read
 /** `POST /v1/campaigns`: unwrapped; `adAccountId` goes in the body as well as in the header. Bid strategy is required (MANUAL_CPT unless asked). */
 export function campaignCreateBody(f: AppleCampaignCreate, adAccountId: string): Record<string, unknown> {
   if (f.targetCpa !== undefined) throw noV1Field("targetCpa");
+  // The channel is implied by the placements now; one that contradicts them cannot be honoured.
+  const channel = channelOfPlacements(f.supplySources);
+  if (f.adChannelType !== channel) {
+    throw new PermanentError("invalid_params", `the Apple Ads Platform API has no adChannelType: supply sources ${f.supplySources.join(", ")} run on ${channel}, not ${f.adChannelType}`);
+  }
   return defined({
     adAccountId: wireId(adAccountId, "adAccountId"),
     name: f.name,
