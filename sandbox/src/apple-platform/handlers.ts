@@ -1,4 +1,4 @@
-import { notFound } from "../apple/apple-error.ts";
+import { duplicateName, notFound } from "../apple/apple-error.ts";
 import type { AppleContext, AppleResult } from "../apple/apple-context.ts";
 import type { AppleAdGroup, AppleCampaign, AppleKeyword } from "../apple/apple-types.ts";
 import {
@@ -117,10 +117,19 @@ export function queryCampaigns(ctx: AppleContext): AppleResult {
 
 // ------------------------------------------------------------------ ad groups
 
+/** The Platform API keeps ad group names unique within a campaign (Apple's DUPLICATE_NAME example); v5 did not say. */
+function checkAdGroupName(ctx: AppleContext, c: AppleCampaign, name: string | undefined, self?: number): void {
+  if (name === undefined) return;
+  if (ctx.store.adGroups(c.id).some((g) => !g.deleted && g.id !== self && g.name === name)) {
+    throw duplicateName("name", `An ad group named "${name}" already exists in campaign ${c.id}`);
+  }
+}
+
 export function createAdGroup(ctx: AppleContext): AppleResult {
   const body = asObject(ctx.body, null);
   const c = live(campaignById(ctx, readId(requireValue(body, "campaignId"), "campaignId")), "Campaign");
   const input = parseAdGroupCreateV1(body, c, { currency: cur(ctx), now: formatAppleTime(ctx.now) });
+  checkAdGroupName(ctx, c, input.name);
   const g = applyAdGroupCreate(ctx, c, input);
   const view = adGroupViewV1(g, c, cur(ctx));
   const keys = ["campaignId", "name", "pricingModel", "bidStrategy", "startTime", "status", "automatedKeywordsOptIn", ...(g.endTime ? ["endTime"] : []), ...(g.targetingDimensions ? ["targeting"] : [])];
@@ -136,6 +145,7 @@ export function updateAdGroup(ctx: AppleContext): AppleResult {
   const { g, c } = adGroupById(ctx, ctx.params.id);
   live(g, "AdGroup");
   const input = parseAdGroupUpdateV1(ctx.body, c, cur(ctx));
+  checkAdGroupName(ctx, c, input.name, g.id);
   const next = applyAdGroupUpdate(ctx, c, g, input);
   const view = adGroupViewV1(next, c, cur(ctx));
   const fields = pick(view, Object.keys(asObject(ctx.body, null)));

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Logger } from "@layers/runtime";
 import {
+  AppleRequestError,
   AppleTransientError,
   assertAppleId,
   classifyNetworkError,
@@ -146,7 +147,8 @@ export function createPlatformClient(opts: AppleClientOptions): PlatformClient {
 
   async function getAdGroupIn(campaignId: string, adGroupId: string, auth: AppleAuth) {
     const g = adGroupFromV1((await call("GET", `/adgroups/${id(adGroupId, "adGroupId")}`, auth, { schema: v1AdGroupSchema })).result);
-    if (g.campaignId !== undefined && g.campaignId !== campaignId) throw new AppleTransientError(`ad group ${adGroupId} is not in campaign ${campaignId}`, {});
+    // v5 answers 404 for an ad group read under another campaign; the flat path cannot, so the client does.
+    if (g.campaignId !== undefined && g.campaignId !== campaignId) throw new AppleRequestError(`AdGroup ${adGroupId} was not found in campaign ${campaignId}`, { httpStatus: 404 });
     return g;
   }
 

@@ -116,6 +116,8 @@ export function campaignFromV1(c: V1Campaign): AppleCampaign {
     dailyBudgetAmount: c.dailyBudget?.value ?? null,
     countriesOrRegions: includes(c.targeting, "countryOrRegion"),
     supplySources: placements?.map((p) => PLACEMENT_V5[p] ?? p),
+    // Gone as a field, still implied by the placements.
+    adChannelType: placements === undefined ? undefined : channelOfPlacements(placements.map((p) => PLACEMENT_V5[p] ?? p)),
     biddingStrategy: c.bidStrategy?.bidStrategyType ?? null,
     servingStatus: c.systemStatus ?? undefined,
     displayStatus: c.displayStatus ?? undefined,
