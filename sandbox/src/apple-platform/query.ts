@@ -28,6 +28,8 @@ export interface QueryRules {
   /** Field → operators allowed on it. */
   fields: Record<string, readonly Operator[]>;
   maxPageSize: number;
+  /** Without `pagination.pageSize` (default 20, capped at `maxPageSize`). */
+  defaultPageSize?: number;
   /** A refusal message when a required scope filter is missing. */
   requires?: (filters: readonly Filter[]) => string | undefined;
 }
@@ -50,7 +52,7 @@ export function parseQuery(body: unknown, rules: QueryRules): Query {
   const p = o.pagination === undefined || o.pagination === null ? {} : asObject(o.pagination, "pagination");
   refuseUnknown(p, ["offset", "pageSize", "fetchTotalCount"], "pagination.");
   const offset = int(p.offset, "pagination.offset", 0, 0, Number.MAX_SAFE_INTEGER);
-  const pageSize = int(p.pageSize, "pagination.pageSize", DEFAULT_PAGE_SIZE, 1, rules.maxPageSize);
+  const pageSize = int(p.pageSize, "pagination.pageSize", Math.min(rules.defaultPageSize ?? DEFAULT_PAGE_SIZE, rules.maxPageSize), 1, rules.maxPageSize);
   if (p.fetchTotalCount !== undefined) readBoolean(p.fetchTotalCount, "pagination.fetchTotalCount");
   const missing = rules.requires?.(filters);
   if (missing !== undefined) throw invalidInput("filters", missing);

@@ -43,9 +43,9 @@ export function reportQuery(ctx: AppleContext): AppleResult {
   const q = parseQuery({ filters: body.filters, pagination: body.pagination }, {
     fields: { campaignId: ["EQUALS"], adGroupId: ["EQUALS", "IN"], id: ["EQUALS", "IN"] },
     maxPageSize: 5000,
+    defaultPageSize: 100,
     requires: (fs: readonly Filter[]) => (fs.some((f) => f.field === "campaignId") ? undefined : "apps reports need a campaignId filter"),
   });
-  if (body.pagination === undefined) q.pageSize = 100;
   const cidFilter = q.filters.find((f) => f.field === "campaignId")!;
   const cid = Number(Array.isArray(cidFilter.value) ? cidFilter.value[0] : cidFilter.value);
   const c = ctx.store.campaign(cid);
