@@ -140,7 +140,8 @@ export function createPlatformClient(opts: AppleClientOptions): PlatformClient {
   }
 
   const id = (v: string, what: string) => assertAppleId(v, what);
-  const wireIdFilter = (field: string, v: string, what: string): Filter => ({ field, operator: "EQUALS", value: id(v, what) });
+  // Ids in filters go as decimal text: Apple's own examples filter by string ids, and no int64 is rounded on the way.
+  const idFilter = (field: string, v: string, what: string): Filter => ({ field, operator: "EQUALS", value: id(v, what) });
   const deleteAnswer = async (path: string, auth: AppleAuth) => {
     await call("DELETE", path, auth, { schema: z.unknown(), empty: true });
   };
@@ -183,13 +184,13 @@ export function createPlatformClient(opts: AppleClientOptions): PlatformClient {
     },
     getAdGroup: getAdGroupIn,
     async listAdGroups(campaignId, auth) {
-      return (await queryAll("/adgroups/query", [wireIdFilter("campaignId", campaignId, "campaignId"), deletedToo], auth, adGroupList)).map(adGroupFromV1);
+      return (await queryAll("/adgroups/query", [idFilter("campaignId", campaignId, "campaignId"), deletedToo], auth, adGroupList)).map(adGroupFromV1);
     },
     async deleteAdGroup(_campaignId, adGroupId, auth) {
       await deleteAnswer(`/adgroups/${id(adGroupId, "adGroupId")}`, auth);
     },
     async findAdGroupByName(campaignId, name, auth) {
-      const filters = [wireIdFilter("campaignId", campaignId, "campaignId"), { field: "name", operator: "EQUALS", value: name }];
+      const filters = [idFilter("campaignId", campaignId, "campaignId"), { field: "name", operator: "EQUALS", value: name }];
       return pickLiveByName((await queryAll("/adgroups/query", filters, auth, adGroupList)).map(adGroupFromV1), name, "ad group");
     },
 
@@ -207,7 +208,7 @@ export function createPlatformClient(opts: AppleClientOptions): PlatformClient {
       return out;
     },
     async listKeywords(_campaignId, adGroupId, auth) {
-      return (await queryAll("/keywords/query", [wireIdFilter("adGroupId", adGroupId, "adGroupId")], auth, keywordList)).map(keywordFromV1);
+      return (await queryAll("/keywords/query", [idFilter("adGroupId", adGroupId, "adGroupId")], auth, keywordList)).map(keywordFromV1);
     },
     async deleteKeyword(_campaignId, _adGroupId, keywordId, auth) {
       await deleteAnswer(`/keywords/${id(keywordId, "keywordId")}`, auth);
@@ -221,7 +222,7 @@ export function createPlatformClient(opts: AppleClientOptions): PlatformClient {
       const rows: V1ReportRow[] = [];
       const timeRange = { start: req.start, end: req.end, ...(req.granularity ? { granularity: req.granularity } : {}) };
       for (let offset = 0, page = 0; page < MAX_PAGES; page++) {
-        const body = { timeRange, filters: [wireIdFilter("campaignId", req.campaignId, "campaignId")], pagination: { offset, pageSize: 5000 } };
+        const body = { timeRange, filters: [idFilter("campaignId", req.campaignId, "campaignId")], pagination: { offset, pageSize: 5000 } };
         const res = await call("POST", `/reports/apps/${level}/query`, auth, { schema: v1ReportSchema, body });
         rows.push(...res.result.rows);
         offset += res.result.rows.length;
