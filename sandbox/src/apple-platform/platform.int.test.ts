@@ -125,6 +125,7 @@ describe("Apple Ads Platform API in the sandbox", () => {
     expect((await platformCall(sandbox.url, "POST", "/campaigns/query", {}, { token: "nope", context: `adAccountId=${o.orgId}` })).body).toMatchObject({ error: { code: "UNAUTHORIZED" } });
     const v5Context = await platformCall(sandbox.url, "POST", "/campaigns/query", {}, { token: o.accessToken, context: `orgId=${o.orgId}` });
     expect(v5Context).toMatchObject({ status: 403, body: { error: { code: "FORBIDDEN" } } });
+    expect((await p.get(`/ad-accounts/${o.orgId}`)).body.result).toMatchObject({ id: o.orgId, currency: "USD", productFeatures: ["APPSTORE_APP_MANUAL"] });
     expect((await platformCall(sandbox.url, "GET", "/acls", undefined, { token: o.accessToken })).body.result.acls).toEqual([
       { adAccount: { id: o.orgId, name: o.name, orgId: o.orgId }, roles: ["API Account Manager"] },
     ]);
