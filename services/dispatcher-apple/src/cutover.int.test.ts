@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, waitFor, type Harness } from "./test-support/harness.ts";
+import type { Dispatch } from "@layers/contracts";
+import { countingFetch, createHarness, waitFor, type Harness } from "./test-support/harness.ts";
 
 /**
  * Switching a running deployment from v5 to the Platform API: stop the dispatcher, start it with
@@ -87,5 +88,45 @@ describe("dispatcher-apple: cutover from v5 to the Platform API", () => {
     expect(await h.syncAccount({ adAccountId: a.adAccountId })).toEqual({ ok: true, synced: 1 });
     expect(await h.env.db.selectFrom("campaigns").select("id").where("ad_account_id", "=", a.adAccountId).execute()).toEqual([{ id: t.campaignId }]);
     await platform.stop();
+  });
+
+  it("a rolling restart: a v5 and a Platform API instance on one durable land every write once, in order, on the same objects", async () => {
+    const old = countingFetch();
+    const next = countingFetch();
+    await h.start({ fetch: old.fetch, config: { APPLE_API: "v5", DISPATCH_CONCURRENCY: "4" } });
+    await h.start({ fetch: next.fetch, config: { APPLE_API: "platform", DISPATCH_CONCURRENCY: "4" } });
+    const a = await h.seedOrg();
+    await h.sbx.setAppleFaults({ orgId: a.orgId, latencyMs: 5 });
+    const all: Dispatch[] = [];
+    const budgets = new Map<string, number[]>();
+    for (let c = 0; c < 3; c++) {
+      const { campaignId, dispatch } = await h.allowCreate(a, { dailyBudgetCents: 10_000 });
+      all.push(dispatch);
+      const want: number[] = [];
+      for (let u = 1; u <= 8; u++) {
+        const cents = 10_000 + ((u * 37) % 11) * 100 + u;
+        want.push(cents);
+        all.push(await h.allowWrite(a, campaignId, "update_budget", { dailyBudgetCents: cents }));
+      }
+      budgets.set(campaignId, want);
+    }
+    for (const d of all) await h.publish(d);
+    await h.waitForStates(all.map((d) => d.intentId), ["dispatched"], 60_000);
+
+    const ledger = await h.sbx.ledger(a.ledgerKey);
+    expect(ledger).toHaveLength(all.length);
+    expect(new Set(ledger.map((e) => e.api))).toEqual(new Set(["v5", "platform"]));
+    for (const [campaignId, want] of budgets) {
+      const row = await h.campaignRow(campaignId);
+      const onCampaign = ledger.filter((e) => e.objectId === row.platform_campaign_id);
+      expect(onCampaign.map((e) => e.op)).toEqual(["create", ...want.map(() => "update")]);
+      // Each entry in its own API's spelling, the amounts in the order the writes were accepted.
+      const amounts = onCampaign.slice(1).map((e) => Number(e.api === "v5" ? (e.fields.dailyBudgetAmount as { amount: string }).amount : (e.fields.dailyBudget as { value: { amount: string } }).value.amount));
+      expect(amounts).toEqual(want.map((c) => c / 100));
+      expect(row.daily_budget_cents).toBe(want.at(-1));
+    }
+    expect(old.calls()).toBeGreaterThan(0);
+    expect(next.calls()).toBeGreaterThan(0);
+    await h.stopApps();
   });
 });
