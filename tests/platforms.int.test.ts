@@ -106,7 +106,7 @@ describe("Meta, TikTok and Apple end to end", () => {
     expect(updates).toEqual(["create", "update", "update"]);
   });
 
-  it("Apple: campaign PAUSED by default → ad group → keyword; money as decimal strings; keyword bid and pause", async () => {
+  it("Apple (on the Platform API, the default): campaign PAUSED by default → ad group → keyword; money as decimal strings; keyword bid and pause", async () => {
     const campaign = await landed(
       await partner.post(`${ads("apple")}/campaigns`, {
         adAccountId: seed.layers.apple.adAccountId,
@@ -120,17 +120,26 @@ describe("Meta, TikTok and Apple end to end", () => {
       }),
     );
     const [create] = await entries("apple", campaign.platformId);
-    expect(create).toMatchObject({ op: "create", fields: { status: "PAUSED", adamId: 1234567890, countriesOrRegions: ["US", "CA"] } });
-    expect(Number((create!.fields.dailyBudgetAmount as { amount: string }).amount)).toBe(100);
+    expect(create).toMatchObject({
+      op: "create",
+      path: "/v1/campaigns",
+      fields: { status: "PAUSED", promotedObjectType: "APPSTORE_APP", promotedObjectId: "1234567890", targeting: { countryOrRegion: { include: ["US", "CA"] } } },
+    });
+    expect((create!.fields.dailyBudget as { value: { amount: string } }).value.amount).toBe("100.00");
 
     const group = await landed(await partner.post(`${ads("apple")}/campaigns/${campaign.id}/adgroups`, { name: "Exact", bidCents: 125 }));
     const [groupCreate] = await entries("apple", group.platformId);
-    expect(Number((groupCreate!.fields.defaultBidAmount as { amount: string }).amount)).toBe(1.25);
+    expect(groupCreate).toMatchObject({ path: "/v1/adgroups", fields: { pricingModel: "CPT", bidStrategy: { bid: { amount: "1.25", currency: "USD" } } } });
     const kw = await landed(await partner.post(`${ads("apple")}/adgroups/${group.id}/keywords`, { text: "running shoes", matchType: "EXACT", bidCents: 90 }));
     await landed(await partner.patch(`${ads("apple")}/adgroups/${group.id}/keywords/${kw.id}/bid`, { bidCents: 110 }));
     await landed(await partner.post(`${ads("apple")}/adgroups/${group.id}/keywords/${kw.id}/pause`));
     const row = await partner.get(`${ads("apple")}/adgroups/${group.id}/keywords/${kw.id}`);
     expect(row.body).toMatchObject({ platformId: kw.platformId, status: "paused", bidCents: 110, matchType: "EXACT" });
+    expect((await entries("apple", kw.platformId)).map((e) => [e.op, e.method, e.path])).toEqual([
+      ["create", "POST", "/v1/keywords"],
+      ["update", "PUT", `/v1/keywords/${kw.platformId}`],
+      ["update", "PUT", `/v1/keywords/${kw.platformId}`],
+    ]);
   });
 
   it("Meta: ad set → ad → pushed, replaced and pruned creatives, each on the creative axis", async () => {
@@ -236,7 +245,7 @@ describe("Meta, TikTok and Apple end to end", () => {
         });
         const c = await landed(res);
         const [create] = await entries(platform, c.platformId);
-        const wire = platform === "meta" ? create!.fields.daily_budget : platform === "tiktok" ? create!.fields.budget : (create!.fields.dailyBudgetAmount as { amount: string }).amount;
+        const wire = platform === "meta" ? create!.fields.daily_budget : platform === "tiktok" ? create!.fields.budget : (create!.fields.dailyBudget as { value: { amount: string } }).value.amount;
         expect(String(wire), `${currency} ${platform}`).toBe(String(expected[currency][platform]));
         const row = await partner.get(`/v1/projects/${projectId}/ads/${platform}/campaigns/${c.id}`);
         expect(row.body).toMatchObject({ dailyBudgetCents: minor[currency], currency });

@@ -13,6 +13,8 @@ export interface LedgerEntry {
   account: string;
   method: string;
   path: string;
+  /** Which of a platform's APIs made the mutation, where it serves more than one (Apple: `v5` or `platform`). */
+  api?: string;
   op: LedgerOp;
   objectId: string;
   /** The parameters that were applied, normalised and in the platform's own spelling. */

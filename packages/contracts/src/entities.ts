@@ -98,8 +98,10 @@ const NO_ARCHIVE = ["pause", "resume", "delete"] as const;
 /**
  * What each platform supports at each level, in one table: the routes, the gateway's 422s for
  * what a platform cannot do, and the dispatchers all read it. TikTok and Apple have no archive
- * state; Apple campaigns bill daily only (v5 dropped lifetime budgets) and only Apple keywords
- * carry a per-keyword bid. Targeting lives where the platform keeps it: Meta ad sets, TikTok ad
+ * state; Apple campaigns bill daily only (v5 dropped lifetime budgets and the Apple Ads Platform
+ * API has none) and only Apple keywords carry a per-keyword bid. The Apple rows are what both of
+ * Apple's APIs take (dispatcher-apple speaks either, `APPLE_API`), so a write the gateway accepts
+ * lands on whichever is configured. Targeting lives where the platform keeps it: Meta ad sets, TikTok ad
  * groups (location ids), Apple campaigns (countries) and ad groups (age, gender).
  */
 export const PLATFORM_SURFACE: Record<Platform, Partial<Record<EntityKind, LevelSurface>>> = {

@@ -22,7 +22,8 @@ export interface AppleMutation {
 
 export interface AppleResult {
   status?: number;
-  body: AppleEnvelope<unknown>;
+  /** v5's envelope, or the Platform API's `{result, pagination?}`. */
+  body: AppleEnvelope<unknown> | Record<string, unknown>;
   /** Empty for reads; one entry per object changed (bulk keyword calls change several). */
   mutations?: AppleMutation[];
 }

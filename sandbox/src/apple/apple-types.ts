@@ -23,6 +23,8 @@ export interface AppleCampaign {
   adChannelType: string;
   billingEvent: string;
   biddingStrategy: string;
+  /** The Platform API's `bidStrategy.bid` (per-auction ceiling); v5 has no such field. */
+  bidCeilingCents?: number;
   status: AppleStatus;
   startTime: string;
   endTime?: string;

@@ -1,4 +1,5 @@
-import { forbidden, unauthorized } from "./apple-error.ts";
+import { unauthorized } from "./apple-error.ts";
+import { contextValue } from "./dialect.ts";
 import type { AppleStore } from "./apple-store.ts";
 import type { AppleOrg } from "./apple-types.ts";
 
@@ -10,12 +11,7 @@ export function bearerToken(header: string | undefined): string | undefined {
 
 /** `X-AP-Context: orgId=<digits>` → the org id, or undefined when missing or malformed. */
 export function contextOrgId(header: string | undefined): number | undefined {
-  if (header === undefined) return undefined;
-  for (const part of header.split(/[;,]/)) {
-    const m = /^\s*orgId\s*=\s*(\d{1,16})\s*$/.exec(part);
-    if (m) return Number(m[1]);
-  }
-  return undefined;
+  return contextValue(header, "orgId");
 }
 
 /** The token's org: 401 for a missing or unknown token. */
@@ -24,11 +20,4 @@ export function tokenOrg(store: AppleStore, authorization: string | undefined): 
   const org = token === undefined ? undefined : store.orgByToken(token);
   if (org === undefined) throw unauthorized();
   return org;
-}
-
-/** The token acts only in its own org: a missing, malformed or other orgId is 403. */
-export function checkContext(org: AppleOrg, header: string | undefined): void {
-  const orgId = contextOrgId(header);
-  if (orgId === undefined) throw forbidden("The X-AP-Context header must be orgId=<orgId>");
-  if (orgId !== org.orgId) throw forbidden(`The caller has no access to org ${orgId}`);
 }

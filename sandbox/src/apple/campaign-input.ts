@@ -24,7 +24,7 @@ const FIXED_FIELDS = ["adamId", "supplySources", "adChannelType", "billingEvent"
  */
 export type CampaignCreateInput = Pick<
   AppleCampaign,
-  "name" | "adamId" | "countriesOrRegions" | "dailyBudgetCents" | "budgetCents" | "supplySources" | "adChannelType" | "billingEvent" | "biddingStrategy" | "status" | "endTime"
+  "name" | "adamId" | "countriesOrRegions" | "dailyBudgetCents" | "budgetCents" | "supplySources" | "adChannelType" | "billingEvent" | "biddingStrategy" | "bidCeilingCents" | "status" | "endTime"
 > & { startTime?: string };
 
 /** Validates a `POST /campaigns` body (Apple's seven required fields, Money in the org currency). */
@@ -54,7 +54,7 @@ export function parseCampaignCreate(body: unknown, ctx: { orgId: number; currenc
   return out;
 }
 
-export type CampaignUpdateInput = Partial<Pick<CampaignCreateInput, "name" | "status" | "dailyBudgetCents" | "countriesOrRegions" | "biddingStrategy" | "startTime" | "endTime">>;
+export type CampaignUpdateInput = Partial<Pick<CampaignCreateInput, "name" | "status" | "dailyBudgetCents" | "countriesOrRegions" | "biddingStrategy" | "bidCeilingCents" | "startTime" | "endTime">>;
 
 /**
  * Validates a `PUT /campaigns/{id}` body: the changes sit in a `{"campaign": {...}}` envelope,

@@ -5,7 +5,9 @@ import type { Ledger } from "../ledger.ts";
 import { AppleError, rateLimited, serverError, unauthorized } from "./apple-error.ts";
 import type { AppleContext, AppleHandler } from "./apple-context.ts";
 import type { AppleStore } from "./apple-store.ts";
-import { bearerToken, checkContext, contextOrgId, tokenOrg } from "./auth.ts";
+import { bearerToken, tokenOrg } from "./auth.ts";
+import { checkDialectContext, V5_DIALECT, type AppleDialect } from "./dialect.ts";
+import type { AppleOrg } from "./apple-types.ts";
 
 export interface AppleDeps {
   store: AppleStore;
@@ -42,10 +44,12 @@ export const orgKey = (orgId: number) => String(orgId);
  * → X-AP-Context (403) → throttle (429) / 5xx faults → handler → ledger → lost-response fault.
  * Every failure is rendered in Apple's error envelope; nothing here throws.
  */
-export async function handleAppleRequest(req: AppleRequest, handler: AppleHandler, deps: AppleDeps): Promise<AppleReply> {
+export async function handleAppleRequest(req: AppleRequest, handler: AppleHandler, deps: AppleDeps, dialect: AppleDialect = V5_DIALECT, opts: { context?: boolean } = {}): Promise<AppleReply> {
+  const now = (deps.now ?? (() => new Date()))();
+  let faultOrg: AppleOrg | undefined;
   try {
     const token = bearerToken(req.authorization);
-    const faultOrg = (token === undefined ? undefined : deps.store.orgByToken(token)) ?? deps.store.org(contextOrgId(req.apContext) ?? -1);
+    faultOrg = (token === undefined ? undefined : deps.store.orgByToken(token)) ?? deps.store.org(dialect.contextId(req.apContext) ?? -1);
     if (faultOrg !== undefined) {
       const latency = deps.faults.latencyMs("apple", orgKey(faultOrg.orgId));
       if (latency > 0) await sleep(latency);
@@ -53,25 +57,25 @@ export async function handleAppleRequest(req: AppleRequest, handler: AppleHandle
     const org = tokenOrg(deps.store, req.authorization);
     const key = orgKey(org.orgId);
     if (deps.faults.expiredToken("apple", key)) throw unauthorized();
-    checkContext(org, req.apContext);
+    // A few account-less calls (the Platform API's `GET /v1/acls`) need no X-AP-Context.
+    if (opts.context !== false) checkDialectContext(dialect, org, req.apContext);
 
     const pre = deps.faults.takeBeforeHandling("apple", key);
     if (pre?.kind === "throttle") throw rateLimited(Math.round(pre.regainMinutes * 60));
     if (pre?.kind === "fail5xx") throw serverError();
 
-    const now = (deps.now ?? (() => new Date()))();
     const ctx: AppleContext = { org, store: deps.store, now, params: req.params, query: req.query, body: req.body };
     const result = handler(ctx);
     const mutations = result.mutations ?? [];
-    for (const m of mutations) deps.ledger.append({ platform: "apple", account: key, method: req.method, path: req.path, ...m }, now);
+    for (const m of mutations) deps.ledger.append({ platform: "apple", account: key, method: req.method, path: req.path, api: dialect.api, ...m }, now);
     if (mutations.length > 0) {
       deps.onMutation();
       if (deps.faults.takeAfterApply("apple", key)) throw serverError();
     }
-    return { status: result.status ?? 200, body: result.body, headers: {} };
+    return { status: result.status ?? 200, body: result.body, headers: dialect.headers(org, now) };
   } catch (err) {
     const appleErr = err instanceof AppleError ? err : logged(deps.log, err);
-    return { status: appleErr.status, body: appleErr.toBody(), headers: appleErr.headers };
+    return { status: appleErr.status, body: dialect.renderError(appleErr), headers: dialect.headers(faultOrg, now, appleErr) };
   }
 }
 

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StartedService } from "@layers/testkit";
-import { createHarness, type Harness, type SeededOrg } from "./test-support/harness.ts";
+import { APPLE_APIS, createHarness, type Harness, type SeededOrg } from "./test-support/harness.ts";
 
-describe("dispatcher-apple: ad groups and keywords", () => {
+describe.each(APPLE_APIS)("dispatcher-apple (%s): ad groups and keywords", (api) => {
   let h: Harness;
   let app: StartedService;
   let a: SeededOrg;
 
   beforeAll(async () => {
-    h = await createHarness();
+    h = await createHarness(api);
     a = await h.seedOrg();
     app = await h.start();
   });
@@ -17,7 +17,7 @@ describe("dispatcher-apple: ad groups and keywords", () => {
     await h.cleanup();
   });
 
-  it("ad group create - under its campaign, CPC, defaultBidAmount, start now, age/gender as targetingDimensions", async () => {
+  it("ad group create - under its campaign, per tap, its default bid, start now, age and gender targeting", async () => {
     const { campaignId, dispatch: create } = await h.allowCreate(a);
     const before = Date.now();
     const { adGroupId, dispatch } = await h.allowAdGroup(a, campaignId, { name: "Runners 25-34", bidCents: 275, targeting: { ageMin: 25, ageMax: 34, genders: ["female"] } });
@@ -33,11 +33,12 @@ describe("dispatcher-apple: ad groups and keywords", () => {
     expect(rest).toEqual([]);
     expect(entry).toMatchObject({
       op: "create",
-      path: `/api/v5/campaigns/${campaign.platform_campaign_id}/adgroups`,
-      fields: {
-        name: "Runners 25-34", pricingModel: "CPC", defaultBidAmount: { amount: "2.75", currency: "USD" }, status: "ENABLED",
-        targetingDimensions: { age: { included: [{ minAge: 25, maxAge: 34 }] }, gender: { included: ["F"] } },
-      },
+      api,
+      path: h.wire.adGroupCreatePath(campaign.platform_campaign_id!),
+      fields: h.wire.adGroupCreate({
+        campaignId: campaign.platform_campaign_id!, name: "Runners 25-34", bidMinor: 275, status: "ENABLED",
+        dims: { age: { included: [{ minAge: 25, maxAge: 34 }] }, gender: { included: ["F"] } },
+      }),
     });
     expect(entry!.fields.startTime).toBe(row.start_time!.toISOString().slice(0, 23));
     const intent = await h.intent(dispatch.intentId);
@@ -63,16 +64,17 @@ describe("dispatcher-apple: ad groups and keywords", () => {
       targeting: { ageMin: 18, ageMax: 24, genders: ["female", "male"] },
     });
     const updates = (await h.sbx.ledger({ ...a.ledgerKey, objectId: t.appleAdGroupId })).filter((e) => e.op === "update");
+    const path = h.wire.adGroupPath(t.appleCampaignId, t.appleAdGroupId);
     expect(updates.map((e) => [e.method, e.path, e.fields])).toEqual([
-      ["PUT", `/api/v5/campaigns/${t.appleCampaignId}/adgroups/${t.appleAdGroupId}`, { name: `Walkers ${t.adGroupId.slice(-8)}` }],
-      ["PUT", expect.any(String), { defaultBidAmount: { amount: "3.2", currency: "USD" } }],
-      ["PUT", expect.any(String), { startTime: "2031-04-01T00:00:00.000", endTime: "2031-05-01T00:00:00.000" }],
-      ["PUT", expect.any(String), { targetingDimensions: { age: { included: [{ minAge: 18, maxAge: 24 }] }, gender: { included: ["F", "M"] } } }],
-      ["PUT", expect.any(String), { status: "PAUSED" }],
+      ["PUT", path, { name: `Walkers ${t.adGroupId.slice(-8)}` }],
+      ["PUT", path, h.wire.adGroupBid(320)],
+      ["PUT", path, { startTime: "2031-04-01T00:00:00.000", endTime: "2031-05-01T00:00:00.000" }],
+      ["PUT", path, h.wire.audience({ age: { included: [{ minAge: 18, maxAge: 24 }] }, gender: { included: ["F", "M"] } })],
+      ["PUT", path, { status: "PAUSED" }],
     ]);
     expect(await h.apple.getAdGroup(t.appleCampaignId, t.appleAdGroupId, a.auth)).toMatchObject({
       status: "PAUSED",
-      defaultBidAmount: { amount: "3.2", currency: "USD" },
+      defaultBidAmount: h.wire.money(320),
       targetingDimensions: { age: { included: [{ minAge: 18, maxAge: 24 }] }, gender: { included: ["F", "M"] } },
     });
 
@@ -97,7 +99,7 @@ describe("dispatcher-apple: ad groups and keywords", () => {
     });
   });
 
-  it("keyword create, bid, pause, resume and delete - bulk calls with one item", async () => {
+  it("keyword create, bid, pause, resume and delete - one keyword per call (v5: bulk calls with one item)", async () => {
     const t = await h.landedTree(a, { keyword: false, campaign: { dailyBudgetCents: 10000 } });
     const { keywordId, dispatch } = await h.allowKeyword(a, t.campaignId, t.adGroupId, { text: "trail running shoes", matchType: "BROAD", bidCents: 120 });
     await h.run([dispatch]);
@@ -115,18 +117,19 @@ describe("dispatcher-apple: ad groups and keywords", () => {
     await h.run(writes);
     expect(await h.entityRow(keywordId)).toMatchObject({ status: "active", bid_cents: 95 });
     const [live] = await h.apple.listKeywords(t.appleCampaignId, t.appleAdGroupId, a.auth);
-    expect(live).toMatchObject({ id: kid, text: "trail running shoes", matchType: "BROAD", status: "ACTIVE", bidAmount: { amount: "0.95", currency: "USD" } });
+    expect(live).toMatchObject({ id: kid, text: "trail running shoes", matchType: "BROAD", status: "ACTIVE", bidAmount: h.wire.money(95) });
 
     const del = await h.allowWrite(a, t.campaignId, "delete_keyword", on);
     await h.run([del]);
     const ledger = await h.sbx.ledger({ ...a.ledgerKey, objectId: kid });
-    const kw = `/api/v5/campaigns/${t.appleCampaignId}/adgroups/${t.appleAdGroupId}/targetingkeywords`;
+    const W = h.wire;
+    const [cid, gid] = [t.appleCampaignId, t.appleAdGroupId];
     expect(ledger.map((e) => [e.op, e.method, e.path, e.fields])).toEqual([
-      ["create", "POST", `${kw}/bulk`, { text: "trail running shoes", matchType: "BROAD", status: "ACTIVE", bidAmount: { amount: "1.2", currency: "USD" } }],
-      ["update", "PUT", `${kw}/bulk`, { bidAmount: { amount: "0.95", currency: "USD" } }],
-      ["update", "PUT", `${kw}/bulk`, { status: "PAUSED" }],
-      ["update", "PUT", `${kw}/bulk`, { status: "ACTIVE" }],
-      ["delete", "DELETE", `${kw}/${kid}`, { deleted: true }],
+      ["create", "POST", W.keywordCreatePath(cid, gid), W.keywordCreate({ adGroupId: gid, text: "trail running shoes", matchType: "BROAD", status: "ACTIVE", bidMinor: 120 })],
+      ["update", "PUT", W.keywordUpdatePath(cid, gid, kid), W.keywordBid(95)],
+      ["update", "PUT", W.keywordUpdatePath(cid, gid, kid), W.keywordStatus("PAUSED")],
+      ["update", "PUT", W.keywordUpdatePath(cid, gid, kid), W.keywordStatus("ACTIVE")],
+      ["delete", "DELETE", W.keywordDeletePath(cid, gid, kid), { deleted: true }],
     ]);
     expect((await h.entityRow(keywordId)).status).toBe("deleted");
     expect(await h.apple.listKeywords(t.appleCampaignId, t.appleAdGroupId, a.auth)).toEqual([]);

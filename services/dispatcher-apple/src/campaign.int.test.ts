@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId } from "@layers/contracts";
 import type { StartedService } from "@layers/testkit";
-import { createHarness, type Harness, type SeededOrg } from "./test-support/harness.ts";
+import { APPLE_APIS, createHarness, type Harness, type SeededOrg } from "./test-support/harness.ts";
 
-describe("dispatcher-apple: campaigns", () => {
+describe.each(APPLE_APIS)("dispatcher-apple (%s): campaigns", (api) => {
   let h: Harness;
   let app: StartedService;
   let a: SeededOrg;
 
   beforeAll(async () => {
-    h = await createHarness();
+    h = await createHarness(api);
     a = await h.seedOrg();
     app = await h.start();
   });
@@ -18,7 +18,8 @@ describe("dispatcher-apple: campaigns", () => {
     await h.cleanup();
   });
 
-  it("create - lands once, PAUSED, with adamId, countries, Apple's defaults and Money in the org currency", async () => {
+  it("create - lands once, PAUSED, with the app, countries, Apple's defaults and Money in the org currency", async () => {
+    const W = h.wire;
     const { campaignId, dispatch } = await h.allowCreate(a, { name: "Spring installs", dailyBudgetCents: 4250, countriesOrRegions: ["US", "GB"] });
     await h.run([dispatch]);
 
@@ -32,14 +33,12 @@ describe("dispatcher-apple: campaigns", () => {
     expect(ledger[0]).toMatchObject({
       op: "create",
       method: "POST",
-      path: "/api/v5/campaigns",
-      fields: {
-        name: "Spring installs", adamId: 1234567890, countriesOrRegions: ["US", "GB"], dailyBudgetAmount: { amount: "42.5", currency: "USD" },
-        supplySources: ["APPSTORE_SEARCH_RESULTS"], adChannelType: "SEARCH", billingEvent: "TAPS", status: "PAUSED",
-      },
+      api,
+      path: W.campaignsPath,
+      fields: W.campaignCreate({ name: "Spring installs", countries: ["US", "GB"], dailyMinor: 4250, status: "PAUSED" }),
     });
     const onApple = await h.apple.getCampaign(row.platform_campaign_id!, a.auth);
-    expect(onApple).toMatchObject({ name: "Spring installs", status: "PAUSED", dailyBudgetAmount: { amount: "42.5", currency: "USD" }, deleted: false });
+    expect(onApple).toMatchObject({ name: "Spring installs", status: "PAUSED", dailyBudgetAmount: W.money(4250), countriesOrRegions: ["US", "GB"], deleted: false });
 
     const intent = await h.intent(dispatch.intentId);
     expect(intent).toMatchObject({ state: "dispatched", attempts: 1 });
@@ -52,19 +51,24 @@ describe("dispatcher-apple: campaigns", () => {
   it("create - the partner's supply source, billing event, channel, strategy, start and ACTIVE status", async () => {
     const { campaignId, dispatch } = await h.allowCreate(a, {
       status: "ACTIVE", supplySources: ["APPSTORE_SEARCH_TAB"], billingEvent: "IMPRESSIONS", adChannelType: "DISPLAY",
-      bidStrategy: "MAX_CONVERSIONS", startTime: "2031-01-01T00:00:00Z",
+      bidStrategy: "MANUAL_CPT", startTime: "2031-01-01T00:00:00Z",
     });
     await h.run([dispatch]);
     const row = await h.campaignRow(campaignId);
-    expect(row).toMatchObject({ status: "active", bid_strategy: "MAX_CONVERSIONS", start_time: new Date("2031-01-01T00:00:00Z") });
+    expect(row).toMatchObject({ status: "active", bid_strategy: "MANUAL_CPT", start_time: new Date("2031-01-01T00:00:00Z"), attributes: { adChannelType: "DISPLAY" } });
     const [entry] = await h.sbx.ledger({ ...a.ledgerKey, objectId: row.platform_campaign_id! });
-    expect(entry!.fields).toMatchObject({
-      status: "ENABLED", supplySources: ["APPSTORE_SEARCH_TAB"], billingEvent: "IMPRESSIONS", adChannelType: "DISPLAY",
-      biddingStrategy: "MAX_CONVERSIONS", startTime: "2031-01-01T00:00:00.000",
-    });
+    expect(entry!.fields).toMatchObject(
+      h.wire.campaignCreate({
+        name: row.name, countries: ["US"], placements: ["APPSTORE_SEARCH_TAB"], dailyMinor: 5000, billingEvent: "IMPRESSIONS", status: "ENABLED",
+        strategy: "MANUAL_CPT", startTime: "2031-01-01T00:00:00.000", channel: "DISPLAY",
+      }),
+    );
+    // The Platform API has no adChannelType: it is implied by the placement, never sent.
+    if (api === "platform") expect(entry!.fields).not.toHaveProperty("adChannelType");
   });
 
-  it("rename, budget, bid, schedule, targeting, resume, pause and delete land in order, in the envelope, and update the row", async () => {
+  it("rename, budget, bid, schedule, targeting, resume, pause and delete land in order, in the API's shape, and update the row", async () => {
+    const W = h.wire;
     const { campaignId, dispatch: create } = await h.allowCreate(a, { dailyBudgetCents: 1000 });
     const writes = [
       create,
@@ -84,21 +88,22 @@ describe("dispatcher-apple: campaigns", () => {
       start_time: new Date("2031-02-01T00:00:00Z"), end_time: new Date("2031-03-01T12:30:00Z"), targeting: { countries: ["DE", "FR"] },
     });
     const ledger = await h.sbx.ledger({ ...a.ledgerKey, objectId: row.platform_campaign_id! });
-    expect(ledger.map((e) => [e.op, e.method, e.fields])).toEqual([
-      ["create", "POST", expect.objectContaining({ dailyBudgetAmount: { amount: "10", currency: "USD" } })],
-      ["update", "PUT", { name: `Renamed ${campaignId.slice(-8)}` }],
-      ["update", "PUT", { dailyBudgetAmount: { amount: "75.5", currency: "USD" } }],
-      ["update", "PUT", { biddingStrategy: "MAX_CONVERSIONS" }],
-      ["update", "PUT", { startTime: "2031-02-01T00:00:00.000", endTime: "2031-03-01T12:30:00.000" }],
-      ["update", "PUT", { countriesOrRegions: ["DE", "FR"] }],
-      ["update", "PUT", { status: "ENABLED" }],
-      ["update", "PUT", { status: "PAUSED" }],
+    const path = W.campaignPath(row.platform_campaign_id!);
+    expect(ledger.map((e) => [e.op, e.method, e.path, e.fields])).toEqual([
+      ["create", "POST", W.campaignsPath, expect.objectContaining(W.budget(1000))],
+      ["update", "PUT", path, { name: `Renamed ${campaignId.slice(-8)}` }],
+      ["update", "PUT", path, W.budget(7550)],
+      ["update", "PUT", path, W.strategy("MAX_CONVERSIONS")],
+      ["update", "PUT", path, { startTime: "2031-02-01T00:00:00.000", endTime: "2031-03-01T12:30:00.000" }],
+      ["update", "PUT", path, W.countries(["DE", "FR"])],
+      ["update", "PUT", path, { status: "ENABLED" }],
+      ["update", "PUT", path, { status: "PAUSED" }],
     ]);
     expect(await h.apple.getCampaign(row.platform_campaign_id!, a.auth)).toMatchObject({ countriesOrRegions: ["DE", "FR"], biddingStrategy: "MAX_CONVERSIONS", endTime: "2031-03-01T12:30:00.000" });
 
     const del = await h.allowWrite(a, campaignId, "delete_campaign");
     await h.run([del]);
-    expect((await h.sbx.ledger({ ...a.ledgerKey, objectId: row.platform_campaign_id! })).at(-1)).toMatchObject({ op: "delete", method: "DELETE", fields: { deleted: true } });
+    expect((await h.sbx.ledger({ ...a.ledgerKey, objectId: row.platform_campaign_id! })).at(-1)).toMatchObject({ op: "delete", method: "DELETE", path, fields: { deleted: true } });
     expect((await h.campaignRow(campaignId)).status).toBe("deleted");
     expect(await h.apple.getCampaign(row.platform_campaign_id!, a.auth)).toMatchObject({ deleted: true, displayStatus: "DELETED" });
     expect((await h.intent(del.intentId)).platform_result).toMatchObject({ reconciled: false });

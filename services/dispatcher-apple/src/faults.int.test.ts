@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { countingFetch, createHarness, waitFor, type Harness } from "./test-support/harness.ts";
+import { APPLE_APIS, countingFetch, createHarness, waitFor, type Harness } from "./test-support/harness.ts";
 
-describe("dispatcher-apple: exactly once under faults", () => {
+describe.each(APPLE_APIS)("dispatcher-apple (%s): exactly once under faults", (api) => {
   let h: Harness;
 
   beforeAll(async () => {
-    h = await createHarness();
+    h = await createHarness(api);
   });
   afterEach(async () => {
     await h.stopApps();
@@ -146,7 +146,7 @@ describe("dispatcher-apple: exactly once under faults", () => {
     const bid = await h.allowWrite(a, t.campaignId, "update_bid", { entityKind: "adgroup", entityId: t.adGroupId, bidCents: 200 });
     await h.run([bid]);
     const updates = (await h.sbx.ledger({ ...a.ledgerKey, objectId: t.appleAdGroupId })).filter((e) => e.op === "update");
-    expect(updates.map((e) => e.fields)).toEqual([{ defaultBidAmount: { amount: "2", currency: "USD" } }]);
+    expect(updates.map((e) => e.fields)).toEqual([h.wire.adGroupBid(200)]);
     expect((await h.intent(bid.intentId)).attempts).toBe(1);
   });
 

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StartedService } from "@layers/testkit";
-import { createHarness, type Harness } from "./test-support/harness.ts";
+import { APPLE_APIS, createHarness, type Harness } from "./test-support/harness.ts";
 
-describe("dispatcher-apple: money in USD, JPY and BHD orgs", () => {
+describe.each(APPLE_APIS)("dispatcher-apple (%s): money in USD, JPY and BHD orgs", (api) => {
   let h: Harness;
   let app: StartedService;
 
   beforeAll(async () => {
-    h = await createHarness();
+    h = await createHarness(api);
     app = await h.start();
   });
   afterAll(async () => {
@@ -16,17 +16,20 @@ describe("dispatcher-apple: money in USD, JPY and BHD orgs", () => {
   });
 
   it.each([
-    // currency, campaign daily budget, ad group bid, keyword bid (minor units) → Apple amounts as read back
-    ["USD", 12345, 250, 105, "123.45", "2.5", "1.05"],
-    ["JPY", 50000, 300, 120, "50000", "300", "120"],
-    ["BHD", 12340, 1230, 500, "12.34", "1.23", "0.5"],
-  ])("%s - budgets and bids reach Apple as exact Money and come back to the row in minor units", async (currency, budget, bid, kwBid, budgetAmount, bidAmount, kwAmount) => {
+    // currency, campaign daily budget, ad group bid, keyword bid (minor units) → Apple amounts as read back (v5 / Platform API)
+    ["USD", 12345, 250, 105, ["123.45", "2.5", "1.05"], ["123.45", "2.50", "1.05"]],
+    ["JPY", 50000, 300, 120, ["50000", "300", "120"], ["50000", "300", "120"]],
+    ["BHD", 12340, 1230, 500, ["12.34", "1.23", "0.5"], ["12.34", "1.23", "0.50"]],
+  ] as const)("%s - budgets and bids reach Apple as exact Money and come back to the row in minor units", async (currency, budget, bid, kwBid, v5Amounts, platformAmounts) => {
+    const W = h.wire;
+    const [budgetAmount, bidAmount, kwAmount] = api === "v5" ? v5Amounts : platformAmounts;
     const a = await h.seedOrg({ currency });
     const t = await h.landedTree(a, { campaign: { dailyBudgetCents: budget }, adGroup: { bidCents: bid }, keyword: { bidCents: kwBid } });
     const ledger = await h.sbx.ledger(a.ledgerKey);
-    expect(ledger.find((e) => e.objectId === t.appleCampaignId)!.fields.dailyBudgetAmount).toEqual({ amount: budgetAmount, currency });
-    expect(ledger.find((e) => e.objectId === t.appleAdGroupId)!.fields.defaultBidAmount).toEqual({ amount: bidAmount, currency });
-    expect(ledger.find((e) => e.objectId === t.appleKeywordId)!.fields.bidAmount).toEqual({ amount: kwAmount, currency });
+    const fieldsOf = (id: string | undefined) => ledger.find((e) => e.objectId === id)!.fields;
+    expect(W.budgetAmountOf(fieldsOf(t.appleCampaignId))).toBe(budgetAmount);
+    expect(W.adGroupBidAmountOf(fieldsOf(t.appleAdGroupId))).toBe(bidAmount);
+    expect(W.keywordBidAmountOf(fieldsOf(t.appleKeywordId))).toBe(kwAmount);
     expect((await h.campaignRow(t.campaignId)).daily_budget_cents).toBe(budget);
     expect((await h.entityRow(t.adGroupId)).bid_cents).toBe(bid);
     expect((await h.entityRow(t.keywordId!)).bid_cents).toBe(kwBid);
@@ -34,7 +37,9 @@ describe("dispatcher-apple: money in USD, JPY and BHD orgs", () => {
     const raise = await h.allowWrite(a, t.campaignId, "update_budget", { dailyBudgetCents: budget * 2 });
     await h.run([raise]);
     expect((await h.campaignRow(t.campaignId)).daily_budget_cents).toBe(budget * 2);
-    expect((await h.apple.getCampaign(t.appleCampaignId, a.auth)).dailyBudgetAmount).toEqual((await h.sbx.ledger({ ...a.ledgerKey, objectId: t.appleCampaignId })).at(-1)!.fields.dailyBudgetAmount);
+    const raised = (await h.sbx.ledger({ ...a.ledgerKey, objectId: t.appleCampaignId })).at(-1)!.fields;
+    expect((await h.apple.getCampaign(t.appleCampaignId, a.auth)).dailyBudgetAmount).toEqual({ amount: W.budgetAmountOf(raised), currency });
+    expect(W.budgetAmountOf(raised)).toBe(W.money(budget * 2, currency).amount);
   });
 
   it("BHD - an amount with a non-zero third decimal fails as unrepresentable_amount before any call; one ending in 0 lands", async () => {
@@ -50,7 +55,7 @@ describe("dispatcher-apple: money in USD, JPY and BHD orgs", () => {
     expect(job.error).toMatchObject({ code: "PLATFORM_ERROR", reason: "unrepresentable_amount" });
 
     const ledger = await h.sbx.ledger(a.ledgerKey);
-    expect(ledger.map((e) => e.fields.dailyBudgetAmount)).toEqual([{ amount: "1.23", currency: "BHD" }]);
+    expect(ledger.map((e) => h.wire.budgetAmountOf(e.fields))).toEqual(["1.23"]);
     expect((await h.campaignRow(ok.campaignId)).daily_budget_cents).toBe(1230);
     expect((await h.campaignRow(bad.campaignId)).platform_campaign_id).toBeNull();
 

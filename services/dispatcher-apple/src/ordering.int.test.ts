@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shuffled } from "@layers/testkit";
 import type { Dispatch } from "@layers/contracts";
-import { countingFetch, createHarness, type Harness } from "./test-support/harness.ts";
+import { APPLE_APIS, countingFetch, createHarness, type Harness } from "./test-support/harness.ts";
 
-describe("dispatcher-apple: order and exactly-once with two instances", () => {
+describe.each(APPLE_APIS)("dispatcher-apple (%s): order and exactly-once with two instances", (api) => {
   let h: Harness;
   beforeAll(async () => {
-    h = await createHarness();
+    h = await createHarness(api);
   });
   afterAll(async () => h.cleanup());
 
@@ -26,16 +26,16 @@ describe("dispatcher-apple: order and exactly-once with two instances", () => {
       const { campaignId, dispatch } = await h.allowCreate(a, { dailyBudgetCents: 100_000 });
       const g = await h.allowAdGroup(a, campaignId, { bidCents: 100 });
       all.push(dispatch, g.dispatch);
-      const budgets = ["1000"];
-      const bids = ["1"];
+      const budgets = [h.wire.money(100_000).amount];
+      const bids = [h.wire.money(100).amount];
       for (let u = 1; u <= UPDATES; u++) {
         // Distinct, non-monotonic values (bids always below budgets): any reordering shows in the ledger.
         const budget = 20_000 + ((u * 7919) % 97) * 100 + u;
         const bid = 100 + ((u * 104729) % 89) * 10 + u;
         all.push(await h.allowWrite(a, campaignId, "update_budget", { dailyBudgetCents: budget }));
         all.push(await h.allowWrite(a, campaignId, "update_bid", { entityKind: "adgroup", entityId: g.adGroupId, bidCents: bid }));
-        budgets.push(String(budget / 100));
-        bids.push(String(bid / 100));
+        budgets.push(h.wire.money(budget).amount);
+        bids.push(h.wire.money(bid).amount);
       }
       expected.set(campaignId, { adGroupId: g.adGroupId, budgets, bids });
     }
@@ -45,15 +45,14 @@ describe("dispatcher-apple: order and exactly-once with two instances", () => {
 
     const ledger = await h.sbx.ledger(a.ledgerKey);
     expect(ledger).toHaveLength(all.length);
-    const amount = (m: unknown) => (m as { amount: string }).amount;
     for (const [campaignId, want] of expected) {
       const cid = (await h.campaignRow(campaignId)).platform_campaign_id!;
       const gid = (await h.entityRow(want.adGroupId)).platform_entity_id!;
       const onCampaign = ledger.filter((e) => e.objectId === cid);
       const onGroup = ledger.filter((e) => e.objectId === gid);
       expect(onCampaign.map((e) => e.op)).toEqual(["create", ...Array(UPDATES).fill("update")]);
-      expect(onCampaign.map((e) => amount(e.fields.dailyBudgetAmount))).toEqual(want.budgets);
-      expect(onGroup.map((e) => amount(e.fields.defaultBidAmount))).toEqual(want.bids);
+      expect(onCampaign.map((e) => h.wire.budgetAmountOf(e.fields))).toEqual(want.budgets);
+      expect(onGroup.map((e) => h.wire.adGroupBidAmountOf(e.fields))).toEqual(want.bids);
       // The ad group's create came after its campaign's, in the one ordered stream of this tree.
       expect(ledger.indexOf(onGroup[0]!)).toBeGreaterThan(ledger.indexOf(onCampaign[0]!));
     }

@@ -167,7 +167,7 @@ export function planAppleWrite(d: Write, ctx: PlanContext): PlannedAppleWrite {
 // ------------------------------------------------------------------ creates
 
 function createCampaign(p: CreateCampaignParams, currency: string): [AppleWrite, EntityRowPatch] {
-  if (p.lifetimeBudgetCents !== undefined) throw invalid("Apple campaigns take a daily budget only (v5 has no lifetime budget)");
+  if (p.lifetimeBudgetCents !== undefined) throw invalid("Apple campaigns take a daily budget only (neither v5 nor the Apple Ads Platform API has a lifetime budget)");
   const daily = required(p.dailyBudgetCents, "an Apple campaign needs dailyBudgetCents");
   const adamId = required(p.adamId, "an Apple campaign needs adamId (the app)");
   const countries = required(p.countriesOrRegions, "an Apple campaign needs countriesOrRegions");

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StartedService } from "@layers/testkit";
-import { createHarness, type Harness } from "./test-support/harness.ts";
+import { APPLE_APIS, createHarness, type Harness } from "./test-support/harness.ts";
 
-describe("dispatcher-apple: sync-account RPC", () => {
+describe.each(APPLE_APIS)("dispatcher-apple (%s): sync-account RPC", (api) => {
   let h: Harness;
   let app: StartedService;
   beforeAll(async () => {
-    h = await createHarness();
+    h = await createHarness(api);
     app = await h.start();
   });
   afterAll(async () => {

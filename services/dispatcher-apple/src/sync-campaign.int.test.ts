@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StartedService } from "@layers/testkit";
-import { createHarness, type Harness, type SeededOrg } from "./test-support/harness.ts";
+import { APPLE_APIS, createHarness, type Harness, type SeededOrg } from "./test-support/harness.ts";
 
-describe("dispatcher-apple: sync-campaign RPC (ad groups and keywords made outside Layers)", () => {
+describe.each(APPLE_APIS)("dispatcher-apple (%s): sync-campaign RPC (ad groups and keywords made outside Layers)", (api) => {
   let h: Harness;
   let app: StartedService;
   beforeAll(async () => {
-    h = await createHarness();
+    h = await createHarness(api);
     app = await h.start();
   });
   afterAll(async () => {
@@ -48,12 +48,14 @@ describe("dispatcher-apple: sync-campaign RPC (ad groups and keywords made outsi
 
     expect(await syncCampaign(campaign.id)).toEqual({ ok: true, synced: 6 });
     const first = await children(campaign.id);
+    // A keyword without a bid of its own: v5 reads no bid; the Platform API reads its ad group's.
+    const inherited = (bid: number) => h.wire.inheritedKeywordBid(bid);
     expect(summary(first)).toEqual([
       ["adgroup", "Brand", "active", 125, null, null, "platform"],
       ["adgroup", "Generic", "paused", 80, null, null, "platform"],
       ["adgroup", "Old", "deleted", 100, null, null, "platform"],
-      ["keyword", "ads tool", "active", null, "Generic", "BROAD", "platform"],
-      ["keyword", "layers", "paused", null, "Brand", "BROAD", "platform"],
+      ["keyword", "ads tool", "active", inherited(80), "Generic", "BROAD", "platform"],
+      ["keyword", "layers", "paused", inherited(125), "Brand", "BROAD", "platform"],
       ["keyword", "layers app", "active", 250, "Brand", "EXACT", "platform"],
     ]);
     const [brand, generic] = seeded.adGroups;
@@ -75,9 +77,9 @@ describe("dispatcher-apple: sync-campaign RPC (ad groups and keywords made outsi
       ["adgroup", "Brand", "paused", 150, null, null, "platform"],
       ["adgroup", "Generic", "deleted", 80, null, null, "platform"],
       ["adgroup", "Old", "deleted", 100, null, null, "platform"],
-      ["keyword", "ads tool", "active", null, "Generic", "BROAD", "platform"],
-      ["keyword", "layers", "paused", null, "Brand", "BROAD", "platform"],
-      ["keyword", "layers ads", "active", null, "Brand", "BROAD", "platform"],
+      ["keyword", "ads tool", "active", inherited(80), "Generic", "BROAD", "platform"],
+      ["keyword", "layers", "paused", inherited(150), "Brand", "BROAD", "platform"],
+      ["keyword", "layers ads", "active", inherited(150), "Brand", "BROAD", "platform"],
       ["keyword", "layers app", "active", 305, "Brand", "EXACT", "platform"],
     ]);
     // The rows imported first are the same rows, refreshed in place.
@@ -101,8 +103,8 @@ describe("dispatcher-apple: sync-campaign RPC (ad groups and keywords made outsi
     expect(summary(rows)).toEqual([
       ["adgroup", expect.stringMatching(/^Ad group /), "active", 1_250, null, null, "layers"],
       ["adgroup", "Made on Apple", "active", 2_500, null, null, "platform"],
-      ["keyword", "added on apple", "active", null, expect.stringMatching(/^Ad group /), "EXACT", "platform"],
-      ["keyword", "made by layers", "active", null, expect.stringMatching(/^Ad group /), "EXACT", "layers"],
+      ["keyword", "added on apple", "active", h.wire.inheritedKeywordBid(1_250), expect.stringMatching(/^Ad group /), "EXACT", "platform"],
+      ["keyword", "made by layers", "active", h.wire.inheritedKeywordBid(1_250), expect.stringMatching(/^Ad group /), "EXACT", "layers"],
       ["keyword", "made on apple", "active", 750, "Made on Apple", "BROAD", "platform"],
     ]);
     expect(rows.find((r) => r.origin === "layers" && r.kind === "adgroup")).toMatchObject({ id: t.adGroupId, platform_entity_id: t.appleAdGroupId });

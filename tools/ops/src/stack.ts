@@ -21,6 +21,8 @@ const config = parseConfig(
     SANDBOX_PORT: z.coerce.number().int().default(4010),
     STACK_DIR: z.string().default(join(root, ".stack")),
     SERVICE_LOG_LEVEL: z.string().default("info"),
+    /** Which Apple API dispatcher-apple speaks; the sandbox serves both on the same state. */
+    APPLE_API: z.enum(["platform", "v5"]).default("platform"),
   }),
 );
 
@@ -47,7 +49,7 @@ const services: Array<{ name: string; entry: string; env: Record<string, string>
   { name: "gate", entry: "services/gate/src/main.ts", env: {} },
   { name: "dispatcher-meta", entry: "services/dispatcher-meta/src/main.ts", env: { META_BASE_URL: sandboxUrl } },
   { name: "dispatcher-tiktok", entry: "services/dispatcher-tiktok/src/main.ts", env: { TIKTOK_BASE_URL: sandboxUrl } },
-  { name: "dispatcher-apple", entry: "services/dispatcher-apple/src/main.ts", env: { APPLE_BASE_URL: sandboxUrl } },
+  { name: "dispatcher-apple", entry: "services/dispatcher-apple/src/main.ts", env: { APPLE_BASE_URL: sandboxUrl, APPLE_API: config.APPLE_API } },
   { name: "webhooks", entry: "services/webhooks/src/main.ts", env: {} },
   { name: "gateway", entry: "services/gateway/src/main.ts", env: { PORT: String(config.API_PORT), HOST: "127.0.0.1", PUBLIC_BASE_URL: apiBaseUrl } },
 ];

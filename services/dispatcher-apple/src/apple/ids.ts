@@ -1,7 +1,7 @@
 import { PermanentError } from "@layers/runtime";
 
 /**
- * Apple ids (`id`, `orgId`, `campaignId`, `adGroupId`, `adamId`) are int64 JSON numbers; Layers
+ * Apple ids (`id`, `orgId`, `adAccountId`, `campaignId`, `adGroupId`, `adamId`, `creativeId`) are int64 JSON numbers; Layers
  * keeps platform ids as decimal text. A JS number is exact only up to 2^53, so ids never pass
  * through one: answers are parsed with the number's source text, and requests write the text back
  * as a raw JSON number.
@@ -11,7 +11,7 @@ const INT64_MAX = 9_223_372_036_854_775_807n;
 const DIGITS = /^[1-9]\d{0,18}$/;
 
 /** The keys whose numeric values are ids, wherever they appear in an Apple answer. */
-const ID_KEYS = new Set(["id", "orgId", "campaignId", "adGroupId", "adamId"]);
+const ID_KEYS = new Set(["id", "orgId", "adAccountId", "campaignId", "adGroupId", "adamId", "creativeId"]);
 
 /** A positive int64 in canonical decimal spelling (no sign, no leading zeros). */
 export function isAppleId(value: string): boolean {

@@ -5,9 +5,12 @@ import { createSandboxClient, startSandbox, type CreateAppleOrgBody, type Create
 import { createDispatchHarness, type ConnectedAccount } from "@layers/testkit";
 import { startDispatcherApple } from "../app.ts";
 import { createAppleClient, type AppleAuth, type AppleClient } from "../apple/index.ts";
+import { createPlatformClient } from "../platform/index.ts";
 import { loadConfig, type DispatcherAppleConfig } from "../config.ts";
+import { wireOf, type AppleApi } from "./wire.ts";
 
 export { countingFetch, waitFor } from "@layers/testkit";
+export { APPLE_APIS, wireOf, type AppleApi, type Wire } from "./wire.ts";
 
 type SeedCampaigns = NonNullable<CreateAppleOrgBody["campaigns"]>;
 
@@ -25,18 +28,26 @@ export interface SeededOrg extends ConnectedAccount {
 
 const AUTO = { creative: "auto", tactical: "auto", structural: "auto" } as const;
 
-/** One per test file: the shared dispatch harness, a sandbox, and Apple-shaped helpers. */
-export async function createHarness() {
+/**
+ * One per test file (and API): the shared dispatch harness, a sandbox, and Apple-shaped helpers.
+ * `api` is the `APPLE_API` the dispatcher starts with (a test may start another with the other API,
+ * as a cutover does); `wire` says how that API spells what the ledger records.
+ */
+export async function createHarness(api: AppleApi = "platform") {
   const sandbox = await startSandbox();
   const sbx: SandboxClient = createSandboxClient(sandbox.url);
   const h = await createDispatchHarness({
     platform: "apple",
-    baseConfig: () => ({ APPLE_BASE_URL: sandbox.url, APPLE_TIMEOUT_MS: "5000" }),
+    baseConfig: () => ({ APPLE_API: api, APPLE_BASE_URL: sandbox.url, APPLE_TIMEOUT_MS: "5000" }),
     startService: ({ env, config, log, fetch }) =>
       startDispatcherApple({ db: env.db, nats: env.nats, names: env.names, log, config: loadConfig(config), ...(fetch ? { fetch } : {}) }),
   });
-  /** Reads what the sandbox holds, the way the dispatcher's own client sees it. */
-  const apple: AppleClient = createAppleClient({ baseUrl: sandbox.url, log: createLogger({ service: "test", level: "silent" }) });
+  /** Reads (and, for "made outside Layers", writes) what the sandbox holds, the way the dispatcher's own client sees it. */
+  const clientOf = (which: AppleApi): AppleClient => {
+    const opts = { baseUrl: sandbox.url, log: createLogger({ service: "test", level: "silent" }) };
+    return which === "platform" ? createPlatformClient(opts) : createAppleClient(opts);
+  };
+  const apple = clientOf(api);
 
   function config(over: Record<string, string> = {}): DispatcherAppleConfig {
     return loadConfig(h.configEnv(over));
@@ -123,9 +134,12 @@ export async function createHarness() {
 
   return {
     ...h,
+    api,
+    wire: wireOf(api),
     sandbox,
     sbx,
     apple,
+    clientOf,
     config,
     seedOrg,
     allowCreate,
