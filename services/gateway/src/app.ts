@@ -9,7 +9,7 @@ import { requestIdFrom } from "./domain/request-id.ts";
 import { cursorCodec, deriveCursorSecret } from "./domain/cursor.ts";
 import { installRequestId } from "./plugins/request-id.ts";
 import { installProblemErrors } from "./plugins/problem-errors.ts";
-import { clientErrorHandler, frameworkErrorHandler } from "./plugins/protocol-errors.ts";
+import { clientErrorHandler, frameworkErrorHandler, refuseConnect } from "./plugins/protocol-errors.ts";
 import { installJsonBody } from "./plugins/json-body.ts";
 import { installInputRules } from "./plugins/input-rules.ts";
 import { installAuth } from "./plugins/auth.ts";
@@ -95,6 +95,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
     cursors: cursorCodec(deps.cursorSecret ?? deriveCursorSecret(deps.customerJwtSecret)),
   };
 
+  app.server.on("connect", refuseConnect(deps.log));
   installRequestId(app);
   installProblemErrors(app);
   installJsonBody(app, bodyLimit);

@@ -44,22 +44,38 @@ export function clientErrorHandler(log: Logger) {
   return (err: Error & { code?: string }, socket: Socket): void => {
     if (err.code === "ECONNRESET" || socket.destroyed) return;
     const { status, detail } = protocolRefusal(err.code);
-    const requestId = newRequestId();
-    log.debug({ err: { message: err.message, code: err.code }, requestId }, "refused at the HTTP protocol level");
-    const body = JSON.stringify(problemOf("VALIDATION", status, detail, requestId));
-    // An answer already under way on this connection cannot be followed by another one.
-    const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
-    if (socket.writable && !inFlight?.headersSent) {
-      socket.write(
-        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
-          `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
-          `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-          `${HEADERS.requestId}: ${requestId}\r\n` +
-          `Connection: close\r\n\r\n${body}`,
-      );
-    }
-    socket.destroy();
+    log.debug({ err: { message: err.message, code: err.code } }, "refused at the HTTP protocol level");
+    answerOnSocket(socket, status, detail);
   };
+}
+
+/**
+ * `CONNECT` (a proxy tunnel request) never reaches Fastify; without a listener Node just drops the
+ * connection. The API is no proxy: answer it like any other refusal.
+ */
+export function refuseConnect(log: Logger) {
+  return (_req: unknown, socket: Socket): void => {
+    log.debug("refused a CONNECT request");
+    answerOnSocket(socket, 400, "the API does not tunnel: CONNECT is not supported");
+  };
+}
+
+/** Writes a problem straight on the socket (no request object exists at this level) and closes it. */
+function answerOnSocket(socket: Socket, status: number, detail: string): void {
+  const requestId = newRequestId();
+  const body = JSON.stringify(problemOf("VALIDATION", status, detail, requestId));
+  // An answer already under way on this connection cannot be followed by another one.
+  const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (socket.writable && !inFlight?.headersSent) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+        `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        `${HEADERS.requestId}: ${requestId}\r\n` +
+        `Connection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy();
 }
 
 /** Fastify's `frameworkErrors`: a URL that does not decode, a path segment longer than any id. */
