@@ -19,7 +19,7 @@ import type { RouteEntry } from "./plugins/input-rules.ts";
  *   FUZZ_RUNS=20000 FUZZ_SEED=$RANDOM pnpm vitest run --project integration services/gateway/src/hostile-input.int.test.ts
  * (`FUZZ_PROTOCOL_RUNS` sizes the raw-socket part the same way.)
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 800);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 500);
 const PROTOCOL_RUNS = Number(process.env.FUZZ_PROTOCOL_RUNS ?? 120);
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_204);
 
