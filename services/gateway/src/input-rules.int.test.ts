@@ -146,6 +146,17 @@ describe("input rules", () => {
     expect((await h.send("DELETE", `/v1/webhooks/endpoints/${id}`, { auth: t.partner, body: {} })).statusCode).toBe(204);
   });
 
+  it("queries - routes that read no query refuse any parameter as unknown, as bodies refuse unknown fields", async () => {
+    for (const url of [`/v1/whoami?debug=1`, `${P()}?expand=all`, `${P()}/ads/meta/campaigns/${campaignId}?x=1&y=2`]) {
+      const p = expectProblem(await h.send("GET", url, { auth: t.partner }), 422, "VALIDATION");
+      expect(p.errors[0].detail).toBe("unknown query parameter");
+    }
+    const before = await written();
+    expectProblem(await h.send("PATCH", `${P()}?force=true`, { auth: t.partner, body: { name: "renamed" } }), 422, "VALIDATION");
+    expect(await written()).toEqual(before);
+    expect((await h.send("GET", "/v1/projects?limit=1", { auth: t.partner })).statusCode).toBe(200);
+  });
+
   it("headers - an Idempotency-Key with a DEL or Latin-1 byte is a 400 problem", async () => {
     for (const key of ["k\u007fk", "caf\u00e9"]) {
       expectProblem(await h.send("POST", "/v1/projects", { auth: t.partner, body: { name: "x" }, headers: { "idempotency-key": key } }), 400, "VALIDATION");

@@ -18,6 +18,8 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Filled in at registration from the URL: the shape each path parameter must have. */
     pathParams?: Record<string, PathParamKind>;
+    /** The route reads query parameters (the lists); every other route refuses any, like unknown body fields. */
+    takesQuery?: boolean;
   }
 }
 
@@ -67,7 +69,8 @@ const READ_HEADERS = ["authorization", "idempotency-key", "content-type"];
  * - every path parameter has its shape (uuid, `meta|tiktok|apple`, a prefixed id) or the answer
  *   is 404 for that resource — the same as an id that does not exist;
  * - every query parameter name and value is acceptable text (`unsafeTextReason`) → else 422 with
- *   pointer `/<parameter>`;
+ *   pointer `/<parameter>`; a route that reads no query (all but the lists) refuses any parameter
+ *   as unknown, as bodies refuse unknown fields;
  * - the headers the API reads are acceptable text → else 400 naming the header.
  * Runs in `preParsing`, after authentication, so an anonymous caller still learns nothing.
  */
@@ -110,6 +113,12 @@ function checkQuery(req: FastifyRequest): void {
     }
   }
   if (errors.length > 0) throw new ApiError("VALIDATION", "a query parameter holds text the API does not accept", { errors: errors.slice(0, 20) });
+  if (!req.routeOptions.config.takesQuery) {
+    const names = Object.keys((req.query ?? {}) as Record<string, unknown>);
+    if (names.length > 0) {
+      throw new ApiError("VALIDATION", "this route takes no query parameters", { errors: names.slice(0, 20).map((n) => ({ pointer: toPointer([n]), detail: "unknown query parameter" })) });
+    }
+  }
 }
 
 function checkHeaders(req: FastifyRequest): void {

@@ -18,7 +18,7 @@ export function registerListAuditLog(app: FastifyInstance, ctx: RouteContext): v
     since: z.iso.datetime({ offset: true }).optional(),
     until: z.iso.datetime({ offset: true }).optional(),
   });
-  app.get("/v1/audit-log", { config: { auth: { anyOf: ["audit:read"] } } }, async (req) => {
+  app.get("/v1/audit-log", { config: { auth: { anyOf: ["audit:read"] }, takesQuery: true } }, async (req) => {
     const q = parseQuery(querySchema, req.query);
     const p = principalOf(req);
     const rows = await listAudit(ctx.db, {

@@ -23,7 +23,7 @@ export function registerListCampaigns(app: FastifyInstance, ctx: RouteContext): 
     const rows = await listCampaigns(ctx.db, { projectId: project.id, platform, limit: q.limit, cursor: q.cursor });
     return toPage(ctx.cursors, rows, q.limit, rowToCampaign);
   };
-  const opts = { config: { auth: { anyOf: ["ads:read"] as const } } };
+  const opts = { config: { auth: { anyOf: ["ads:read"] as const }, takesQuery: true } };
   app.get("/v1/projects/:projectId/ads/campaigns", opts, handler);
   app.get("/v1/projects/:projectId/ads/:platform/campaigns", opts, handler);
 }

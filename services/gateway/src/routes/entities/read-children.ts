@@ -31,7 +31,7 @@ export function registerReadChildren(app: FastifyInstance, ctx: RouteContext): v
   ];
   for (const l of lists) {
     const querySchema = z.strictObject(pageQuery(ctx.cursors, PREFIXED_ID_RE(ID_PREFIXES[ID_KIND_OF_ENTITY[l.child]])));
-    app.get<{ Params: EntityParams }>(l.url, opts, async (req: FastifyRequest<{ Params: EntityParams }>) => {
+    app.get<{ Params: EntityParams }>(l.url, { config: { ...opts.config, takesQuery: true } }, async (req: FastifyRequest<{ Params: EntityParams }>) => {
       const parent = await resolveTarget(ctx, req, l.parent, req.params);
       assertLevel(parent.platform, l.child);
       const q = parseQuery(querySchema, req.query);

@@ -12,7 +12,7 @@ export function registerListPending(app: FastifyInstance, ctx: RouteContext): vo
   const querySchema = z.strictObject({ ...pageQuery(ctx.cursors, PREFIXED_ID_RE("pa")), status: pendingStatusSchema.optional() });
   app.get<{ Params: { projectId: string; platform: string } }>(
     "/v1/projects/:projectId/ads/:platform/pending",
-    { config: { auth: { anyOf: ["ads:read"] } } },
+    { config: { auth: { anyOf: ["ads:read"] }, takesQuery: true } },
     async (req) => {
       const project = await projectFor(ctx, req, req.params.projectId);
       const platform = platformOf(req.params.platform);

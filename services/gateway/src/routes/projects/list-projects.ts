@@ -9,7 +9,7 @@ import { toPage } from "../../repositories/pagination.ts";
 /** GET /v1/projects — newest first, `?limit=&cursor=` → `{data, nextCursor}`. */
 export function registerListProjects(app: FastifyInstance, ctx: RouteContext): void {
   const querySchema = z.strictObject({ ...pageQuery(ctx.cursors, UUID_RE), status: z.enum(["active", "archived"]).optional() });
-  app.get("/v1/projects", { config: { auth: { anyOf: ["projects:read"] } } }, async (req) => {
+  app.get("/v1/projects", { config: { auth: { anyOf: ["projects:read"] }, takesQuery: true } }, async (req) => {
     const q = parseQuery(querySchema, req.query);
     const p = principalOf(req);
     const rows = await listProjects(ctx.db, {

@@ -11,7 +11,7 @@ export function registerListWebhookDeliveries(app: FastifyInstance, ctx: RouteCo
   const querySchema = z.strictObject({ ...pageQuery(ctx.cursors, DELIVERY_ID_RE), status: z.enum(["pending", "succeeded", "failed"]).optional() });
   app.get<{ Params: { endpointId: string } }>(
     "/v1/webhooks/endpoints/:endpointId/deliveries",
-    { config: { auth: { anyOf: ["webhooks:read"], partnerOnly: true } } },
+    { config: { auth: { anyOf: ["webhooks:read"], partnerOnly: true }, takesQuery: true } },
     async (req) => {
       const endpoint = await endpointFor(ctx, req, req.params.endpointId);
       const q = parseQuery(querySchema, req.query);

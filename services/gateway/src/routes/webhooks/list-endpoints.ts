@@ -10,7 +10,7 @@ import { ENDPOINT_ID_RE } from "./endpoint-for.ts";
 /** GET /v1/webhooks/endpoints — newest first, `?limit=&cursor=` → `{data, nextCursor}`; no secrets. */
 export function registerListWebhookEndpoints(app: FastifyInstance, ctx: RouteContext): void {
   const querySchema = z.strictObject({ ...pageQuery(ctx.cursors, ENDPOINT_ID_RE) });
-  app.get("/v1/webhooks/endpoints", { config: { auth: { anyOf: ["webhooks:read"], partnerOnly: true } } }, async (req) => {
+  app.get("/v1/webhooks/endpoints", { config: { auth: { anyOf: ["webhooks:read"], partnerOnly: true }, takesQuery: true } }, async (req) => {
     const q = parseQuery(querySchema, req.query);
     const rows = await listWebhookEndpoints(ctx.db, { organizationId: principalOf(req).organizationId, limit: q.limit, cursor: q.cursor });
     const now = Date.now();
