@@ -194,6 +194,53 @@ describe("hostile input over every route", () => {
     for (const s of [400, 401, 404, 422]) expect(seen.get(s) ?? 0, `${s} in ${JSON.stringify([...seen])}`).toBeGreaterThan(0);
   }, 300_000);
 
+  it("the families by route: unsafe text anywhere in a body, too-deep JSON and non-UTF-8 bytes are a 422 on every route that takes a body", async () => {
+    const mutating = h.app.routeTable.filter((r) => ["POST", "PUT", "PATCH", "DELETE"].includes(r.method));
+    const unsafe = fc.oneof(
+      fc.constantFrom("\u0000", "\ud800", "\udfff", "\u0001", "\u001b", "\u007f"),
+      fc.integer({ min: 0xd800, max: 0xdbff }).map((c) => String.fromCharCode(c)),
+    );
+    // (Deep bodies stay under the 64 KiB body limit, or the answer would rightly be 413.)
+    // A body whose one bad string sits at a random place (value or member name, at any depth), with a pointer to it.
+    const poisoned = fc
+      .tuple(fc.array(fc.oneof(fc.constantFrom("name", "authority", "creative", "targeting", "params", "events"), fc.nat({ max: 2 })), { maxLength: 4 }), fc.string({ maxLength: 6 }), unsafe, fc.boolean())
+      .map(([path, around, bad, inKey]) => {
+        let body: unknown = inKey ? { [`k${bad}${around}`]: 1 } : `${around}${bad}${around}`;
+        for (const p of [...path].reverse()) {
+          if (typeof p === "number") {
+            const arr: unknown[] = Array.from({ length: p + 1 }, () => 0);
+            arr[p] = body;
+            body = arr;
+          } else body = { [p]: body };
+        }
+        return { payload: JSON.stringify(Array.isArray(body) || typeof body !== "object" ? { value: body } : body) };
+      });
+    const deep = fc.tuple(fc.integer({ min: 33, max: 10_000 }), fc.constantFrom<[string, string]>(["[", "]"], ['{"a":', "}"])).map(([d, [o, c]]) => ({ payload: o.repeat(d) + "0" + c.repeat(d) }));
+    const notUtf8 = fc.constantFrom({ payload: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]) }, { payload: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xed, 0xb0, 0x80, 0x22, 0x7d]) });
+    const world = (route: RouteEntry) =>
+      fc.constantFrom<Platform>(...platformsOf(route.url)).map((pf) =>
+        route.url.replace(/:([A-Za-z]+)/g, (_m, name: string) => {
+          const kind = route.params[name]!;
+          return (kind === "platform" ? [pf] : (byPlatform[pf][kind] ?? known[kind] ?? []))[0] ?? name;
+        }),
+      );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...mutating).chain((route) => fc.record({ route: fc.constant(route), url: world(route), body: fc.oneof(poisoned, deep, notUtf8), key: fc.boolean() })),
+        async ({ route, url, body, key }) => {
+          const before = await fingerprint();
+          const headers: Record<string, string> = { authorization: `Bearer ${partner}`, "content-type": "application/json", ...(key ? { "idempotency-key": crypto.randomUUID() } : {}) };
+          const res = await h.app.inject({ method: route.method as "POST", url, headers, payload: body.payload });
+          const what = `${route.method} ${url} ${String(body.payload).slice(0, 120)} → ${res.statusCode} ${res.body.slice(0, 300)}`;
+          expect(res.statusCode, what).toBe(422);
+          expect(problemSchema.parse(res.json()).code, what).toBe("VALIDATION");
+          expect(await fingerprint(), what).toEqual(before);
+        },
+      ),
+      { seed: SEED, numRuns: Math.max(100, Math.round(RUNS / 3)) },
+    );
+  }, 300_000);
+
   describe("refused at the HTTP protocol level (a real socket)", () => {
     let port = 0;
     beforeAll(async () => {
