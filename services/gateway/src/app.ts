@@ -5,11 +5,13 @@ import type { JetStreamClient } from "@nats-io/jetstream";
 import type { NatsNames, RateTierTable } from "@layers/contracts";
 import type { Db } from "@layers/db";
 import type { Logger } from "@layers/runtime";
-import { ApiError } from "./errors.ts";
 import { requestIdFrom } from "./domain/request-id.ts";
+import { cursorCodec, deriveCursorSecret } from "./domain/cursor.ts";
 import { installRequestId } from "./plugins/request-id.ts";
-import { installProblemErrors, sendProblem } from "./plugins/problem-errors.ts";
+import { installProblemErrors } from "./plugins/problem-errors.ts";
+import { clientErrorHandler, frameworkErrorHandler, refuseConnect } from "./plugins/protocol-errors.ts";
 import { installJsonBody } from "./plugins/json-body.ts";
+import { installInputRules } from "./plugins/input-rules.ts";
 import { installAuth } from "./plugins/auth.ts";
 import { installIdempotency } from "./plugins/idempotency.ts";
 import { installRateLimit } from "./plugins/rate-limit.ts";
@@ -29,6 +31,8 @@ export interface GatewayDeps {
   log: Logger;
   /** HS256 secret that signs customer JWTs. */
   customerJwtSecret: string;
+  /** Signs pagination cursors; every gateway of a deployment needs the same one. Default: derived from `customerJwtSecret`. */
+  cursorSecret?: string | undefined;
   /** How long a write waits for its verdict before answering 202 accepted (default 2500 ms). */
   verdictTimeoutMs?: number;
   /** How long a campaign list waits for account syncs (default 1500 ms). */
@@ -67,11 +71,11 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
     requestIdHeader: false,
     genReqId: (req) => requestIdFrom(req.headers["x-request-id"]),
     bodyLimit,
-    // Errors Fastify raises before routing (bad URL encoding) still get a problem body and request id.
-    frameworkErrors: (err, req, reply) => {
-      sendProblem(req, reply, new ApiError("VALIDATION", "the request URL is malformed", { status: 400 }));
-      req.log.debug({ err }, "framework error");
-    },
+    // Errors Fastify raises before routing (bad URL encoding, overlong segments) and requests Node's
+    // parser refuses (bad bytes, oversized headers, CL + TE, unknown methods) still get a problem
+    // body with a code and a request id.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler: clientErrorHandler(deps.log),
   });
 
   const waiter = createVerdictWaiter(deps.nats.nc, deps.names.subjects.verdict(instanceId), deps.log);
@@ -108,11 +112,14 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
     syncTimeoutMs: deps.syncTimeoutMs ?? 1500,
     publicBaseUrl: deps.publicBaseUrl,
     webhooks: webhookSettings(deps.webhooks),
+    cursors: cursorCodec(deps.cursorSecret ?? deriveCursorSecret(deps.customerJwtSecret)),
   };
 
+  app.server.on("connect", refuseConnect(deps.log));
   installRequestId(app);
   installProblemErrors(app);
   installJsonBody(app, bodyLimit);
+  installInputRules(app);
   installAuth(app, { db: deps.db, keys: caches.keys, customerJwtSecret: deps.customerJwtSecret });
   installRateLimit(app, {
     db: deps.db,

@@ -7,6 +7,11 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   HOST: z.string().min(1).default("127.0.0.1"),
   /** HS256 secret for customer JWTs. The default is for the dev stack only. */
   CUSTOMER_JWT_SECRET: z.string().min(16).default("dev-customer-jwt-secret-change-me"),
+  /**
+   * Signs pagination cursors (HMAC-SHA256) so a cursor the gateway did not issue is refused. Every
+   * gateway of a deployment needs the same value; unset → derived from CUSTOMER_JWT_SECRET.
+   */
+  CURSOR_SECRET: z.string().min(16).optional(),
   /** How long a write waits for the gate's verdict before answering 202 accepted with the job to poll. */
   VERDICT_TIMEOUT_MS: z.coerce.number().int().positive().max(30_000).default(2500),
   /** How long a campaign list waits for the dispatcher to sync an ad account before serving Postgres as it is. */

@@ -6,6 +6,7 @@ import type { Logger } from "@layers/runtime";
 import type { WriteDeps } from "./writes/submit-write.ts";
 import type { WebhookSettings } from "./http/webhooks.ts";
 import type { ProjectCache } from "./http/project-cache.ts";
+import type { CursorCodec } from "./domain/cursor.ts";
 
 /** What route handlers receive: explicit dependencies, no module-level connections. */
 export interface RouteContext {
@@ -20,4 +21,6 @@ export interface RouteContext {
   syncTimeoutMs: number;
   publicBaseUrl?: string | undefined;
   webhooks: WebhookSettings;
+  /** Signs and checks the pagination cursors of every list. */
+  cursors: CursorCodec;
 }

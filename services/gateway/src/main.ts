@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     names,
     log,
     customerJwtSecret: config.CUSTOMER_JWT_SECRET,
+    cursorSecret: config.CURSOR_SECRET,
     verdictTimeoutMs: config.VERDICT_TIMEOUT_MS,
     syncTimeoutMs: config.SYNC_TIMEOUT_MS,
     publicBaseUrl: config.PUBLIC_BASE_URL,

@@ -5,3 +5,5 @@ export * from "./test-support/contract.ts";
 export * from "./test-support/freeze-before-answer.ts";
 export * from "./test-support/publish-fault.ts";
 export { requestFingerprint } from "./domain/idempotency-key.ts";
+export * from "./test-support/webhooks.ts";
+export type { RouteEntry } from "./plugins/input-rules.ts";

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createCampaignBodySchema } from "@layers/contracts";
 import { canonicalJson } from "./canonical-json.ts";
-import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { parseIdempotencyKey, requestFingerprint } from "./idempotency-key.ts";
 import { fieldErrorsOf, toPointer } from "./json-pointer.ts";
 import { isSaneRequestId, requestIdFrom } from "./request-id.ts";
@@ -60,16 +59,6 @@ describe("json pointers", () => {
       creativeMode: "draft",
     });
     expect(fieldErrorsOf(r.error!.issues).map((e) => e.pointer)).toContain("/dailyBudgetCents");
-  });
-});
-
-describe("cursor", () => {
-  it("cursor - round-trips and rejects anything it did not issue", () => {
-    const c = { at: "2026-11-22 15:39:01.123456+00", id: "cmp_01" };
-    expect(decodeCursor(encodeCursor(c))).toEqual(c);
-    expect(decodeCursor("not a cursor!")).toBeNull();
-    expect(decodeCursor(Buffer.from('["nope","x"]').toString("base64url"))).toBeNull();
-    expect(decodeCursor(Buffer.from('{"at":1}').toString("base64url"))).toBeNull();
   });
 });
 

@@ -35,7 +35,8 @@ const REPLAYED_HEADERS = ["content-type", "location"];
  * Answers that mean "nothing was executed": the claim is dropped so the caller can fix the
  * request and retry with the same key (as Stripe does for validation failures).
  */
-const NOT_EXECUTED = new Set(["VALIDATION", "NOT_FOUND", "UNAUTHENTICATED", "INSUFFICIENT_SCOPE", "CUSTOMER_ONLY"]);
+// CUSTOMER_ONLY is not here: a partner's attempt on a customer-only control is a gate decision (audited), replayed like AUTHORITY_DENIED.
+const NOT_EXECUTED = new Set(["VALIDATION", "NOT_FOUND", "UNAUTHENTICATED", "INSUFFICIENT_SCOPE"]);
 
 export interface IdempotencyOptions {
   db: Db;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ERROR_CODES, HEADERS, problemType, type ErrorCode, type Problem } from "@layers/contracts";
 import { ApiError } from "../errors.ts";
 import { fieldErrorsOf } from "../domain/json-pointer.ts";
+import { CanonicalJsonTooDeepError } from "../domain/canonical-json.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -41,6 +42,10 @@ export function asApiError(err: unknown): ApiError | null {
   if (err instanceof ApiError) return err;
   if (err instanceof z.ZodError) {
     return new ApiError("VALIDATION", "the request body is not valid", { errors: fieldErrorsOf(err.issues) });
+  }
+  // The body limits refuse such bodies first; should a route ever walk one, it is still the caller's input.
+  if (err instanceof CanonicalJsonTooDeepError) {
+    return new ApiError("VALIDATION", "the request body is nested too deeply", { errors: [{ pointer: "", detail: err.message }] });
   }
   const fe = err as Partial<FastifyError>;
   switch (fe.code) {

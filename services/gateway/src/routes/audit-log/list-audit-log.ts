@@ -7,19 +7,18 @@ import { principalOf } from "../../plugins/auth.ts";
 import { listAudit, rowToAudit } from "../../repositories/audit.repository.ts";
 import { toPage } from "../../repositories/pagination.ts";
 
-const querySchema = z.strictObject({
-  ...pageQuery(UUID_RE),
-  projectId: z.uuid().optional(),
-  operation: operationSchema.optional(),
-  decision: decisionSchema.optional(),
-  actorType: actorTypeSchema.optional(),
-  since: z.iso.datetime({ offset: true }).optional(),
-  until: z.iso.datetime({ offset: true }).optional(),
-});
-
 /** GET /v1/audit-log — one row per gate decision, newest first; customers see their project only. */
 export function registerListAuditLog(app: FastifyInstance, ctx: RouteContext): void {
-  app.get("/v1/audit-log", { config: { auth: { anyOf: ["audit:read"] } } }, async (req) => {
+  const querySchema = z.strictObject({
+    ...pageQuery(ctx.cursors, UUID_RE),
+    projectId: z.uuid().optional(),
+    operation: operationSchema.optional(),
+    decision: decisionSchema.optional(),
+    actorType: actorTypeSchema.optional(),
+    since: z.iso.datetime({ offset: true }).optional(),
+    until: z.iso.datetime({ offset: true }).optional(),
+  });
+  app.get("/v1/audit-log", { config: { auth: { anyOf: ["audit:read"] }, takesQuery: true } }, async (req) => {
     const q = parseQuery(querySchema, req.query);
     const p = principalOf(req);
     const rows = await listAudit(ctx.db, {
@@ -34,6 +33,6 @@ export function registerListAuditLog(app: FastifyInstance, ctx: RouteContext): v
       limit: q.limit,
       cursor: q.cursor,
     });
-    return toPage(rows, q.limit, rowToAudit);
+    return toPage(ctx.cursors, rows, q.limit, rowToAudit);
   });
 }

@@ -9,22 +9,21 @@ import { listConnectedAccounts } from "../../repositories/ad-accounts.repository
 import { listCampaigns, rowToCampaign } from "../../repositories/campaigns.repository.ts";
 import { toPage } from "../../repositories/pagination.ts";
 
-const querySchema = z.strictObject(pageQuery(PREFIXED_ID_RE("cmp")));
-
 /**
  * GET …/ads/campaigns (every platform) and GET …/ads/:platform/campaigns. The first page asks
  * the dispatchers to sync the connected accounts, so campaigns made outside Layers show up too.
  */
 export function registerListCampaigns(app: FastifyInstance, ctx: RouteContext): void {
+  const querySchema = z.strictObject(pageQuery(ctx.cursors, PREFIXED_ID_RE("cmp")));
   const handler = async (req: FastifyRequest<{ Params: { projectId: string; platform?: string } }>) => {
     const project = await projectFor(ctx, req, req.params.projectId);
     const platform: Platform | null = req.params.platform === undefined ? null : platformOf(req.params.platform);
     const q = parseQuery(querySchema, req.query);
     if (!q.cursor) await syncAccounts(ctx, await listConnectedAccounts(ctx.db, project.id, platform), req.id);
     const rows = await listCampaigns(ctx.db, { projectId: project.id, platform, limit: q.limit, cursor: q.cursor });
-    return toPage(rows, q.limit, rowToCampaign);
+    return toPage(ctx.cursors, rows, q.limit, rowToCampaign);
   };
-  const opts = { config: { auth: { anyOf: ["ads:read"] as const } } };
+  const opts = { config: { auth: { anyOf: ["ads:read"] as const }, takesQuery: true } };
   app.get("/v1/projects/:projectId/ads/campaigns", opts, handler);
   app.get("/v1/projects/:projectId/ads/:platform/campaigns", opts, handler);
 }

@@ -30,8 +30,8 @@ export function registerReadChildren(app: FastifyInstance, ctx: RouteContext): v
     { url: "/v1/projects/:projectId/ads/:platform/adgroups/:id/keywords", parent: "adgroup", child: "keyword" },
   ];
   for (const l of lists) {
-    const querySchema = z.strictObject(pageQuery(PREFIXED_ID_RE(ID_PREFIXES[ID_KIND_OF_ENTITY[l.child]])));
-    app.get<{ Params: EntityParams }>(l.url, opts, async (req: FastifyRequest<{ Params: EntityParams }>) => {
+    const querySchema = z.strictObject(pageQuery(ctx.cursors, PREFIXED_ID_RE(ID_PREFIXES[ID_KIND_OF_ENTITY[l.child]])));
+    app.get<{ Params: EntityParams }>(l.url, { config: { ...opts.config, takesQuery: true } }, async (req: FastifyRequest<{ Params: EntityParams }>) => {
       const parent = await resolveTarget(ctx, req, l.parent, req.params);
       assertLevel(parent.platform, l.child);
       const q = parseQuery(querySchema, req.query);
@@ -43,7 +43,7 @@ export function registerReadChildren(app: FastifyInstance, ctx: RouteContext): v
         limit: q.limit,
         cursor: q.cursor,
       });
-      return toPage(rows, q.limit, rowToAdEntity);
+      return toPage(ctx.cursors, rows, q.limit, rowToAdEntity);
     });
   }
 }

@@ -7,19 +7,18 @@ import { platformOf, projectFor } from "../../http/tenancy.ts";
 import { listPending, rowToPending } from "../../repositories/pending.repository.ts";
 import { toPage } from "../../repositories/pagination.ts";
 
-const querySchema = z.strictObject({ ...pageQuery(PREFIXED_ID_RE("pa")), status: pendingStatusSchema.optional() });
-
 /** GET …/ads/:platform/pending?status= — newest first, cursor-paginated. */
 export function registerListPending(app: FastifyInstance, ctx: RouteContext): void {
+  const querySchema = z.strictObject({ ...pageQuery(ctx.cursors, PREFIXED_ID_RE("pa")), status: pendingStatusSchema.optional() });
   app.get<{ Params: { projectId: string; platform: string } }>(
     "/v1/projects/:projectId/ads/:platform/pending",
-    { config: { auth: { anyOf: ["ads:read"] } } },
+    { config: { auth: { anyOf: ["ads:read"] }, takesQuery: true } },
     async (req) => {
       const project = await projectFor(ctx, req, req.params.projectId);
       const platform = platformOf(req.params.platform);
       const q = parseQuery(querySchema, req.query);
       const rows = await listPending(ctx.db, { projectId: project.id, platform, status: q.status, limit: q.limit, cursor: q.cursor });
-      return toPage(rows, q.limit, rowToPending);
+      return toPage(ctx.cursors, rows, q.limit, rowToPending);
     },
   );
 }

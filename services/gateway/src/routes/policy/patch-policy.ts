@@ -1,24 +1,34 @@
 import type { FastifyInstance } from "fastify";
 import { policyPatchBodySchema } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
+import { isCustomer, partnerAttemptRefused } from "../../http/customer-only.ts";
 import { parseBody } from "../../http/parse.ts";
 import { assertActive, layerFor, platformOf, projectFor } from "../../http/tenancy.ts";
 import { policyView } from "../../repositories/layers.repository.ts";
 import { answerPolicyWrite } from "../../writes/answer.ts";
 import { submitLayerWrite } from "../../writes/submit-layer-write.ts";
 
-/** PATCH …/ads/:platform/policy — customer only: ceiling, partner consent, budget cap, Apple writer preset. */
+/**
+ * PATCH …/ads/:platform/policy — the customer's: ceiling, partner consent, budget cap, Apple writer
+ * preset. A partner's attempt is submitted to the gate (denied `not_partner_writable`, audited) and
+ * answered `403 CUSTOMER_ONLY`, archived project or not.
+ */
 export function registerPatchPolicy(app: FastifyInstance, ctx: RouteContext): void {
   app.patch<{ Params: { projectId: string; platform: string } }>(
     "/v1/projects/:projectId/ads/:platform/policy",
-    { config: { auth: { customerOnly: true }, idempotent: true } },
+    { config: { auth: {}, idempotent: true } },
     async (req, reply) => {
       const project = await projectFor(ctx, req, req.params.projectId);
       const platform = platformOf(req.params.platform);
       const layer = await layerFor(ctx, project, platform);
       const body = parseBody(policyPatchBodySchema, req.body);
-      assertActive(project);
+      const partner = !isCustomer(req);
+      if (!partner) assertActive(project);
       const outcome = await submitLayerWrite(ctx, req, { project, layer, platform }, "update_policy", body);
+      if (partner) {
+        const refused = partnerAttemptRefused(outcome);
+        if (refused) throw refused;
+      }
       return answerPolicyWrite(reply, outcome, async () => policyView(await layerFor(ctx, project, platform)));
     },
   );

@@ -6,11 +6,10 @@ import { principalOf } from "../../plugins/auth.ts";
 import { listProjects, rowToProject } from "../../repositories/projects.repository.ts";
 import { toPage } from "../../repositories/pagination.ts";
 
-const querySchema = z.strictObject({ ...pageQuery(UUID_RE), status: z.enum(["active", "archived"]).optional() });
-
 /** GET /v1/projects — newest first, `?limit=&cursor=` → `{data, nextCursor}`. */
 export function registerListProjects(app: FastifyInstance, ctx: RouteContext): void {
-  app.get("/v1/projects", { config: { auth: { anyOf: ["projects:read"] } } }, async (req) => {
+  const querySchema = z.strictObject({ ...pageQuery(ctx.cursors, UUID_RE), status: z.enum(["active", "archived"]).optional() });
+  app.get("/v1/projects", { config: { auth: { anyOf: ["projects:read"] }, takesQuery: true } }, async (req) => {
     const q = parseQuery(querySchema, req.query);
     const p = principalOf(req);
     const rows = await listProjects(ctx.db, {
@@ -20,6 +19,6 @@ export function registerListProjects(app: FastifyInstance, ctx: RouteContext): v
       limit: q.limit,
       cursor: q.cursor,
     });
-    return toPage(rows, q.limit, rowToProject);
+    return toPage(ctx.cursors, rows, q.limit, rowToProject);
   });
 }

@@ -6,19 +6,18 @@ import { toPage } from "../../repositories/pagination.ts";
 import { attemptsOf, listWebhookDeliveries, rowToWebhookDelivery } from "../../repositories/webhook-deliveries.repository.ts";
 import { DELIVERY_ID_RE, endpointFor } from "./endpoint-for.ts";
 
-const querySchema = z.strictObject({ ...pageQuery(DELIVERY_ID_RE), status: z.enum(["pending", "succeeded", "failed"]).optional() });
-
 /** GET /v1/webhooks/endpoints/:endpointId/deliveries?status= — the delivery log, newest first, each with its attempts. */
 export function registerListWebhookDeliveries(app: FastifyInstance, ctx: RouteContext): void {
+  const querySchema = z.strictObject({ ...pageQuery(ctx.cursors, DELIVERY_ID_RE), status: z.enum(["pending", "succeeded", "failed"]).optional() });
   app.get<{ Params: { endpointId: string } }>(
     "/v1/webhooks/endpoints/:endpointId/deliveries",
-    { config: { auth: { anyOf: ["webhooks:read"], partnerOnly: true } } },
+    { config: { auth: { anyOf: ["webhooks:read"], partnerOnly: true }, takesQuery: true } },
     async (req) => {
       const endpoint = await endpointFor(ctx, req, req.params.endpointId);
       const q = parseQuery(querySchema, req.query);
       const rows = await listWebhookDeliveries(ctx.db, { organizationId: endpoint.organization_id, endpointId: endpoint.id, status: q.status, limit: q.limit, cursor: q.cursor });
       const attempts = await attemptsOf(ctx.db, rows.slice(0, q.limit).map((r) => r.id));
-      return toPage(rows, q.limit, (r) => rowToWebhookDelivery(r, attempts.get(r.id) ?? []));
+      return toPage(ctx.cursors, rows, q.limit, (r) => rowToWebhookDelivery(r, attempts.get(r.id) ?? []));
     },
   );
 }

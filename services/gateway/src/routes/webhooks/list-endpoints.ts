@@ -7,14 +7,13 @@ import { toPage } from "../../repositories/pagination.ts";
 import { listWebhookEndpoints, rowToWebhookEndpoint } from "../../repositories/webhook-endpoints.repository.ts";
 import { ENDPOINT_ID_RE } from "./endpoint-for.ts";
 
-const querySchema = z.strictObject({ ...pageQuery(ENDPOINT_ID_RE) });
-
 /** GET /v1/webhooks/endpoints — newest first, `?limit=&cursor=` → `{data, nextCursor}`; no secrets. */
 export function registerListWebhookEndpoints(app: FastifyInstance, ctx: RouteContext): void {
-  app.get("/v1/webhooks/endpoints", { config: { auth: { anyOf: ["webhooks:read"], partnerOnly: true } } }, async (req) => {
+  const querySchema = z.strictObject({ ...pageQuery(ctx.cursors, ENDPOINT_ID_RE) });
+  app.get("/v1/webhooks/endpoints", { config: { auth: { anyOf: ["webhooks:read"], partnerOnly: true }, takesQuery: true } }, async (req) => {
     const q = parseQuery(querySchema, req.query);
     const rows = await listWebhookEndpoints(ctx.db, { organizationId: principalOf(req).organizationId, limit: q.limit, cursor: q.cursor });
     const now = Date.now();
-    return toPage(rows, q.limit, (r) => rowToWebhookEndpoint(r, now));
+    return toPage(ctx.cursors, rows, q.limit, (r) => rowToWebhookEndpoint(r, now));
   });
 }
