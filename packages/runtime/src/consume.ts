@@ -64,7 +64,9 @@ export async function runConsumer<T>(spec: ConsumerSpec<T>): Promise<RunningCons
     }
     const action = decideAck(result, msg.info.deliveryCount, spec.retry);
     try {
-      if (action.action === "ack") await msg.ackAck();
+      // A plain ack (no confirmation round trip): every handler is idempotent on redelivery (Postgres
+      // state decides), so a lost ack costs one harmless redelivery, not a double effect.
+      if (action.action === "ack") msg.ack();
       else if (action.action === "nak") {
         if (result.kind === "error") log.warn({ err: result.error, delayMs: action.delayMs }, "handler failed; will retry");
         msg.nak(action.delayMs);

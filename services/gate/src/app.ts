@@ -3,6 +3,7 @@ import { recordDeadLetter, type Db } from "@layers/db";
 import { DEFAULT_RETRY, ensureDurable, runConsumer, type Logger, type NatsHandles } from "@layers/runtime";
 import type { GateConfig } from "./config.ts";
 import { startEvaluateResponder } from "./evaluate/start-evaluate-responder.ts";
+import { createGroupCommitter } from "./handlers/group-committer.ts";
 import { handleIntent } from "./handlers/handle-intent.ts";
 import { startOutboxRelay } from "@layers/lifecycle";
 import { startRelay } from "./relay/start-relay.ts";
@@ -36,6 +37,7 @@ export async function startGate(deps: GateDeps): Promise<RunningGate> {
     ackWaitMs: config.GATE_ACK_WAIT_MS,
     maxAckPending: Math.max(config.GATE_MAX_ACK_PENDING, config.GATE_CONCURRENCY),
   });
+  const committer = createGroupCommitter({ db, names, log: log.child({ component: "decide" }), maxBatch: config.GATE_BATCH_MAX });
   const consumer = await runConsumer({
     js: nats.js,
     stream: names.streams.intents,
@@ -44,7 +46,7 @@ export async function startGate(deps: GateDeps): Promise<RunningGate> {
     concurrency: config.GATE_CONCURRENCY,
     retry: DEFAULT_RETRY,
     log: log.child({ component: "intents" }),
-    handle: (intent, ctx) => handleIntent({ db, js: nats.js, nc: nats.nc, names }, intent, ctx),
+    handle: (intent, ctx) => handleIntent({ js: nats.js, nc: nats.nc, names, committer }, intent, ctx),
     deadLetter: (dl) => recordDeadLetter(db, dl),
   });
   const relay = startRelay({

@@ -7,6 +7,8 @@ const int = (min: number, fallback: number) => z.coerce.number().int().min(min).
 export const gateConfigSchema = baseConfigSchema.extend({
   /** Intents this process decides at once (each in its own transaction). */
   GATE_CONCURRENCY: int(1, 32),
+  /** Intents decided in one transaction at most (group commit; a batch takes what arrived while the previous one committed). */
+  GATE_BATCH_MAX: int(1, 64),
   /** How long JetStream waits for an ack before redelivering an intent to another instance. */
   GATE_ACK_WAIT_MS: int(1_000, 30_000),
   GATE_MAX_ACK_PENDING: int(1, 1_000),

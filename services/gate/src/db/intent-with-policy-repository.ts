@@ -40,6 +40,36 @@ export async function lockIntentWithPolicyNowait(db: Kysely<Database>, id: strin
   };
 }
 
+/**
+ * The batch form: locks every free row of `ids` with its layer and campaign in one statement
+ * (one policy load for a whole group commit). Rows another transaction holds are left out; the
+ * caller decides those on the waiting path.
+ */
+export async function lockIntentsWithPolicyNowait(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, IntentWithPolicy>> {
+  if (ids.length === 0) return new Map();
+  const found = await db
+    .selectFrom("write_intents as wi")
+    .leftJoin("layers as l", "l.id", "wi.layer_id")
+    .leftJoin("campaigns as c", (join) => join.on("c.id", "=", sql<string>`wi.payload #>> '{params,campaignId}'`))
+    .selectAll("wi")
+    .select([sql<JsonRow | null>`to_jsonb(l)`.as("layer_json"), sql<JsonRow | null>`to_jsonb(c)`.as("campaign_json")])
+    .where("wi.id", "in", [...ids])
+    .orderBy("wi.id")
+    .forUpdate("wi")
+    .skipLocked()
+    .execute();
+  return new Map(
+    found.map(({ layer_json, campaign_json, ...row }) => [
+      row.id,
+      {
+        row: row as WriteIntentRow,
+        layer: layer_json ? (withDates(layer_json) as unknown as LayerRow) : null,
+        campaign: campaign_json ? (withDates(campaign_json) as unknown as CampaignRow) : null,
+      },
+    ]),
+  );
+}
+
 type JsonRow = Record<string, unknown>;
 
 /**

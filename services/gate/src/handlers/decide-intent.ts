@@ -5,9 +5,9 @@ import { decide } from "../domain/decide.ts";
 import { gateInputOf } from "../domain/gate-input.ts";
 import { readIntentParams } from "../domain/intent-params.ts";
 import type { DecisionRecord } from "../domain/side-effects.ts";
-import { markUndecidable, type WaitingWrite } from "@layers/lifecycle";
+import { markUndecidable, type DecisionToStore, type WaitingWrite } from "@layers/lifecycle";
 import { lockIntent } from "../db/intent-repository.ts";
-import { lockIntentWithPolicyNowait } from "../db/intent-with-policy-repository.ts";
+import { lockIntentWithPolicyNowait, type IntentWithPolicy } from "../db/intent-with-policy-repository.ts";
 import { IntentNotFoundError } from "./intent-not-found-error.ts";
 import { loadGateContext } from "./load-gate-context.ts";
 import { recordDecision } from "./record-decision.ts";
@@ -15,26 +15,44 @@ import { replayDecision } from "./replay-decision.ts";
 
 export type DecideOutcome =
   /** `fresh`: decided now; otherwise the earlier decision, to be published again. */
-  | { kind: "decided"; fresh: boolean; record: DecisionRecord; storedTraceparent: string | null; next: WaitingWrite | null }
+  | {
+      kind: "decided";
+      fresh: boolean;
+      record: DecisionRecord;
+      storedTraceparent: string | null;
+      /** A fresh decision's own rows, for the batch's one store. */
+      toStore: DecisionToStore | null;
+      /** Set after the store: the write waiting behind one this verdict closed. */
+      next: WaitingWrite | null;
+    }
   /** Could not be decided (ended `failed`, job failed); `deadLetter` when the stored intent itself is broken. */
   | { kind: "failed"; code: string; message: string; deadLetter: boolean }
   /** Ended earlier without a verdict: nothing to repeat. */
   | { kind: "settled"; state: IntentState };
 
 /**
- * Decides one intent inside the caller's transaction. The intent row is locked first, so a
- * concurrent or later delivery of the same intent finds it decided and replays the stored verdict.
- * Designed to run several times in one transaction when audit writes are group-committed.
+ * Decides one intent inside the caller's transaction, without storing the decision's own rows
+ * (the batch stores them together). The intent row is locked first, so a concurrent or later
+ * delivery of the same intent finds it decided and replays the stored verdict. Runs several times
+ * in one transaction when decisions are group-committed.
+ *
+ * `prefetched`: the row already locked with its policy by the batch's one statement; `null` when
+ * the batch did not get it (locked elsewhere) or its policy may have changed earlier in the batch.
  */
-export async function decideIntent(trx: Kysely<Database>, intentId: string, names: NatsNames): Promise<DecideOutcome> {
+export async function decideIntent(
+  trx: Kysely<Database>,
+  intentId: string,
+  names: NatsNames,
+  prefetched?: { row: IntentWithPolicy | null; policyFresh: boolean },
+): Promise<DecideOutcome> {
   // Usual case: the row is free, and one statement locks it and reads its layer and campaign.
   // Otherwise wait for the lock and let loadGateContext read the policy after it (see the repository).
-  const withPolicy = await lockIntentWithPolicyNowait(trx, intentId);
+  const withPolicy = prefetched ? prefetched.row ?? undefined : await lockIntentWithPolicyNowait(trx, intentId);
   const row = withPolicy?.row ?? (await lockIntent(trx, intentId));
   if (!row) throw new IntentNotFoundError(intentId);
   if (row.state !== "accepted") {
     if (row.verdict_id === null) return { kind: "settled", state: row.state };
-    return { kind: "decided", fresh: false, record: await replayDecision(trx, row), storedTraceparent: row.traceparent, next: null };
+    return { kind: "decided", fresh: false, record: await replayDecision(trx, row), storedTraceparent: row.traceparent, toStore: null, next: null };
   }
 
   const at = new Date();
@@ -48,14 +66,16 @@ export async function decideIntent(trx: Kysely<Database>, intentId: string, name
   if (!read.ok) return fail(trx, row, at, "INTERNAL", read.error, true);
 
   // The prefetch joined the row's layer_id column; use it only if that is the layer the payload names.
-  const prefetched = withPolicy && withPolicy.row.layer_id === intent.layerId ? withPolicy : undefined;
-  const loaded = await loadGateContext(trx, intent, read.params, prefetched);
+  // In a batch, an earlier decision may have changed policy rows this snapshot read: then reload.
+  const policyFresh = prefetched?.policyFresh ?? true;
+  const usable = withPolicy && policyFresh && withPolicy.row.layer_id === intent.layerId ? withPolicy : undefined;
+  const loaded = await loadGateContext(trx, intent, read.params, usable);
   if (!loaded.ok) return fail(trx, row, at, loaded.code, loaded.message, false);
   const { ctx } = loaded;
 
   const verdict = decide(gateInputOf(intent, read.params, ctx.approvedRerun), { layer: ctx.layerPolicy, campaignAuthority: ctx.campaignAuthority });
-  const { record, next } = await recordDecision(trx, { intent, params: read.params, ctx, verdict, replyTo: row.reply_to, at, traceparent: row.traceparent, names });
-  return { kind: "decided", fresh: true, record, storedTraceparent: row.traceparent, next };
+  const { record, toStore } = await recordDecision(trx, { intent, params: read.params, ctx, verdict, replyTo: row.reply_to, at, traceparent: row.traceparent, names });
+  return { kind: "decided", fresh: true, record, storedTraceparent: row.traceparent, toStore, next: null };
 }
 
 async function fail(

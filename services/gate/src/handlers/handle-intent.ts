@@ -1,25 +1,26 @@
 import type { JetStreamClient, JsMsg } from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/transport-node";
 import { HEADERS, type NatsNames, type WriteIntent } from "@layers/contracts";
-import type { Db } from "@layers/db";
 import { isTraceparent, MalformedMessageError, type HandlerOutcome, type Logger } from "@layers/runtime";
 import { effectsOf } from "../domain/side-effects.ts";
-import { decideIntent } from "./decide-intent.ts";
+import type { GroupCommitter } from "./group-committer.ts";
 import { emitEffects } from "./emit-effects.ts";
 
 export interface IntentHandlerDeps {
-  db: Db;
   js: JetStreamClient;
   nc: NatsConnection;
   names: NatsNames;
+  /** Decides intents handled at once together (group commit). */
+  committer: GroupCommitter;
 }
 
 /**
- * One intent message: decide (or find the earlier decision) in one transaction, then publish.
+ * One intent message: decide (or find the earlier decision) with the other intents this process
+ * is handling (one transaction per batch), then publish.
  * Returns `done` only after every publish, so a crash in between redelivers and re-publishes.
  */
 export async function handleIntent(deps: IntentHandlerDeps, message: WriteIntent, ctx: { msg: JsMsg; log: Logger }): Promise<HandlerOutcome> {
-  const outcome = await deps.db.transaction().execute((trx) => decideIntent(trx, message.intentId, deps.names));
+  const outcome = await deps.committer.decide(message.intentId);
   if (outcome.kind === "failed") {
     ctx.log.warn({ intentId: message.intentId, code: outcome.code, detail: outcome.message }, "intent could not be decided; job failed");
     if (outcome.deadLetter) throw new MalformedMessageError(`intent ${message.intentId}: ${outcome.message}`);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { isPlatformBound, newId, type NatsNames, type WriteIntent } from "@layers/contracts";
 import { json, type Database } from "@layers/db";
-import { insertPendingAction, markPendingDispatchFailed, storeDecision, type JobError, type VerdictMove, type WaitingWrite } from "@layers/lifecycle";
+import { insertPendingAction, markPendingDispatchFailed, type DecisionToStore, type JobError, type VerdictMove } from "@layers/lifecycle";
 import type { GateDecision } from "../domain/decide.ts";
 import type { IntentParams } from "../domain/intent-params.ts";
 import { pendingActionContent } from "../domain/pending-action-content.ts";
@@ -26,11 +26,12 @@ export interface DecisionToRecord {
 }
 
 /**
- * Writes everything one decision changes, inside the caller's transaction: the audit row (id =
- * verdictId), the pending action or campaign row, an allowed policy change, the intent and the job.
- * Nothing is published here; the caller publishes after commit.
+ * Writes what one decision changes beyond its own rows, inside the caller's transaction (the
+ * pending action or campaign row, an allowed policy change), and returns the decision's own rows
+ * (audit, intent, job, events) for the caller to store with its batch. Nothing is published here;
+ * the caller publishes after commit.
  */
-export async function recordDecision(trx: Kysely<Database>, d: DecisionToRecord): Promise<{ record: DecisionRecord; next: WaitingWrite | null }> {
+export async function recordDecision(trx: Kysely<Database>, d: DecisionToRecord): Promise<{ record: DecisionRecord; toStore: DecisionToStore }> {
   const { intent, params, ctx, verdict, at } = d;
   const op = intent.operation;
   const verdictId = randomUUID();
@@ -92,9 +93,10 @@ export async function recordDecision(trx: Kysely<Database>, d: DecisionToRecord)
   // redelivered intent rebuilds the same ones (same msg ids, same event ids).
   const effects = effectsOf(record, d.names);
   const after = JOB_AFTER[state](verdict, result);
-  // Audit row, intent, job and events in one statement; the pending action / campaign / policy rows
-  // above are written first, in the same transaction.
-  const { next } = await storeDecision(trx, {
+  // Audit row, intent, job and events: stored by the caller with the rest of its batch
+  // (`storeDecisions`, one statement); the pending action / campaign / policy rows above are
+  // already written, in the same transaction.
+  const toStore: DecisionToStore = {
     move: MOVE_OF[state],
     audit: {
       id: verdictId,
@@ -127,8 +129,8 @@ export async function recordDecision(trx: Kysely<Database>, d: DecisionToRecord)
     events: effects.events.map((e) => ({ event: e.body, requestId: intent.requestId, traceparent: d.traceparent })),
     entityKey: intent.entityKey,
     entitySeq: intent.entitySeq,
-  });
-  return { record, next };
+  };
+  return { record, toStore };
 }
 
 const MOVE_OF: Record<"allowed" | "queued" | "denied" | "applied", VerdictMove> = { allowed: "allow", queued: "queue", denied: "deny", applied: "apply" };
