@@ -6,10 +6,12 @@ import {
   denyReasonSchema,
   operationSchema,
   platformSchema,
+  type Operation,
   writerPresetSchema,
 } from "./authority.ts";
 import { idSchema, layerIdSchema, uuidSchema } from "./ids.ts";
 import { currencySchema, minorUnitsSchema } from "./money.ts";
+import { PLATFORM_OPERATION_PARAMS } from "./operation-params.ts";
 
 /** Who asked. Partners carry their key id; customers their user id; the optimizer and system neither. */
 export const actorSchema = z.strictObject({
@@ -33,8 +35,52 @@ export const updatePolicyParamsSchema = z.strictObject({
   writerPreset: writerPresetSchema.optional(),
 });
 
-/** A write intent: published by the gateway (or an approval) to `<prefix>.intent.<platform>`. */
-export const writeIntentSchema = z.strictObject({
+/**
+ * The params contract of every operation, in one place: the gateway builds params with these, and
+ * every message that carries params (`writeIntentSchema`, `dispatchSchema`) checks them against
+ * the schema of its own `operation` when it is parsed — once, at each consumer's edge — so the
+ * gate and the dispatchers read them typed (`paramsOf`) instead of parsing them again.
+ */
+export const OPERATION_PARAMS = {
+  ...PLATFORM_OPERATION_PARAMS,
+  update_authority: updateAuthorityParamsSchema,
+  update_defaults: updateDefaultsParamsSchema,
+  set_kill_switch: setKillSwitchParamsSchema,
+  update_policy: updatePolicyParamsSchema,
+} as const satisfies Record<Operation, z.ZodType>;
+export type OperationParams<K extends Operation> = z.infer<(typeof OPERATION_PARAMS)[K]>;
+
+/**
+ * A proposer (the optimizer) may attach a human rationale to any write; it is not part of the
+ * operation's own params, so it is checked here and left out of the operation's schema.
+ */
+const proposalFieldsSchema = z.strictObject({ rationale: z.string().max(2_000).optional() });
+
+/** Why `params` do not match `operation`'s contract, or undefined when they do. */
+export function paramsIssue(operation: Operation, params: Record<string, unknown>): string | undefined {
+  const { rationale, ...own } = params;
+  if (rationale !== undefined && typeof rationale !== "string") return "params.rationale must be a string";
+  const extra = proposalFieldsSchema.safeParse(rationale === undefined ? {} : { rationale });
+  if (!extra.success) return `params.rationale: ${extra.error.issues[0]?.message ?? "invalid"}`;
+  const r = OPERATION_PARAMS[operation].safeParse(own);
+  return r.success ? undefined : `params do not match ${operation}: ${r.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ").slice(0, 500)}`;
+}
+
+function checkParams(m: { operation: Operation; params: Record<string, unknown> }, ctx: z.RefinementCtx): void {
+  const issue = paramsIssue(m.operation, m.params);
+  if (issue) ctx.addIssue({ code: "custom", path: ["params"], message: issue });
+}
+
+/**
+ * The params of a parsed message, typed by its operation. Only for messages parsed with
+ * `writeIntentSchema` / `dispatchSchema` (which checked them): no second parse, just the type.
+ */
+export function paramsOf<K extends Operation>(m: { operation: Operation; params: Record<string, unknown> }, operation: K): OperationParams<K> & { rationale?: string } {
+  if (m.operation !== operation) throw new Error(`paramsOf: the message is ${m.operation}, not ${operation}`);
+  return m.params as OperationParams<K> & { rationale?: string };
+}
+
+const writeIntentFields = z.strictObject({
   intentId: idSchema("intent"),
   jobId: idSchema("job"),
   organizationId: idSchema("organization"),
@@ -54,6 +100,14 @@ export const writeIntentSchema = z.strictObject({
   requestId: z.string(),
   acceptedAt: z.iso.datetime(),
 });
+/** A write intent: published by the gateway (or an approval) to `<prefix>.intent.<platform>`; params checked against its operation. */
+export const writeIntentSchema = writeIntentFields.superRefine(checkParams);
+/**
+ * What the gate's consumer checks on an intent message: the envelope only. The message is a
+ * doorbell — the gate decides on the stored row, which it checks with `writeIntentSchema` — so a
+ * stored intent whose params break the contract still fails its job instead of being relayed forever.
+ */
+export const writeIntentMessageSchema = writeIntentFields;
 export type WriteIntent = z.infer<typeof writeIntentSchema>;
 
 /** The gate's answer to a waiting gateway (core NATS, not stored). */
@@ -74,7 +128,7 @@ export type Verdict = z.infer<typeof verdictSchema>;
  * An allowed platform write: published by the gate to `<prefix>.dispatch.<platform>`. It carries the
  * intent's identity and ordering fields unchanged, plus the verdict and the layer's currency.
  */
-export const dispatchSchema = writeIntentSchema
+export const dispatchSchema = writeIntentFields
   .pick({
     intentId: true,
     jobId: true,
@@ -89,7 +143,8 @@ export const dispatchSchema = writeIntentSchema
     pendingActionId: true,
     requestId: true,
   })
-  .extend({ verdictId: uuidSchema, currency: currencySchema });
+  .extend({ verdictId: uuidSchema, currency: currencySchema })
+  .superRefine(checkParams);
 export type Dispatch = z.infer<typeof dispatchSchema>;
 
 /** Sync request (core NATS request/reply to a dispatcher). */

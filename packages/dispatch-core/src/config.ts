@@ -23,6 +23,14 @@ export const dispatchConfigSchema = baseConfigSchema.extend({
   ACK_WAIT_MS: int(1_000).default(30_000),
   /** Delay before a fenced message (an earlier write to its entity is still open) is offered again. */
   FENCE_DELAY_MS: int(1).default(200),
+  /**
+   * Hand-on sweep: an allowed write of this platform at the head of its entity that nobody has
+   * claimed for this long is handed on again (its hand-on was lost in a crash). Hand-ons take ms.
+   */
+  HANDON_SWEEP_AFTER_MS: int(0).default(10_000),
+  /** Hand-on sweep: how often it looks, and how long before the same write is handed on again. */
+  HANDON_SWEEP_EVERY_MS: int(10).default(1_000),
+  HANDON_SWEEP_RETRY_MS: int(100).default(30_000),
   /** Quick retries of one call inside a handler before the message goes back to the stream. */
   QUICK_RETRIES: int(0).default(2),
   QUICK_RETRY_MIN_MS: int(1).default(100),

@@ -4,6 +4,7 @@ import { ensureDurable, runConsumer, type Logger, type NatsHandles } from "@laye
 import type { DispatchAdapter } from "./adapter.ts";
 import type { DispatchConfig } from "./config.ts";
 import { createDispatchHandler } from "./dispatch-handler.ts";
+import { startHandOnSweep } from "./handon-sweep.ts";
 
 export interface DispatcherDeps {
   db: Db;
@@ -49,5 +50,21 @@ export async function startDispatcher<Plan>(deps: DispatcherDeps, adapter: Dispa
     handle: createDispatchHandler({ db: deps.db, js: deps.nats.js, names, config }, adapter),
     deadLetter: (dl) => recordDeadLetter(deps.db, dl),
   });
-  return { durable, stop: () => consumer.stop() };
+  const sweep = startHandOnSweep({
+    db: deps.db,
+    js: deps.nats.js,
+    names,
+    platform: adapter.platform,
+    log: log.child({ component: "handon-sweep" }),
+    afterMs: config.HANDON_SWEEP_AFTER_MS,
+    everyMs: config.HANDON_SWEEP_EVERY_MS,
+    retryMs: config.HANDON_SWEEP_RETRY_MS,
+  });
+  return {
+    durable,
+    async stop() {
+      await sweep.stop();
+      await consumer.stop();
+    },
+  };
 }

@@ -57,12 +57,12 @@ export interface WaitingToSweep {
  * returns its dispatch message to publish again. A copy that races a live one is harmless: the
  * claim lets one through.
  */
-export async function claimWaitingToSweep(db: Kysely<Database>, opts: { afterMs: number; retryMs: number; limit: number }): Promise<WaitingToSweep[]> {
+export async function claimWaitingToSweep(db: Kysely<Database>, opts: { platform: string; afterMs: number; retryMs: number; limit: number }): Promise<WaitingToSweep[]> {
   const { rows } = await sql<WaitingToSweep>`
     update write_intents set lease_until = now() + ${opts.retryMs}::int * interval '1 millisecond'
     where id in (
       select w.id from write_intents w
-      where w.state = 'allowed' and w.dispatch is not null
+      where w.state = 'allowed' and w.platform = ${opts.platform} and w.dispatch is not null
         and w.decided_at < now() - ${opts.afterMs}::int * interval '1 millisecond'
         and (w.lease_until is null or w.lease_until < now())
         and not exists (

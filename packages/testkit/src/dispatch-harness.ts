@@ -30,6 +30,9 @@ export const FAST_DISPATCH_CONFIG: Record<string, string> = {
   QUICK_RETRY_MIN_MS: "10",
   QUICK_RETRY_MAX_MS: "50",
   RETRY_LADDER_MS: "50,100,200",
+  HANDON_SWEEP_AFTER_MS: "2000",
+  HANDON_SWEEP_EVERY_MS: "200",
+  HANDON_SWEEP_RETRY_MS: "3000",
 };
 
 /** A Layers tenant with one connected platform account (the layer is on `auto`, consent given). */

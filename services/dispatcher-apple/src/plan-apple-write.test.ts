@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { newId, PLATFORM_SURFACE, operationFor, type Capability, type EntityKind } from "@layers/contracts";
 import { PermanentError } from "@layers/runtime";
 import { locateAppleWrite, planAppleWrite, type PlanContext } from "./plan-apple-write.ts";
+import { paramsIssue, type Operation } from "@layers/contracts";
 
 const campaignId = newId("campaign");
 const adAccountId = newId("adAccount");
@@ -20,8 +21,15 @@ const keywordCreate = (over: Record<string, unknown> = {}) => ({ campaignId, ent
 const onAdGroup = { campaignId, entityKind: "adgroup", entityId: adGroupId };
 const onKeyword = { campaignId, entityKind: "keyword", entityId: keywordId };
 
+/**
+ * Plans a write as the dispatcher sees it: params the dispatch contract refuses never get past the
+ * consumer's edge (`dispatchSchema`, dead-lettered there), shown here as `invalid_params`.
+ */
 function plan(operation: string, params: Record<string, unknown>, currency = "USD", c: PlanContext = ctx) {
-  return planAppleWrite({ operation: operation as never, params, currency }, c);
+  const planned = planAppleWrite({ operation: operation as never, params, currency }, c);
+  const issue = paramsIssue(operation as Operation, params);
+  if (issue) throw new PermanentError("invalid_params", issue);
+  return planned;
 }
 
 function code(fn: () => unknown): string | undefined {

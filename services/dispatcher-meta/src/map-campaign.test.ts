@@ -3,6 +3,7 @@ import { createCampaignParamsSchema, newId } from "@layers/contracts";
 import { PermanentError } from "@layers/runtime";
 import { campaignFromMeta, layersStatus, markerLabel, OBJECTIVE_OF_OUTCOME, planCreateCampaign } from "./map-campaign.ts";
 import { planMetaWrite } from "./plan-meta-write.ts";
+import { paramsIssue } from "@layers/contracts";
 
 const campaignId = newId("campaign");
 const adAccountId = newId("adAccount");
@@ -99,7 +100,13 @@ describe("planCreateCampaign", () => {
     ["unknown param", "USD", createParams({ surprise: 1 }), "invalid_params"],
     ["a bid strategy Meta does not know", "USD", createParams({ bidStrategy: "MANUAL_CPT" }), "invalid_params"],
   ])("refuses %s", (_n, currency, params, code) => {
-    expect(permanentCode(() => planMetaWrite({ intentId: newId("intent"), operation: "create_campaign", currency, params }))).toBe(code);
+    // What the dispatch contract refuses at the consumer's edge never reaches the planner (shown as invalid_params).
+    const atEdge = () => {
+      const issue = paramsIssue("create_campaign", params);
+      if (issue) throw new PermanentError("invalid_params", issue);
+      return planMetaWrite({ intentId: newId("intent"), operation: "create_campaign", currency, params });
+    };
+    expect(permanentCode(atEdge)).toBe(code);
   });
 });
 

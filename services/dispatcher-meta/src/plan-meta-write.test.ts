@@ -4,6 +4,7 @@ import { PermanentError } from "@layers/runtime";
 import { OPTIMIZATION_GOAL_OF_OBJECTIVE } from "./map-adset.ts";
 import type { MetaPlan } from "./meta-plan.ts";
 import { loadRefOf, META_OPERATIONS, planMetaWrite, type KnownEntity, type PlanContext } from "./plan-meta-write.ts";
+import { paramsIssue } from "@layers/contracts";
 
 const campaignId = newId("campaign");
 const adSetId = newId("adSet");
@@ -23,8 +24,12 @@ const linkStory = {
   link_data: { link: "https://example.com/p", message: "Buy now", name: "Sale", picture: "https://cdn.example.com/a.jpg", call_to_action: { type: "SHOP_NOW" } },
 };
 
+/** As the dispatcher sees it: what the dispatch contract refuses at the consumer's edge shows as `invalid_params`. */
 function plan(operation: string, params: Record<string, unknown>, ctx: PlanContext = {}, currency = "USD"): MetaPlan {
-  return planMetaWrite({ intentId, operation: operation as Operation, params, currency }, ctx);
+  const planned = planMetaWrite({ intentId, operation: operation as Operation, params, currency }, ctx);
+  const issue = paramsIssue(operation as Operation, params);
+  if (issue) throw new PermanentError("invalid_params", issue);
+  return planned;
 }
 
 function permanentCode(fn: () => unknown): string | undefined {

@@ -1,4 +1,4 @@
-import { writeIntentSchema, type NatsNames } from "@layers/contracts";
+import { writeIntentMessageSchema, type NatsNames } from "@layers/contracts";
 import { recordDeadLetter, type Db } from "@layers/db";
 import { DEFAULT_RETRY, ensureDurable, runConsumer, type Logger, type NatsHandles } from "@layers/runtime";
 import type { GateConfig } from "./config.ts";
@@ -42,7 +42,7 @@ export async function startGate(deps: GateDeps): Promise<RunningGate> {
     js: nats.js,
     stream: names.streams.intents,
     durable: names.consumers.gate,
-    schema: writeIntentSchema,
+    schema: writeIntentMessageSchema,
     concurrency: config.GATE_CONCURRENCY,
     retry: DEFAULT_RETRY,
     log: log.child({ component: "intents" }),
@@ -58,8 +58,6 @@ export async function startGate(deps: GateDeps): Promise<RunningGate> {
     afterMs: config.RELAY_AFTER_MS,
     retryMs: config.RELAY_RETRY_MS,
     batchSize: config.RELAY_BATCH_SIZE,
-    sweepAfterMs: config.HANDON_SWEEP_AFTER_MS,
-    sweepRetryMs: config.HANDON_SWEEP_RETRY_MS,
   });
   // The one publisher of events (owned by @layers/lifecycle; hosted by every gate process, which
   // keep apart through the outbox rows' locks).

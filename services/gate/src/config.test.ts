@@ -15,8 +15,6 @@ describe("gate config", () => {
       RELAY_BATCH_SIZE: 500,
       OUTBOX_RETAIN_MS: 86_400_000,
       GATE_BATCH_MAX: 64,
-      HANDON_SWEEP_AFTER_MS: 10_000,
-      HANDON_SWEEP_RETRY_MS: 30_000,
     });
   });
 

@@ -20,13 +20,6 @@ export const gateConfigSchema = baseConfigSchema.extend({
   RELAY_AFTER_MS: int(0, 3_000),
   /** Outbox relay: wait before republishing the same intent again. */
   RELAY_RETRY_MS: int(100, 30_000),
-  /**
-   * Hand-on sweep: an allowed write at the head of its entity that no dispatcher has claimed for
-   * this long is handed on again (its hand-on was lost in a crash). Normal hand-ons take milliseconds.
-   */
-  HANDON_SWEEP_AFTER_MS: int(0, 10_000),
-  /** Hand-on sweep: wait before handing on the same write again. */
-  HANDON_SWEEP_RETRY_MS: int(100, 30_000),
   /** Outbox relay: intents per pass (and outbox events per pass). */
   RELAY_BATCH_SIZE: int(1, 500),
   /** Event outbox: published rows are deleted after this long (JetStream and the webhooks' `events` keep the events). */

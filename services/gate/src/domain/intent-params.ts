@@ -2,10 +2,8 @@ import { z } from "zod";
 import {
   CREATES,
   isCreate,
-  PLATFORM_OPERATION_PARAMS,
+  paramsIssue,
   setKillSwitchParamsSchema,
-  updateAuthorityParamsSchema,
-  updateDefaultsParamsSchema,
   updatePolicyParamsSchema,
   type AuthorityPatch,
   type ChildKind,
@@ -46,26 +44,20 @@ export interface ChildCreate {
   params: CreateAdGroupParams | CreateAdParams | CreateKeywordParams;
 }
 
-/** Every operation's params have a contract, shared with the gateway and the dispatchers. */
-const SCHEMAS: Record<Operation, z.ZodType<Record<string, unknown>>> = {
-  ...PLATFORM_OPERATION_PARAMS,
-  update_authority: updateAuthorityParamsSchema,
-  update_defaults: updateDefaultsParamsSchema,
-  set_kill_switch: setKillSwitchParamsSchema,
-  update_policy: updatePolicyParamsSchema,
-};
 /** Operations whose `dailyBudgetCents` the budget cap checks. */
 const BUDGETED: ReadonlySet<Operation> = new Set(["create_campaign", "create_adset", "create_adgroup", "update_budget"]);
 
 export type ParamsResult = { ok: true; params: IntentParams } | { ok: false; error: string };
 
-/** Validates an intent's params against its operation's contract (a mismatch is a bug upstream, never a verdict). */
-export function readIntentParams(operation: Operation, raw: Record<string, unknown>): ParamsResult {
-  const { rationale, ...rest } = raw;
-  if (rationale !== undefined && typeof rationale !== "string") return { ok: false, error: "params.rationale must be a string" };
-  const parsed = SCHEMAS[operation].safeParse(rest);
-  if (!parsed.success) return { ok: false, error: `params do not match ${operation}: ${parsed.error.message.slice(0, 500)}` };
-  const p = parsed.data as Record<string, unknown>;
+/**
+ * What the gate reads from an intent's params. No second parse: `writeIntentSchema` checked the
+ * params against the operation's contract when the stored intent was parsed (`paramsIssue`); a
+ * caller holding unchecked params gets the same answer here (a mismatch is a bug upstream, never a verdict).
+ */
+export function readIntentParams(operation: Operation, raw: Record<string, unknown>, checked = false): ParamsResult {
+  const issue = checked ? undefined : paramsIssue(operation, raw);
+  if (issue) return { ok: false, error: issue };
+  const { rationale, ...p } = raw;
   const num = (v: unknown) => (typeof v === "number" ? v : undefined);
   return {
     ok: true,

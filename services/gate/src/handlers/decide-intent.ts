@@ -59,10 +59,11 @@ export async function decideIntent(
   // Decide on what the gateway stored, not on the message: the row is the accepted write.
   const parsed = writeIntentSchema.safeParse(row.payload);
   if (!parsed.success || parsed.data.intentId !== row.id) {
-    return fail(trx, row, at, "INTERNAL", "the stored intent does not match the WriteIntent contract", true);
+    const why = parsed.success ? "its id differs from the row's" : parsed.error.issues.map((i) => i.message).join("; ").slice(0, 500);
+    return fail(trx, row, at, "INTERNAL", `the stored intent does not match the WriteIntent contract: ${why}`, true);
   }
   const intent = parsed.data;
-  const read = readIntentParams(intent.operation, intent.params);
+  const read = readIntentParams(intent.operation, intent.params, true);
   if (!read.ok) return fail(trx, row, at, "INTERNAL", read.error, true);
 
   // The prefetch joined the row's layer_id column; use it only if that is the layer the payload names.

@@ -1,7 +1,7 @@
 import type { JetStreamClient } from "@nats-io/jetstream";
 import { HEADERS, platformSchema, type NatsNames } from "@layers/contracts";
 import type { Db } from "@layers/db";
-import { claimIntentsToRelay, claimWaitingToSweep, releaseRelayBookings } from "@layers/lifecycle";
+import { claimIntentsToRelay, releaseRelayBookings } from "@layers/lifecycle";
 import { hopHeaders, type Logger } from "@layers/runtime";
 import { startRelayLoop, type RelayLoop } from "./relay-loop.ts";
 
@@ -17,21 +17,15 @@ export interface RelayDeps {
   /** Before relaying the same still-undecided intent again. */
   retryMs: number;
   batchSize: number;
-  /** An allowed write at the head of its entity is handed on again after this long unclaimed. */
-  sweepAfterMs: number;
-  sweepRetryMs: number;
 }
 
 export type Relay = RelayLoop;
 
 /**
- * The intent relay, two sweeps a pass:
- * - intents the gateway stored but may not have published (it crashed, or NATS was away): same msg
- *   id as the gateway's publish, so JetStream drops a copy that did land, and the gate's state
- *   check drops any later one;
- * - allowed writes at the head of their entity that nobody handed on (a crash between the commit
- *   that closed the write ahead and the hand-on publish): their stored dispatch goes out again.
- * Several gate instances may relay at once (`skip locked` keeps them apart).
+ * The intent relay: republishes intents the gateway stored but may not have published (it crashed,
+ * or NATS was away). Same msg id as the gateway's publish, so JetStream drops a copy that did land,
+ * and the gate's state check drops any later one. Several gate instances may relay at once
+ * (`skip locked` keeps them apart).
  */
 export function startRelay(deps: RelayDeps): Relay {
   const opts = { afterMs: deps.afterMs, retryMs: deps.retryMs, limit: deps.batchSize };
@@ -56,20 +50,5 @@ export function startRelay(deps: RelayDeps): Relay {
     if (due.length > 0) deps.log.info({ relayed: due.length }, "relayed accepted intents");
     return due.length;
   };
-  const sweepWaiting = async (): Promise<number> => {
-    const due = await claimWaitingToSweep(deps.db, { afterMs: deps.sweepAfterMs, retryMs: deps.sweepRetryMs, limit: deps.batchSize });
-    const stamp = Date.now();
-    await Promise.all(
-      due.map((row) =>
-        deps.js.publish(deps.names.subjects.dispatch(platformSchema.parse(row.platform)), JSON.stringify(row.dispatch), {
-          // A new id per sweep: the original dispatch's id may still be in JetStream's duplicate window.
-          msgID: `${row.id}:sweep:${stamp}`,
-          headers: hopHeaders({ requestId: row.request_id, traceparent: row.traceparent ?? "" }),
-        }),
-      ),
-    );
-    if (due.length > 0) deps.log.info({ handedOn: due.length }, "handed on waiting writes nobody had handed on");
-    return due.length;
-  };
-  return startRelayLoop(async () => (await relayAccepted()) + (await sweepWaiting()), deps.intervalMs, deps.log);
+  return startRelayLoop(relayAccepted, deps.intervalMs, deps.log);
 }
