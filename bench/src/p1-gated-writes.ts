@@ -204,8 +204,11 @@ export const p1: Benchmark = {
       cleanup.add("process stack", () => procStack.stop());
       const procSpec = gatedSpecOf(procStack);
       const procWarm = await runLoad({ ...procSpec, durationMs: d.warmupMs });
+      // The children rewrite their statement counts every second: settle before and after the window.
+      await sleep(1_100);
       const stBefore = procStack.statements();
       const procMax = await measure(procSpec, procStack.childPids, d.maxMs);
+      await sleep(1_100);
       const stAfter = procStack.statements();
       const procHalfRate = Math.max(1, Math.round(procMax.load.throughput / 2));
       opts.say(`p1: processes: max ${procMax.load.throughput.toFixed(0)} req/s; open loop at ${procHalfRate} req/s, ${d.halfMs} ms`);

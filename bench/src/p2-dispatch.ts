@@ -149,7 +149,7 @@ export const p2: Benchmark = {
           await publishAll(ns, seeded.dispatches);
           const done = await waitDispatched(bdb.db, seeded.layerId, n, t0 + s.phaseBudgetMs);
           const cpu = cpuSince(cpu0);
-          await sleep(300); // the counter file is rewritten every 250 ms
+          await sleep(1_100); // the counter file is rewritten every second
           const statements = probe && st0 ? diffCounts(probe.statements(), st0) : undefined;
           const pgConnections = await connectionCount(bdb.db);
           for (const dsp of dispatchers) await dsp.stop();

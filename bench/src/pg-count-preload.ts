@@ -1,6 +1,6 @@
 // Preloaded into a spawned service (`node --import <this file>`) by the bench: counts the service's
 // SQL statements (pg-count.ts) and keeps the cumulative counts in $BENCH_PG_COUNT_FILE, rewritten
-// every 250 ms and at exit, so the bench can difference two reads around a measured window.
+// every second and at exit, so the bench can difference two reads around a measured window.
 import { writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +16,6 @@ if (file) {
     writeFileSync(file, JSON.stringify(counts));
   };
   flush();
-  setInterval(flush, 250).unref();
+  setInterval(flush, 1_000).unref();
   process.on("exit", flush);
 }

@@ -1,10 +1,11 @@
 /**
  * Summaries of V8 `.cpuprofile` files (what `node --cpu-prof` writes): self time per function and
- * per code owner (our workspace package, a dependency, Node internals, GC). Pure: JSON in, rows out.
+ * per code owner (our workspace package, a dependency, Node internals, GC; a native frame such as
+ * `writev` is charged to the owner of its nearest scripted caller). Pure: JSON in, rows out.
  */
 
 export interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }>;
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }>;
   samples?: number[];
   timeDeltas?: number[];
   startTime: number;
@@ -59,6 +60,16 @@ function shortUrl(url: string): string {
 
 export function summarizeProfile(p: CpuProfile, top = 10): ProfileSummary {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  /** A native frame (no script URL, e.g. `writev`) belongs to the nearest caller that has one. */
+  const ownerUrl = (id: number): string => {
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const url = byId.get(cur)?.callFrame.url;
+      if (url) return url;
+    }
+    return "";
+  };
   const self = new Map<number, number>();
   if (p.samples && p.timeDeltas && p.samples.length === p.timeDeltas.length) {
     // timeDeltas[i] is the gap before sample i; charge each gap to the sample that ends it.
@@ -82,7 +93,7 @@ export function summarizeProfile(p: CpuProfile, top = 10): ProfileSummary {
     }
     const name = url ? `${functionName || "(anonymous)"} ${shortUrl(url)}:${lineNumber + 1}` : functionName || "(anonymous)";
     fn.set(name, (fn.get(name) ?? 0) + us);
-    const o = ownerOf(url, functionName);
+    const o = functionName.startsWith("(") ? functionName : ownerOf(url || ownerUrl(id), functionName);
     owner.set(o, (owner.get(o) ?? 0) + us);
   }
   const busy = total - idle;
