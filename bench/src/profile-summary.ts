@@ -1,7 +1,7 @@
 /**
  * Summaries of V8 `.cpuprofile` files (what `node --cpu-prof` writes): self time per function and
- * per code owner (our workspace package, a dependency, Node internals, GC; a native frame such as
- * `writev` is charged to the owner of its nearest scripted caller). Pure: JSON in, rows out.
+ * per code owner (our workspace package or a dependency, with native frames such as `writev` and
+ * Node's own modules charged to the nearest caller of ours or a dependency's; GC on its own). Pure: JSON in, rows out.
  */
 
 export interface CpuProfile {
@@ -62,13 +62,19 @@ export function summarizeProfile(p: CpuProfile, top = 10): ProfileSummary {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  /** A native frame (no script URL, e.g. `writev`) belongs to the nearest caller that has one. */
+  /**
+   * Native frames (no script URL, e.g. `writev`) and Node's own modules are charged to the nearest
+   * caller in a script of ours or of a dependency: "who caused the time" (pino writing a log line,
+   * pg writing to its socket) says more than "node:internal".
+   */
   const ownerUrl = (id: number): string => {
+    let fallback = "";
     for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
       const url = byId.get(cur)?.callFrame.url;
-      if (url) return url;
+      if (url && !url.startsWith("node:")) return url;
+      if (url && !fallback) fallback = url;
     }
-    return "";
+    return fallback;
   };
   const self = new Map<number, number>();
   if (p.samples && p.timeDeltas && p.samples.length === p.timeDeltas.length) {
@@ -93,7 +99,7 @@ export function summarizeProfile(p: CpuProfile, top = 10): ProfileSummary {
     }
     const name = url ? `${functionName || "(anonymous)"} ${shortUrl(url)}:${lineNumber + 1}` : functionName || "(anonymous)";
     fn.set(name, (fn.get(name) ?? 0) + us);
-    const o = functionName.startsWith("(") ? functionName : ownerOf(url || ownerUrl(id), functionName);
+    const o = functionName.startsWith("(") && !url ? functionName : ownerOf(ownerUrl(id), functionName);
     owner.set(o, (owner.get(o) ?? 0) + us);
   }
   const busy = total - idle;

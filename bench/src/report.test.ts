@@ -85,29 +85,32 @@ describe("CPU profile summary", () => {
       { id: 1, callFrame: { functionName: "(root)", url: "", lineNumber: -1 }, children: [2, 3, 5] },
       { id: 2, callFrame: { functionName: "(idle)", url: "", lineNumber: -1 } },
       { id: 3, callFrame: { functionName: "decide", url: "file:///r/services/gate/dist/domain/decide.js", lineNumber: 9 }, children: [4, 6] },
-      { id: 4, callFrame: { functionName: "parse", url: "file:///r/node_modules/.pnpm/pg-protocol@1.0.0/node_modules/pg-protocol/dist/parser.js", lineNumber: 0 } },
+      { id: 4, callFrame: { functionName: "parse", url: "file:///r/node_modules/.pnpm/pg-protocol@1.0.0/node_modules/pg-protocol/dist/parser.js", lineNumber: 0 }, children: [7] },
       { id: 5, callFrame: { functionName: "(garbage collector)", url: "", lineNumber: -1 } },
       { id: 6, callFrame: { functionName: "writev", url: "", lineNumber: -1 } },
+      { id: 7, callFrame: { functionName: "readUInt32BE", url: "node:internal/buffer", lineNumber: 3 } },
     ],
-    samples: [2, 3, 3, 4, 5, 2, 6],
-    timeDeltas: [100, 100, 100, 200, 100, 400, 50],
+    samples: [2, 3, 3, 4, 5, 2, 6, 7],
+    timeDeltas: [100, 100, 100, 200, 100, 400, 50, 50],
   };
   it("charges time deltas as self time, leaves idle out of the shares", () => {
     const s = summarizeProfile(profile);
-    expect(s.totalUs).toBe(1_050);
-    expect(s.busyUs).toBe(550);
-    expect(s.functions[0]).toEqual({ name: "decide services/gate/dist/domain/decide.js:10", us: 200, share: 200 / 550 });
+    expect(s.totalUs).toBe(1_100);
+    expect(s.busyUs).toBe(600);
+    expect(s.functions[0]).toEqual({ name: "decide services/gate/dist/domain/decide.js:10", us: 200, share: 200 / 600 });
     expect(s.functions[1]!.name).toBe("parse pg-protocol/dist/parser.js:1");
     expect(s.functions.map((f) => f.name)).toContain("writev");
-    // writev has no script: it is charged to its caller's owner (the gate)
+    expect(s.functions.map((f) => f.name)).toContain("readUInt32BE node:internal/buffer:4");
+    // writev has no script: it is charged to its caller's owner (the gate); Node's buffer code to pg-protocol
     expect(s.owners).toEqual([
-      { name: "@layers/gate", us: 250, share: 250 / 550 },
-      { name: "pg-protocol", us: 200, share: 200 / 550 },
-      { name: "(garbage collector)", us: 100, share: 100 / 550 },
+      { name: "@layers/gate", us: 250, share: 250 / 600 },
+      { name: "pg-protocol", us: 250, share: 250 / 600 },
+      { name: "(garbage collector)", us: 100, share: 100 / 600 },
     ]);
   });
   it("names the owner of a script", () => {
     expect(ownerOf("node:internal/streams/readable")).toBe("node:internal");
+    expect(ownerOf("file:///a/node_modules/.pnpm/pino@10.4.0/node_modules/pino/lib/tools.js")).toBe("pino");
     expect(ownerOf("file:///a/node_modules/@nats-io/nats-core/lib/x.js")).toBe("@nats-io/nats-core");
     expect(ownerOf("file:///a/packages/db/src/index.ts")).toBe("@layers/db");
     expect(ownerOf("file:///a/sandbox/dist/app.js")).toBe("@layers/sandbox");

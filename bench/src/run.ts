@@ -145,7 +145,7 @@ async function machine(): Promise<Machine> {
   const m: Machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", memGb: Math.round(totalmem() / 1024 ** 3), node: process.version, platform: process.platform, kernel: release() };
   const db = createDb({ connectionString: serverUrls().databaseUrl, max: 1, applicationName: "bench-machine" });
   try {
-    m.postgres = (await sql<{ v: string }>`show server_version`.execute(db)).rows[0]?.v;
+    m.postgres = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(db)).rows[0]?.v.split(" ")[0];
   } catch {
     /* reported without it */
   } finally {
