@@ -29,7 +29,7 @@ export interface RunReport {
 /** Chart ids the bench knows how to draw, with their axes. */
 const CHARTS: Record<string, { title: string; xLabel: string; yLabel: string; yRightLabel?: string }> = {
   "p1-throughput": { title: "P1 gated writes: throughput and p99 against concurrency", xLabel: "concurrent connections (closed loop)", yLabel: "requests/s", yRightLabel: "p99 latency (ms)" },
-  "p2-scaling": { title: "P2 dispatcher-meta: writes/s against instances (20 ms platform latency)", xLabel: "dispatcher instances", yLabel: "writes/s", yRightLabel: "cores busy" },
+  "p2-scaling": { title: "P2 dispatcher-meta: writes/s against instances (20 ms platform latency)", xLabel: "dispatcher instances", yLabel: "writes/s", yRightLabel: "cores used" },
 };
 
 /** Every chart the results carry, as `{ file, svg }` (file name relative to docs/). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeXml, lineChart, niceTicks, scale, tickLabel } from "./svg.ts";
+import { escapeXml, legendLayout, lineChart, niceTicks, scale, tickLabel } from "./svg.ts";
 
 describe("niceTicks", () => {
   it("covers the range with 1/2/2.5/5 × 10^k steps", () => {
@@ -56,13 +56,21 @@ describe("lineChart", () => {
   });
 
   it("places points on the plot: origin bottom-left, max top-right, each series on its own axis", () => {
-    // margins: left 64, right 64 (right axis), top 40, bottom 70 → plot 472 × 190
+    // margins: left 64, right 64 (right axis), top 40, bottom 46 + 18 (one legend row) → plot 472 × 196
     const lines = [...svg.matchAll(/<polyline[^>]*points="([^"]+)"/g)].map((m) => m[1]);
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toBe("64,230 536,40");
-    expect(lines[1]).toBe("64,230 536,40"); // 50 is the top of the right axis (ticks 0..50)
+    expect(lines[0]).toBe("64,236 536,40");
+    expect(lines[1]).toBe("64,236 536,40"); // 50 is the top of the right axis (ticks 0..50)
     expect(svg).toContain('stroke-dasharray="6 4"');
     expect(svg.match(/<circle /g)).toHaveLength(4);
+  });
+
+  it("wraps legend entries that would pass the right edge onto new rows", () => {
+    expect(legendLayout(["a", "b"], 600)).toEqual({ rows: 1, items: [{ x: 64, row: 0 }, { x: 117, row: 0 }] });
+    const long = legendLayout(["x".repeat(40), "y".repeat(40), "z".repeat(10)], 600);
+    expect(long.rows).toBe(2);
+    expect(long.items.map((i) => i.row)).toEqual([0, 1, 1]);
+    expect(long.items[1]!.x).toBe(64);
   });
 
   it("draws a legend entry per series", () => {

@@ -74,10 +74,31 @@ export function scale(d0: number, d1: number, r0: number, r1: number): (v: numbe
 
 const r2 = (n: number) => Math.round(n * 100) / 100;
 
+/**
+ * Legend entries left to right (a 22 px swatch, then the name at ~7 px a character, 24 px apart),
+ * wrapped onto a new row when the next one would pass the right edge.
+ */
+export function legendLayout(names: readonly string[], width: number, left = 64): { rows: number; items: Array<{ x: number; row: number }> } {
+  const items: Array<{ x: number; row: number }> = [];
+  let x = left;
+  let row = 0;
+  for (const name of names) {
+    const w = 22 + name.length * 7 + 24;
+    if (x > left && x + w > width - 8) {
+      row++;
+      x = left;
+    }
+    items.push({ x, row });
+    x += w;
+  }
+  return { rows: names.length ? row + 1 : 0, items };
+}
+
 export function lineChart(spec: ChartSpec): string {
   const width = spec.width ?? 640;
   const height = spec.height ?? 360;
-  const m = { top: 40, right: spec.yRightLabel ? 64 : 24, bottom: 70, left: 64 };
+  const legend = legendLayout(spec.series.map((x) => x.name), width);
+  const m = { top: 40, right: spec.yRightLabel ? 64 : 24, bottom: 46 + 18 * legend.rows, left: 64 };
   const plotW = width - m.left - m.right;
   const plotH = height - m.top - m.bottom;
   const all = spec.series.flatMap((s) => s.points);
@@ -127,9 +148,9 @@ export function lineChart(spec: ChartSpec): string {
       const [cx, cy] = p.split(",");
       out.push(`<circle cx="${cx}" cy="${cy}" r="3" fill="${color}"/>`);
     }
-    // legend, one row below the x label
-    const lx = m.left + i * Math.floor(plotW / Math.max(1, spec.series.length));
-    const ly = height - 12;
+    // legend, below the x label, wrapped into rows
+    const { x: lx, row } = legend.items[i]!;
+    const ly = m.top + plotH + 58 + 18 * row;
     out.push(`<line x1="${lx}" y1="${ly - 4}" x2="${lx + 18}" y2="${ly - 4}" stroke="${color}" stroke-width="2"${dash}/>`);
     out.push(`<text x="${lx + 22}" y="${ly}">${escapeXml(s.name)}</text>`);
   });
