@@ -285,7 +285,7 @@ export const p1: Benchmark = {
         );
       }
       if (procMax.load.throughput < targetRps) {
-        gaps.push(`P1 as processes: ${Math.round(procMax.load.throughput)} req/s = ${(procMax.load.throughput / base.load.throughput).toFixed(3)} of the baseline; the extra hop (gateway → NATS → gate process → reply) adds ${procMax.load.latency.p50Ms} ms p50 vs ${max.load.latency.p50Ms} ms in-process at c=${opts.concurrency}.`);
+        gaps.push(`P1 as processes: ${Math.round(procMax.load.throughput)} req/s = ${(procMax.load.throughput / base.load.throughput).toFixed(3)} of the baseline; p50 at c=${opts.concurrency} ${procMax.load.latency.p50Ms} ms as processes (gateway → NATS → gate process → reply) vs ${max.load.latency.p50Ms} ms in-process.`);
       }
       if (half.latency.p99Ms > 25 || procHalf.latency.p99Ms > 25) {
         gaps.push(`P1 p99 at half load: ${half.latency.p99Ms} ms in-process, ${procHalf.latency.p99Ms} ms as processes (target 25 ms); at half load the machine still runs ~${(halfCpu.machine).toFixed(2)} cores busy, so queueing behind Postgres commits sets the tail.`);
