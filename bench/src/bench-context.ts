@@ -8,6 +8,10 @@ export interface BenchOptions {
   logLevel: string;
   /** Closed-loop concurrency of P1's load generator (baseline and gated alike). */
   concurrency: number;
+  /** Scratch folder of this run (CPU profiles, statement counts); under /tmp. */
+  artifactsDir: string;
+  /** P4: intents replayed (default 100,000; --replay-intents for a shorter run). */
+  replayIntents: number;
   /** Progress lines (stderr). */
   say(line: string): void;
 }

@@ -58,7 +58,8 @@ export interface LoadSummary extends Omit<LoadResult, "latency"> {
   histogram: Histogram;
 }
 
-const WORKER_URL = new URL("./loadgen-worker.ts", import.meta.url);
+// The worker next to this module: .js when the bench runs compiled (bench/dist), .ts from src.
+const WORKER_URL = new URL(`./loadgen-worker${import.meta.url.endsWith(".js") ? ".js" : ".ts"}`, import.meta.url);
 
 /** Runs one load phase in a worker thread and resolves with its result. */
 export function runLoad(spec: LoadSpec): Promise<LoadSummary> {

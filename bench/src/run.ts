@@ -1,26 +1,36 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
-import { join } from "node:path";
+import { cpus, release, totalmem } from "node:os";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
+import { sql } from "kysely";
+import { createDb } from "@layers/db";
+import { connectNats } from "@layers/runtime";
 import type { Benchmark, BenchOptions } from "./bench-context.ts";
 import { machineBusy } from "./cpu.ts";
+import { serverUrls } from "./env.ts";
 import { p1 } from "./p1-gated-writes.ts";
 import { p2 } from "./p2-dispatch.ts";
+import { p3 } from "./p3-webhooks.ts";
+import { p4 } from "./p4-replay.ts";
 import { p5 } from "./p5-idle.ts";
+import { renderCharts, renderPerformanceMd, type Machine, type RunReport } from "./report.ts";
 import { REPO_ROOT } from "./services.ts";
 import { formatTable, tally, type BenchmarkResult } from "./verdict.ts";
 
 /**
- * `pnpm bench [p1|p2|p5 …] [--quick] [--log-level info] [--concurrency 32]` (or `./dev bench …`).
- * Runs the SPEC §11 benchmarks, prints a table, writes `.bench/latest.json`. A missed target is a
- * FAIL row, never a failed process; the exit code is 1 only when a benchmark could not run at all.
+ * `pnpm bench [p1 … p5] [--quick] [--log-level info] [--concurrency 32] [--replay-intents N]` (or
+ * `./dev bench …`; both build first and run the compiled bench). Runs the SPEC §11 benchmarks,
+ * prints one table, writes `.bench/latest.json`, and — when every benchmark ran — docs/performance.md
+ * with its SVG charts. A missed target is a FAIL row, never a failed process; the exit code is 1 only
+ * when a benchmark could not run at all.
  */
-const BENCHMARKS: Benchmark[] = [p1, p2, p5];
+const BENCHMARKS: Benchmark[] = [p1, p2, p3, p4, p5];
 
-const USAGE = `usage: pnpm bench [${BENCHMARKS.map((b) => b.id).join("|")} …] [--quick] [--log-level <level>] [--concurrency <n>]
-  --quick         ~10 s smoke per benchmark instead of the full run (≤ ~60 s each)
-  --log-level     level of the services' loggers (default info, the services' default; in-process ones write to /dev/null)
-  --concurrency   P1 closed-loop connections, baseline and gated alike (default 32)
+const USAGE = `usage: pnpm bench [${BENCHMARKS.map((b) => b.id).join("|")} …] [--quick] [--log-level <level>] [--concurrency <n>] [--replay-intents <n>]
+  --quick           every benchmark small (a few seconds per phase; the whole run in a few minutes)
+  --log-level       level of the services' loggers (default info, the services' default; in-process ones write to /dev/null)
+  --concurrency     P1 closed-loop connections, baseline and gated alike (default 32)
+  --replay-intents  P4 size (default 100000; --quick: 10000)
 Env: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres), BENCH_NATS_URL (default nats://127.0.0.1:4222).`;
 
 function say(line: string): void {
@@ -34,6 +44,7 @@ async function main(): Promise<number> {
       quick: { type: "boolean", default: false },
       "log-level": { type: "string", default: "info" },
       concurrency: { type: "string", default: "32" },
+      "replay-intents": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -56,8 +67,16 @@ async function main(): Promise<number> {
     process.stderr.write(`--log-level must be one of ${levels.join(", ")}\n`);
     return 2;
   }
+  const replayIntents = Number(values["replay-intents"] ?? (values.quick ? 10_000 : 100_000));
+  if (!Number.isInteger(replayIntents) || replayIntents < 100 || replayIntents > 1_000_000) {
+    process.stderr.write(`--replay-intents must be an integer within 100..1000000\n`);
+    return 2;
+  }
   const selected = positionals.length === 0 ? BENCHMARKS : BENCHMARKS.filter((b) => positionals.map((p) => p.toLowerCase()).includes(b.id));
-  const opts: BenchOptions = { quick: values.quick, logLevel: values["log-level"], concurrency, say };
+  const startedAt = new Date();
+  const artifactsDir = join(REPO_ROOT, ".bench", startedAt.toISOString().replace(/[^0-9]/g, "").slice(0, 14));
+  mkdirSync(artifactsDir, { recursive: true });
+  const opts: BenchOptions = { quick: values.quick, logLevel: values["log-level"], concurrency, artifactsDir, replayIntents, say };
 
   let interrupted = false;
   process.on("SIGINT", () => {
@@ -69,7 +88,6 @@ async function main(): Promise<number> {
     say("interrupt: finishing the current benchmark (bounded) and cleaning up; Ctrl-C again to exit at once");
   });
 
-  const startedAt = new Date();
   const results: BenchmarkResult[] = [];
   for (const b of selected) {
     if (interrupted) break;
@@ -88,17 +106,28 @@ async function main(): Promise<number> {
     say(`${b.id}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
 
-  const report = {
+  const report: RunReport & { options: Record<string, unknown> } = {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     quick: opts.quick,
-    options: { logLevel: opts.logLevel, concurrency: opts.concurrency },
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", memGb: Math.round(totalmem() / 1024 ** 3), node: process.version, platform: process.platform },
+    command: `./dev bench${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(" ")}` : ""}`,
+    options: { logLevel: opts.logLevel, concurrency: opts.concurrency, replayIntents },
+    machine: await machine(),
     results,
   };
   const dir = join(REPO_ROOT, ".bench");
-  mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
+  const complete = BENCHMARKS.every((b) => results.some((r) => r.id === b.id));
+  if (complete && !interrupted) {
+    const charts = renderCharts(results);
+    for (const c of charts) {
+      const file = join(REPO_ROOT, "docs", c.file);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, c.svg);
+    }
+    writeFileSync(join(REPO_ROOT, "docs", "performance.md"), renderPerformanceMd(report, charts));
+    say(`written docs/performance.md and ${charts.length} chart(s) under docs/performance/`);
+  } else say("docs/performance.md is left as it is: it is written only by a run of every benchmark");
 
   process.stdout.write(`\n${formatTable(results)}\n`);
   for (const r of results) {
@@ -109,6 +138,27 @@ async function main(): Promise<number> {
   const t = tally(results);
   process.stdout.write(`\n${t.PASS} pass, ${t.FAIL} fail, ${t.INFO} info${t.ERROR ? `, ${t.ERROR} could not run` : ""} — written to .bench/latest.json\n`);
   return t.ERROR > 0 ? 1 : 0;
+}
+
+/** The machine, for the report: CPUs and memory from the OS, server versions when they answer. */
+async function machine(): Promise<Machine> {
+  const m: Machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", memGb: Math.round(totalmem() / 1024 ** 3), node: process.version, platform: process.platform, kernel: release() };
+  const db = createDb({ connectionString: serverUrls().databaseUrl, max: 1, applicationName: "bench-machine" });
+  try {
+    m.postgres = (await sql<{ v: string }>`select current_setting('server_version') as v`.execute(db)).rows[0]?.v.split(" ")[0];
+  } catch {
+    /* reported without it */
+  } finally {
+    await db.destroy().catch(() => undefined);
+  }
+  try {
+    const h = await connectNats(serverUrls().natsUrl, "bench-machine");
+    m.nats = h.nc.info?.version;
+    await h.nc.close();
+  } catch {
+    /* reported without it */
+  }
+  return m;
 }
 
 const code = await main();

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
@@ -8,13 +8,23 @@ import { fileURLToPath } from "node:url";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
-/** Every service's entry point, relative to the repository root. */
+/**
+ * Every service's compiled entry point (`pnpm build`), relative to the repository root: the bench
+ * measures the JavaScript production runs, started with `--conditions=compiled` so the workspace
+ * packages resolve to their dist/ too.
+ */
 export const SERVICE_ENTRIES = {
-  gate: "services/gate/src/main.ts",
-  "dispatcher-meta": "services/dispatcher-meta/src/main.ts",
-  gateway: "services/gateway/src/main.ts",
-  sandbox: "sandbox/src/main.ts",
+  gate: "services/gate/dist/main.js",
+  "dispatcher-meta": "services/dispatcher-meta/dist/main.js",
+  "dispatcher-tiktok": "services/dispatcher-tiktok/dist/main.js",
+  "dispatcher-apple": "services/dispatcher-apple/dist/main.js",
+  webhooks: "services/webhooks/dist/main.js",
+  gateway: "services/gateway/dist/main.js",
+  sandbox: "sandbox/dist/main.js",
 } as const;
+
+/** Node flags of every spawned service: workspace packages resolve to compiled JavaScript. */
+export const COMPILED_NODE_FLAGS = ["--conditions=compiled"] as const;
 export type ServiceName = keyof typeof SERVICE_ENTRIES;
 
 /** Children still running; killed if the harness exits without stopping them (e.g. a second Ctrl-C). */
@@ -45,9 +55,10 @@ export interface SpawnedService {
  * child's output is read and dropped (a few last lines are kept); it is killed if it is not ready
  * in `timeoutMs`.
  */
-export async function spawnService(name: string, entry: string, env: Record<string, string>, ready: ReadyCheck, timeoutMs = 15_000): Promise<SpawnedService> {
+export async function spawnService(name: string, entry: string, env: Record<string, string>, ready: ReadyCheck, timeoutMs = 15_000, nodeFlags: readonly string[] = []): Promise<SpawnedService> {
   const started = performance.now();
-  const child = spawn(process.execPath, [join(REPO_ROOT, entry)], {
+  if (!existsSync(join(REPO_ROOT, entry))) throw new Error(`${entry} is missing: run \`pnpm build\` first (pnpm bench does)`);
+  const child = spawn(process.execPath, [...COMPILED_NODE_FLAGS, ...nodeFlags, join(REPO_ROOT, entry)], {
     cwd: REPO_ROOT,
     // BENCH_CHILD_NODE_OPTIONS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the services themselves.
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...(process.env.BENCH_CHILD_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_CHILD_NODE_OPTIONS } : {}), ...env },

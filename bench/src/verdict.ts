@@ -70,12 +70,41 @@ export function fmt(n: number | null | undefined): string {
   return n.toPrecision(3);
 }
 
+/** One line of a chart: [x, y] points. */
+export interface ChartLine {
+  name: string;
+  points: Array<[number, number]>;
+  axis?: "left" | "right";
+  dashed?: boolean;
+}
+
+/** Where one process spends a unit of work (docs/performance.md, "where the time goes"). */
+export interface TimeBreakdown {
+  /** e.g. "P1 gateway (process)". */
+  process: string;
+  /** e.g. "request", "write", "delivery". */
+  unit: string;
+  units: number;
+  /** "7.00 (select 3.00, insert 2.00, …)" per unit, when counted. */
+  statementsPerUnit?: string;
+  /** CPU milliseconds of this process per unit. */
+  cpuMsPerUnit?: number;
+  /** Top self-time functions and owners from its CPU profile. */
+  topFunctions?: Array<{ name: string; share: number }>;
+  topOwners?: Array<{ name: string; share: number }>;
+}
+
 export interface BenchmarkResult {
   id: string;
   title: string;
   metrics: Metric[];
   notes: string[];
   durationMs: number;
+  /** Data for the charts docs/performance.md shows, by chart id (e.g. "p1-throughput"). */
+  charts?: Record<string, ChartLine[]>;
+  breakdown?: TimeBreakdown[];
+  /** "What the remaining gap costs": one line per missed target, from this run's measurements. */
+  gaps?: string[];
   /** Set when the benchmark could not run to the end (a harness or environment failure, not a miss). */
   error?: string;
 }
