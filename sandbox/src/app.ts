@@ -12,6 +12,8 @@ import { registerTiktokRoutes } from "./tiktok/routes.ts";
 import { TiktokStore } from "./tiktok/tiktok-store.ts";
 import { createStateWriter, readStateFile, type SandboxState } from "./state-file.ts";
 import { UsageMeter } from "./usage-meter.ts";
+import { OauthStore } from "./oauth/oauth-store.ts";
+import { registerOauthRoutes } from "./oauth/routes.ts";
 
 export type { CreateMetaAdAccountBody, CreateMetaAdAccountResponse, PutFaultsBody, SeedAd, SeedAdSet, SeedCampaign } from "./control-schemas.ts";
 export type { FaultEntry, FaultSpec } from "./faults.ts";
@@ -53,6 +55,7 @@ export function buildSandbox(opts: SandboxOptions = {}): FastifyInstance {
   registerMetaRoutes(app, { store, ledger, faults, usage, log, onMutation });
   registerAppleRoutes(app, { store: apple, ledger, faults, log, onMutation });
   registerTiktokRoutes(app, { store: tiktok, ledger, faults, log, onMutation });
+  registerOauthRoutes(app, { store: new OauthStore(), meta: store, tiktok, apple });
   app.setNotFoundHandler((request, reply) => {
     void reply.code(404).send({ error: { message: `Unknown path components: ${request.url.split("?")[0]}`, type: "OAuthException", code: 2500 } });
   });

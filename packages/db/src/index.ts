@@ -4,6 +4,7 @@ export { migrateToLatest, ensureDatabase, dropDatabase } from "./migrate.ts";
 export { acceptWrite, type AcceptWriteInput } from "./accept-write.ts";
 export { recordDeadLetter, type DeadLetterInput } from "./dead-letters.ts";
 export * from "./webhooks-schema.ts";
+export * from "./connect-schema.ts";
 export {
   enqueueEvent,
   markEventPublished,

@@ -18,6 +18,7 @@ import { registerRoutes } from "./routes/index.ts";
 import { createVerdictWaiter } from "./writes/verdict-waiter.ts";
 import type { RouteContext } from "./context.ts";
 import { webhookSettings, type WebhookSettingsInput } from "./http/webhooks.ts";
+import { connectSettings, type ConnectSettingsInput } from "./routes/oauth/connect-settings.ts";
 
 export interface GatewayDeps {
   db: Db;
@@ -42,6 +43,8 @@ export interface GatewayDeps {
   webhooks?: WebhookSettingsInput;
   /** Rate tiers (default `RATE_TIERS`) and how often the API kill switches are re-read (default 500 ms). */
   rateLimits?: { tiers?: RateTierTable; killSwitchRefreshMs?: number };
+  /** The connect flow's platform endpoints and app credentials (defaults: the real platforms, dev app ids). */
+  connect?: ConnectSettingsInput;
 }
 
 /**
@@ -88,6 +91,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
     syncTimeoutMs: deps.syncTimeoutMs ?? 1500,
     publicBaseUrl: deps.publicBaseUrl,
     webhooks: webhookSettings(deps.webhooks),
+    connect: connectSettings({ publicBaseUrl: deps.publicBaseUrl, ...deps.connect }),
   };
 
   installRequestId(app);

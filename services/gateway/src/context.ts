@@ -5,6 +5,7 @@ import type { Db } from "@layers/db";
 import type { Logger } from "@layers/runtime";
 import type { WriteDeps } from "./writes/submit-write.ts";
 import type { WebhookSettings } from "./http/webhooks.ts";
+import type { ConnectSettings } from "./routes/oauth/connect-settings.ts";
 
 /** What route handlers receive: explicit dependencies, no module-level connections. */
 export interface RouteContext {
@@ -17,4 +18,5 @@ export interface RouteContext {
   syncTimeoutMs: number;
   publicBaseUrl?: string | undefined;
   webhooks: WebhookSettings;
+  connect: ConnectSettings;
 }
