@@ -209,3 +209,14 @@ export async function adAccountStatus(db: Db, id: string): Promise<string | unde
   const r = await db.selectFrom("ad_accounts").select("status").where("id", "=", id).executeTakeFirst();
   return r?.status;
 }
+
+/** The status of the account a campaign lives on (an approval's re-run would write to it). */
+export async function campaignAccountStatus(db: Db, campaignId: string): Promise<string | undefined> {
+  const r = await db
+    .selectFrom("campaigns as c")
+    .innerJoin("ad_accounts as a", "a.id", "c.ad_account_id")
+    .select("a.status")
+    .where("c.id", "=", campaignId)
+    .executeTakeFirst();
+  return r?.status;
+}
