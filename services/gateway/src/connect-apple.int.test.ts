@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type RunningSandbox } from "@layers/sandbox";
 import { DEV_TOKEN_KEY, openToken } from "@layers/runtime";
 import { createHarness, type Harness, type Tenant } from "./test-support/harness.ts";
+import { connectSettings } from "./routes/oauth/connect-settings.ts";
+import { renewExpiringTokens } from "./routes/oauth/token-refresh.ts";
+import type { RouteContext } from "./context.ts";
 
 const PUBLIC = "http://gateway.test";
 const RETURN = "https://partner.example.com/customers/";
@@ -139,6 +142,25 @@ describe("Apple connect page", () => {
     const row = await h.env.db.selectFrom("ad_accounts").selectAll().where("id", "=", accountId).executeTakeFirstOrThrow();
     expect(row.status).toBe("connected");
     expect((JSON.parse(openToken(row.credentials_enc!, DEV_TOKEN_KEY)) as { clientId: string }).clientId).toBe(creds2.clientId);
+  });
+});
+
+describe("Apple access tokens", () => {
+  it("are minted again from the sealed key before the hour runs out", async () => {
+    const s = await start();
+    const creds = await apiUser((await openPage(s.path)).pem);
+    const res = await submit({ state: s.state, ...pick(creds), action: "connect" });
+    const accountId = new URL(res.headers.location as string).searchParams.get("accountId")!;
+    const issued = async () => ((await (await fetch(`${sandbox.url}/_sandbox/oauth/grants?platform=apple`)).json()) as { data: Array<{ userId: string; issuedAt: string }> }).data.find((g) => g.userId === creds.clientId)?.issuedAt;
+    const first = await issued();
+    await new Promise((r) => setTimeout(r, 5));
+    await h.env.db.updateTable("ad_accounts").set({ token_expires_at: new Date(Date.now() + 5 * 60_000) }).where("id", "=", accountId).execute();
+    const ctx = { db: h.env.db, log: h.env.log, connect: connectSettings({ sandboxUrl: sandbox.url }) } as unknown as RouteContext;
+    expect((await renewExpiringTokens(ctx)).renewed).toContain(accountId);
+    const row = await h.env.db.selectFrom("ad_accounts").selectAll().where("id", "=", accountId).executeTakeFirstOrThrow();
+    expect(row.token_expires_at!.getTime() - Date.now()).toBeGreaterThan(50 * 60_000);
+    // The sandbox saw a fresh client-credentials grant (a new signed assertion) for this API user.
+    expect(Date.parse((await issued())!)).toBeGreaterThan(Date.parse(first!));
   });
 });
 

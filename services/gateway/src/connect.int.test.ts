@@ -4,6 +4,9 @@ import { DEV_TOKEN_KEY, openToken } from "@layers/runtime";
 import { createHarness, type Harness, type Tenant } from "./test-support/harness.ts";
 import { consentBrowser, followLayers } from "./test-support/connect-driver.ts";
 import { stateId } from "./routes/oauth/connect-state.ts";
+import { connectSettings } from "./routes/oauth/connect-settings.ts";
+import { renewExpiringTokens } from "./routes/oauth/token-refresh.ts";
+import type { RouteContext } from "./context.ts";
 
 const PUBLIC = "http://gateway.test";
 const RETURN = "http://127.0.0.1:9/partner/customers/";
@@ -264,5 +267,27 @@ describe("accounts and tenancy", () => {
     expect(layer.defaults).toEqual({ creative: "draft", tactical: "draft", structural: "draft" });
     expect(layer.partner_writes_enabled).toBe(false);
     expect(layer.kill_switch_active).toBe(false);
+  });
+});
+
+describe("token renewal before expiry", () => {
+  it("renews a Meta long-lived token a week before it expires; far-off and expired tokens are left alone", async () => {
+    const { cb } = await connectThrough("meta_ads");
+    const accountId = new URL(cb.location!).searchParams.get("accountId")!;
+    const ctx = { db: h.env.db, log: h.env.log, connect: connectSettings({ sandboxUrl: sandbox.url }) } as unknown as RouteContext;
+    const before = await h.env.db.selectFrom("ad_accounts").selectAll().where("id", "=", accountId).executeTakeFirstOrThrow();
+    // 60 days away: nothing to do.
+    expect((await renewExpiringTokens(ctx)).renewed).not.toContain(accountId);
+    await h.env.db.updateTable("ad_accounts").set({ token_expires_at: new Date(Date.now() + 2 * 24 * 3600_000) }).where("id", "=", accountId).execute();
+    const out = await renewExpiringTokens(ctx);
+    expect(out.renewed).toContain(accountId);
+    const after = await h.env.db.selectFrom("ad_accounts").selectAll().where("id", "=", accountId).executeTakeFirstOrThrow();
+    expect(openToken(after.access_token_enc, DEV_TOKEN_KEY)).not.toBe(openToken(before.access_token_enc, DEV_TOKEN_KEY));
+    expect(after.token_expires_at!.getTime() - Date.now()).toBeGreaterThan(59 * 24 * 3600_000);
+    const onMeta = await fetch(`${sandbox.url}/v21.0/act_${after.platform_account_id}/campaigns?fields=name&access_token=${openToken(after.access_token_enc, DEV_TOKEN_KEY)}`);
+    expect(onMeta.status).toBe(200);
+    // An already expired token cannot be exchanged: left for the customer to re-authorize.
+    await h.env.db.updateTable("ad_accounts").set({ token_expires_at: new Date(Date.now() - 1000) }).where("id", "=", accountId).execute();
+    expect((await renewExpiringTokens(ctx)).renewed).not.toContain(accountId);
   });
 });

@@ -3,6 +3,7 @@ import type { RouteContext } from "../../context.ts";
 import { registerAppleConnect } from "../oauth/apple-connect.ts";
 import { registerOauthCallback } from "../oauth/callback.ts";
 import { registerReturnUrls } from "../oauth/return-urls.ts";
+import { scheduleTokenRenewal } from "../oauth/token-refresh.ts";
 import { registerDeleteAdAccount } from "./delete-ad-account.ts";
 import { registerOauthUrl } from "./oauth-url.ts";
 import { registerReadAdAccounts } from "./read-ad-accounts.ts";
@@ -15,4 +16,5 @@ export function registerConnectRoutes(app: FastifyInstance, ctx: RouteContext): 
   registerAppleConnect(app, ctx);
   registerReadAdAccounts(app, ctx);
   registerDeleteAdAccount(app, ctx);
+  scheduleTokenRenewal(app, ctx, ctx.connect.renewEveryMs);
 }

@@ -18,6 +18,8 @@ export interface ConnectSettings {
   fetch: typeof fetch;
   /** How long one platform call may take before the connection fails with `platform_error`. */
   timeoutMs: number;
+  /** How often tokens nearing expiry are renewed (Meta long-lived, Apple access tokens); 0 disables. */
+  renewEveryMs: number;
 }
 
 export type ConnectSettingsInput = Partial<Omit<ConnectSettings, "meta" | "tiktok" | "apple">> & {
@@ -54,5 +56,6 @@ export function connectSettings(input: ConnectSettingsInput = {}): ConnectSettin
     },
     fetch: input.fetch ?? fetch,
     timeoutMs: input.timeoutMs ?? 10_000,
+    renewEveryMs: input.renewEveryMs ?? 60_000,
   };
 }

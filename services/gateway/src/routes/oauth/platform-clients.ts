@@ -92,13 +92,11 @@ export async function metaGrant(s: ConnectSettings, a: { code: string; redirectU
   if (a.codeVerifier) q.set("code_verifier", a.codeVerifier);
   const short = (await call(s, "Meta code exchange", `${base}/oauth/access_token?${q}`)) as { access_token?: string };
   if (typeof short.access_token !== "string") throw new ConnectPlatformError("platform_error", "Meta code exchange: no access_token in the answer");
-  const lq = new URLSearchParams({ grant_type: "fb_exchange_token", client_id: s.meta.appId, client_secret: s.meta.appSecret, fb_exchange_token: short.access_token });
-  const long = (await call(s, "Meta long-lived token exchange", `${base}/oauth/access_token?${lq}`)) as { access_token?: string; expires_in?: number };
-  if (typeof long.access_token !== "string") throw new ConnectPlatformError("platform_error", "Meta long-lived exchange: no access_token in the answer");
+  const long = await metaExchange(s, short.access_token);
   const accounts: GrantedAccount[] = [];
   let next: string | undefined = `${base}/me/adaccounts?${new URLSearchParams({ fields: "id,account_id,name,currency,account_status", limit: "100" })}`;
   for (let page = 0; next && page < 20; page++) {
-    const body = (await call(s, "Meta ad account list", next, { headers: { authorization: `Bearer ${long.access_token}` } })) as {
+    const body = (await call(s, "Meta ad account list", next, { headers: { authorization: `Bearer ${long.accessToken}` } })) as {
       data?: Array<{ account_id?: string; id?: string; name?: string; currency?: string }>;
       paging?: { next?: string };
     };
@@ -108,7 +106,15 @@ export async function metaGrant(s: ConnectSettings, a: { code: string; redirectU
     }
     next = body.paging?.next;
   }
-  return { accessToken: long.access_token, ...(typeof long.expires_in === "number" ? { expiresAt: new Date(Date.now() + long.expires_in * 1000) } : {}), accounts };
+  return { ...long, accounts };
+}
+
+/** Meta's `fb_exchange_token`: a valid user token → a long-lived one (≈60 days). Also renews a long-lived token before it expires. */
+export async function metaExchange(s: ConnectSettings, token: string): Promise<{ accessToken: string; expiresAt?: Date }> {
+  const q = new URLSearchParams({ grant_type: "fb_exchange_token", client_id: s.meta.appId, client_secret: s.meta.appSecret, fb_exchange_token: token });
+  const long = (await call(s, "Meta long-lived token exchange", `${s.meta.graphUrl}/${s.meta.apiVersion}/oauth/access_token?${q}`)) as { access_token?: string; expires_in?: number };
+  if (typeof long.access_token !== "string") throw new ConnectPlatformError("platform_error", "Meta long-lived exchange: no access_token in the answer");
+  return { accessToken: long.access_token, ...(typeof long.expires_in === "number" ? { expiresAt: new Date(Date.now() + long.expires_in * 1000) } : {}) };
 }
 
 interface TtEnvelope<T> {
