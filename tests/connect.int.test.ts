@@ -6,6 +6,7 @@ import { bareTenant, fetchBrowser, type BareTenant } from "./support/connect.ts"
 import { expectContract } from "./support/contract.ts";
 import { readEvents } from "./support/events.ts";
 import { startStack, type E2EStack } from "./support/stack.ts";
+import { startWebhookReceiver, type WebhookReceiver } from "./support/webhook-receiver.ts";
 
 /**
  * Step 1 of the partner guide with nothing seeded: a partner connects a customer's Meta account
@@ -19,12 +20,23 @@ describe("connect, token expiry and reconnect (Meta)", () => {
   const consent = fetchBrowser();
   let accountId: string;
   let act: string;
+  let receiver: WebhookReceiver;
 
   beforeAll(async () => {
-    stack = await startStack({ platforms: ["meta", "tiktok", "apple"] });
+    stack = await startStack({ platforms: ["meta", "tiktok", "apple"], webhooks: true });
     t = await bareTenant(stack);
+    receiver = await startWebhookReceiver();
+    const ep = await t.partner.post("/v1/webhooks/endpoints", { url: `${receiver.url}/hooks`, events: ["ads.account.*"] });
+    expect(ep.status).toBe(201);
   });
-  afterAll(async () => stack?.stop());
+  afterAll(async () => {
+    await stack?.stop();
+    await receiver?.close();
+  });
+
+  /** Account events delivered to the partner's endpoint (signed webhooks, like every other event). */
+  const delivered = (type: string, id: string) =>
+    receiver.received.map((r) => JSON.parse(r.body) as { type: string; data: { adAccountId?: string } }).filter((e) => e.type === type && e.data.adAccountId === id);
 
   it("connects through the consent page and lists the account's pre-existing campaigns", async () => {
     const start = await t.partner.post(`/v1/projects/${t.projectId}/ads/ad-accounts/oauth-url`, { platform: "meta_ads", returnUrl: `${t.returnUrl}?customer=acme` });
@@ -46,6 +58,8 @@ describe("connect, token expiry and reconnect (Meta)", () => {
     expect(all.body.data).toHaveLength(2);
     const connected = await eventually(async () => (await readEvents(stack)).find((e) => e.type === "ads.account.connected" && e.data.adAccountId === accountId), "ads.account.connected");
     expect(eventSchema.parse(connected).data).toMatchObject({ organizationId: t.orgId, platform: "meta_ads", projectId: t.projectId });
+    await eventually(async () => (delivered("ads.account.connected", accountId).length > 0 ? true : undefined), "ads.account.connected delivered");
+    expect(receiver.received[0]!.headers["webhook-signature"]).toMatch(/^v1,/);
   });
 
   it("expired token: the write fails with token_expired, the account is marked once, later writes are 409, reconnect makes writes flow", async () => {
@@ -68,6 +82,7 @@ describe("connect, token expiry and reconnect (Meta)", () => {
     expect(acct.status).toBe("token_expired");
     const expiredEvents = async () => (await readEvents(stack)).filter((e) => e.type === "ads.account.token_expired" && e.data.adAccountId === accountId);
     await eventually(async () => ((await expiredEvents()).length > 0 ? true : undefined), "ads.account.token_expired");
+    await eventually(async () => (delivered("ads.account.token_expired", accountId).length > 0 ? true : undefined), "ads.account.token_expired delivered");
 
     const blocked = await t.partner.patch(budget, { dailyBudgetCents: 4200 });
     expect(blocked.status).toBe(409);
@@ -99,6 +114,7 @@ describe("connect, token expiry and reconnect (Meta)", () => {
     expect(res.status).toBe(409);
     expect(res.body.reason).toBe("ad_account_disconnected");
     await eventually(async () => (await readEvents(stack)).find((e) => e.type === "ads.account.disconnected" && e.data.adAccountId === accountId), "ads.account.disconnected");
+    await eventually(async () => (delivered("ads.account.disconnected", accountId).length > 0 ? true : undefined), "ads.account.disconnected delivered");
   });
 
   it("no token the sandbox issued is stored in clear in any table", async () => {

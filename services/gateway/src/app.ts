@@ -19,6 +19,7 @@ import { createVerdictWaiter } from "./writes/verdict-waiter.ts";
 import type { RouteContext } from "./context.ts";
 import { webhookSettings, type WebhookSettingsInput } from "./http/webhooks.ts";
 import { connectSettings, type ConnectSettingsInput } from "./routes/oauth/connect-settings.ts";
+import { redactUrl } from "./routes/oauth/redact-url.ts";
 
 export interface GatewayDeps {
   db: Db;
@@ -108,7 +109,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
   });
   installIdempotency(app, { db: deps.db, pruneEveryMs: deps.idempotencyPruneEveryMs ?? 10 * 60_000, sealKey: ctx.webhooks.tokenEncryptionKey });
   app.addHook("onResponse", async (req, reply) => {
-    req.log.info({ method: req.method, url: req.url, route: req.routeOptions.url ?? null, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, "request");
+    req.log.info({ method: req.method, url: redactUrl(req.url), route: req.routeOptions.url ?? null, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, "request");
   });
   registerRoutes(app, ctx);
   return app;
