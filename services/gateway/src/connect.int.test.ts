@@ -78,6 +78,21 @@ describe("return URL allowlist", () => {
   });
 });
 
+describe("oauth-url idempotency", () => {
+  it("a retry with the same Idempotency-Key replays the same URL; the stored answer is sealed (the state is a credential)", async () => {
+    const key = "connect-retry-1";
+    const body = { platform: "meta_ads", returnUrl: `${RETURN}acme` };
+    const first = await h.send("POST", `/v1/projects/${t.projectId}/ads/ad-accounts/oauth-url`, { auth: t.partner, body, headers: { "idempotency-key": key } });
+    const again = await h.send("POST", `/v1/projects/${t.projectId}/ads/ad-accounts/oauth-url`, { auth: t.partner, body, headers: { "idempotency-key": key } });
+    expect(again.statusCode).toBe(200);
+    expect(again.headers["idempotent-replayed"]).toBe("true");
+    expect(again.json().url).toBe(first.json().url);
+    const state = new URL(first.json().url).searchParams.get("state")!;
+    const stored = await h.env.db.selectFrom("idempotency_keys").select("response_body").where("idem_key", "=", key).executeTakeFirstOrThrow();
+    expect(JSON.stringify(stored.response_body)).not.toContain(state);
+  });
+});
+
 describe("Meta connect", () => {
   it("authorize URL carries state and PKCE; the callback stores the account and redirects with status=connected", async () => {
     const { start, cb } = await connectThrough("meta_ads");

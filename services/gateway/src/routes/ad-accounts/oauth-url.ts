@@ -19,7 +19,8 @@ import { matchReturnUrl } from "../oauth/return-url.ts";
 export function registerOauthUrl(app: FastifyInstance, ctx: RouteContext): void {
   app.post<{ Params: { projectId: string } }>(
     "/v1/projects/:projectId/ads/ad-accounts/oauth-url",
-    { config: { auth: { anyOf: ["ads:write:connect"] }, idempotent: true } },
+    // The answer holds the state (a credential until used): kept sealed on the idempotency key.
+    { config: { auth: { anyOf: ["ads:write:connect"] }, idempotent: true, sealAnswer: true } },
     async (req): Promise<OauthUrlResponse> => {
       const project = await projectFor(ctx, req, req.params.projectId);
       const body = parseBody(oauthUrlBodySchema, req.body);
