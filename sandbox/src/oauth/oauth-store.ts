@@ -56,7 +56,15 @@ export interface AppleApiUser {
   orgIds: number[];
 }
 
-/** The sandbox's OAuth state, in memory (a restarted sandbox forgets sessions and grant tokens). */
+/** What the state file keeps (pending pages and codes are short-lived and are not kept). */
+export interface OauthStoreSnapshot {
+  users: SandboxUser[];
+  sessions: Array<[string, string]>;
+  grants: IssuedGrant[];
+  appleUsers: AppleApiUser[];
+}
+
+/** The sandbox's OAuth state: users and their sessions, codes, issued grants, Apple API users. */
 export class OauthStore {
   readonly users = new Map<string, SandboxUser>();
   /** `${platform}:${session cookie}` → user id. */
@@ -68,6 +76,20 @@ export class OauthStore {
 
   static newSecret(bytes = 24): string {
     return randomBytes(bytes).toString("base64url");
+  }
+
+  static fromSnapshot(s: OauthStoreSnapshot | undefined): OauthStore {
+    const store = new OauthStore();
+    if (s === undefined) return store;
+    for (const u of s.users) store.users.set(u.id, u);
+    for (const [k, v] of s.sessions) store.sessions.set(k, v);
+    for (const g of s.grants) store.grants.set(g.accessToken, g);
+    for (const a of s.appleUsers) store.appleUsers.set(a.clientId, a);
+    return store;
+  }
+
+  snapshot(): OauthStoreSnapshot {
+    return { users: [...this.users.values()], sessions: [...this.sessions.entries()], grants: [...this.grants.values()], appleUsers: [...this.appleUsers.values()] };
   }
 
   grantList(platform?: OauthPlatform): IssuedGrant[] {

@@ -14,7 +14,18 @@ export interface OauthDeps {
   meta: MetaStore;
   tiktok: TiktokStore;
   apple: AppleStore;
+  /** Called after every change worth keeping (the state file's writer hooks in here). */
+  onMutation?: () => void;
   now?: () => Date;
+}
+
+/** After a restart from the state file: the platform surfaces accept the grant tokens again. */
+export function restoreGrantTokens(deps: OauthDeps): void {
+  for (const g of deps.store.grants.values()) {
+    if (g.revoked) continue;
+    if (g.platform === "meta") deps.meta.grantToken(g.accessToken, g.accountIds);
+    if (g.platform === "tiktok") deps.tiktok.grantToken(g.accessToken, g.accountIds);
+  }
 }
 
 const CODE_TTL_MS = 10 * 60_000;
@@ -35,6 +46,7 @@ const APPLE_TOKEN_TTL_S = 3600;
 export function registerOauthRoutes(app: FastifyInstance, deps: OauthDeps): void {
   const now = () => (deps.now ?? (() => new Date()))();
   const { store } = deps;
+  const changed = () => deps.onMutation?.();
 
   app.register(async (scope) => {
     scope.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_req, body, done) => {
@@ -55,6 +67,7 @@ export function registerOauthRoutes(app: FastifyInstance, deps: OauthDeps): void
         return reply.code(400).type("text/html").send("<h1>Invalid request</h1><p>client_id (app_id) and an absolute redirect_uri are required.</p>");
       }
       const user = await sessionUser(app, store, platform, req, reply);
+      changed();
       const pendingId = OauthStore.newSecret(16);
       store.pending.set(pendingId, {
         id: pendingId,
@@ -124,6 +137,7 @@ export function registerOauthRoutes(app: FastifyInstance, deps: OauthDeps): void
       if (!org) return reply.code(401).send({ error: "invalid_client" });
       // The Apple surface knows one token per org; a minted token is that org's token.
       issue(store, { platform: "apple", accessToken: org.accessToken, kind: "client_credentials", accountIds: user.orgIds.map(String), userId: user.clientId, clientId: user.clientId }, now(), APPLE_TOKEN_TTL_S);
+      changed();
       return { access_token: org.accessToken, token_type: "Bearer", expires_in: APPLE_TOKEN_TTL_S, scope: "searchadsorg" };
     });
   });
@@ -137,6 +151,7 @@ export function registerOauthRoutes(app: FastifyInstance, deps: OauthDeps): void
       if (!short || short.platform !== "meta" || short.revoked || expired(short, now())) return graphError(reply, 190, "Error validating access token: The session has been invalidated or has expired.", 190);
       const g = issue(store, { platform: "meta", accessToken: newAccessToken(), kind: "long_lived", accountIds: short.accountIds, userId: short.userId, clientId: q.client_id }, now(), META_LONG_TTL_S);
       deps.meta.grantToken(g.accessToken, g.accountIds);
+      changed();
       return { access_token: g.accessToken, token_type: "bearer", expires_in: META_LONG_TTL_S };
     }
     const code = q.code ? store.codes.get(q.code) : undefined;
@@ -152,6 +167,7 @@ export function registerOauthRoutes(app: FastifyInstance, deps: OauthDeps): void
     code.used = true;
     const g = issue(store, { platform: "meta", accessToken: newAccessToken(), kind: "short_lived", accountIds: code.accountIds, userId: code.userId, clientId: code.clientId }, now(), META_SHORT_TTL_S);
     deps.meta.grantToken(g.accessToken, g.accountIds);
+    changed();
     return { access_token: g.accessToken, token_type: "bearer", expires_in: META_SHORT_TTL_S };
   });
 
@@ -194,6 +210,7 @@ export function registerOauthRoutes(app: FastifyInstance, deps: OauthDeps): void
         deps.meta.revokeToken(other.accessToken);
       }
     }
+    changed();
     return { success: true };
   });
 
@@ -210,6 +227,7 @@ export function registerOauthRoutes(app: FastifyInstance, deps: OauthDeps): void
     code.used = true;
     const g = issue(store, { platform: "tiktok", accessToken: newAccessToken().replace(/^EAAS/, ""), kind: "advertiser", accountIds: code.accountIds, userId: code.userId, clientId: code.clientId }, now(), null);
     deps.tiktok.grantToken(g.accessToken, g.accountIds);
+    changed();
     return okEnvelope({ access_token: g.accessToken, advertiser_ids: g.accountIds, scope: [4, 5, 6, 7], token_type: "Bearer" }, rid);
   });
 
@@ -247,6 +265,7 @@ export function registerOauthRoutes(app: FastifyInstance, deps: OauthDeps): void
     if (b.app_id !== g.clientId || typeof b.secret !== "string" || b.secret === "") return errorEnvelope(TT_CODE.INVALID_PARAM, "app_id and secret do not match the token.", rid);
     g.revoked = true;
     deps.tiktok.revokeToken(g.accessToken);
+    changed();
     return okEnvelope({ app_id: g.clientId, advertiser_ids: g.accountIds }, rid);
   });
 
@@ -282,6 +301,7 @@ export function registerOauthRoutes(app: FastifyInstance, deps: OauthDeps): void
     orgId ??= (await freshAccount(app, "apple", `Sandbox Apple org ${randomUUID().slice(0, 6)}`)).id as unknown as number;
     const user = { clientId: `SEARCHADS.${randomUUID()}`, teamId: `SEARCHADS.${randomUUID()}`, keyId: randomUUID(), publicKeyPem, orgIds: [Number(orgId)] };
     store.appleUsers.set(user.clientId, user);
+    changed();
     return reply.code(201).send({ clientId: user.clientId, teamId: user.teamId, keyId: user.keyId, orgId: Number(orgId) });
   });
 
