@@ -57,7 +57,7 @@ describe("connect, token expiry and reconnect (Meta)", () => {
     const all = await t.partner.get(`/v1/projects/${t.projectId}/ads/campaigns`);
     expect(all.body.data).toHaveLength(2);
     const connected = await eventually(async () => (await readEvents(stack)).find((e) => e.type === "ads.account.connected" && e.data.adAccountId === accountId), "ads.account.connected");
-    expect(eventSchema.parse(connected).data).toMatchObject({ organizationId: t.orgId, platform: "meta_ads", projectId: t.projectId });
+    expect(eventSchema.parse(connected).data).toMatchObject({ organizationId: t.orgId, platform: "meta", projectId: t.projectId });
     await eventually(async () => (delivered("ads.account.connected", accountId).length > 0 ? true : undefined), "ads.account.connected delivered");
     expect(receiver.received[0]!.headers["webhook-signature"]).toMatch(/^v1,/);
   });

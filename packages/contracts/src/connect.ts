@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Platform } from "./authority.ts";
+import { platformSchema, type Platform } from "./authority.ts";
 
 /** Connecting customers' ad accounts (issue 9): bodies, answers and the stable codes of the flow. */
 
@@ -75,13 +75,13 @@ export type ConnectErrorCode = (typeof CONNECT_ERROR_CODES)[number];
 /** `reason` of the 409 a write to an ad account that is not `connected` gets. */
 export const AD_ACCOUNT_CONFLICT_REASONS = { disconnected: "ad_account_disconnected", token_expired: "ad_account_token_expired" } as const;
 
-/** `data` of `ads.account.connected` / `ads.account.disconnected`. */
+/** `data` of `ads.account.connected` / `ads.account.disconnected` (`platform` as in `ads.account.token_expired`: `meta`, …). */
 export const adAccountEventDataSchema = z.looseObject({
   organizationId: z.string(),
   projectId: z.string(),
   layerId: z.string(),
   adAccountId: z.string(),
-  platform: connectPlatformSchema,
+  platform: platformSchema,
   platformAccountId: z.string(),
   reauthorized: z.boolean().optional(),
 });

@@ -131,7 +131,7 @@ describe("Meta connect", () => {
 
     const ev = await h.env.db.selectFrom("event_outbox").selectAll().where("subject_type", "=", "ads.account.connected").execute();
     const mine = ev.map((e) => e.payload as { data: { adAccountId: string; platform: string; organizationId: string } }).find((p) => p.data.adAccountId === accountId);
-    expect(mine?.data).toMatchObject({ platform: "meta_ads", organizationId: t.org });
+    expect(mine?.data).toMatchObject({ platform: "meta", organizationId: t.org, projectId: t.projectId });
   });
 
   it("Cancel redirects with status=error&code=access_denied and connects nothing", async () => {

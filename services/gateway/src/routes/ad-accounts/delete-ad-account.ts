@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { connectPlatformOf, type AdAccountView, type Platform } from "@layers/contracts";
+import { adAccountEventDataSchema, type AdAccountView, type Platform } from "@layers/contracts";
 import type { OutboxEvent } from "@layers/db";
 import { openToken } from "@layers/runtime";
 import type { RouteContext } from "../../context.ts";
@@ -28,14 +28,15 @@ export function registerDeleteAdAccount(app: FastifyInstance, ctx: RouteContext)
       const done = await ctx.db.transaction().execute(async (trx) => {
         const d = await disconnectAccount(trx, req.params.id);
         if (!d || d.before.status === "disconnected") return d;
-        staged = await stageEvent(trx, "ads.account.disconnected", `${d.before.id}\u0000disconnected\u0000${d.before.connected_at.toISOString()}`, {
+        const data = adAccountEventDataSchema.parse({
           organizationId: project.organization_id,
           projectId: project.id,
           layerId: d.before.layer_id,
           adAccountId: d.before.id,
-          platform: connectPlatformOf(d.before.platform as Platform),
+          platform: d.before.platform as Platform,
           platformAccountId: d.before.platform_account_id,
-        }, requestContext(req));
+        });
+        staged = await stageEvent(trx, "ads.account.disconnected", `${d.before.id}\u0000disconnected\u0000${d.before.connected_at.toISOString()}`, data, requestContext(req));
         return d;
       });
       if (!done) throw notFound("ad account");

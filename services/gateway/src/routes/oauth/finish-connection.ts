@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { FastifyRequest } from "fastify";
-import { connectPlatformOf, type ConnectErrorCode, type Platform } from "@layers/contracts";
+import { adAccountEventDataSchema, type ConnectErrorCode, type Platform } from "@layers/contracts";
 import type { OauthStateRow, OutboxEvent } from "@layers/db";
 import { sealToken } from "@layers/runtime";
 import type { RouteContext } from "../../context.ts";
@@ -57,16 +57,22 @@ export async function finishConnection(
       });
       out.push(row.id);
       staged.push(
-        await stageEvent(trx, "ads.account.connected", `${row.id}\u0000${row.connected_at.toISOString()}`, {
-          organizationId: state.organization_id,
-          projectId: state.project_id,
-          layerId: layer.id,
-          adAccountId: row.id,
-          platform: connectPlatformOf(platform),
-          platformAccountId: row.platform_account_id,
-          name: row.name,
-          reauthorized: reconnected,
-        }, rc),
+        await stageEvent(
+          trx,
+          "ads.account.connected",
+          `${row.id}\u0000${row.connected_at.toISOString()}`,
+          adAccountEventDataSchema.parse({
+            organizationId: state.organization_id,
+            projectId: state.project_id,
+            layerId: layer.id,
+            adAccountId: row.id,
+            platform,
+            platformAccountId: row.platform_account_id,
+            name: row.name,
+            reauthorized: reconnected,
+          }),
+          rc,
+        ),
       );
     }
     return out;
