@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Platform } from "@layers/contracts";
 import { appleClientSecret, type AppleCredentials } from "./apple-credentials.ts";
 import type { ConnectSettings } from "./connect-settings.ts";
 
@@ -210,4 +209,3 @@ export async function appleGrant(s: ConnectSettings, c: AppleCredentials): Promi
   return { accessToken: token.accessToken, expiresAt: token.expiresAt, accounts };
 }
 
-export type ConnectablePlatform = Platform;
