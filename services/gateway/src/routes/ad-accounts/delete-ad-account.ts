@@ -8,13 +8,13 @@ import { projectFor, requestContext } from "../../http/tenancy.ts";
 import { disconnectAccount, findProjectAdAccount, rowToAdAccount } from "../../repositories/connect.repository.ts";
 import { publishEvent } from "../../writes/publish-event.ts";
 import { stageEvent } from "../../writes/stage-event.ts";
-import { metaRevoke, tiktokRevoke } from "../oauth/platform-clients.ts";
+import { tiktokRevoke } from "../oauth/platform-clients.ts";
 import { AD_ACCOUNT_ID_RE } from "./read-ad-accounts.ts";
 
 /**
  * DELETE …/ads/ad-accounts/:id — disconnects: the token is wiped in the same transaction that
- * stores `ads.account.disconnected`; then the token is revoked at the platform (Meta, TikTok) when
- * no other connected account shares its grant. A revoke that fails is logged: the account is
+ * stores `ads.account.disconnected`; then the token is revoked at TikTok when no other connected
+ * account shares its grant. A revoke that fails is logged: the account is
  * disconnected in Layers either way and the token is no longer stored. Disconnecting twice is a no-op.
  */
 export function registerDeleteAdAccount(app: FastifyInstance, ctx: RouteContext): void {
@@ -45,9 +45,10 @@ export function registerDeleteAdAccount(app: FastifyInstance, ctx: RouteContext)
         const platform = done.before.platform as Platform;
         try {
           const token = openToken(done.before.access_token_enc, ctx.connect.tokenKey);
+          // Only TikTok revokes one token. Meta's DELETE /me/permissions removes the app for every
+          // connection of that person (other projects' too), and Apple has no revoke call: there the
+          // token is only forgotten (Meta's expires within 60 days; the customer removes Apple's key).
           if (platform === "tiktok") await tiktokRevoke(ctx.connect, token);
-          else if (platform === "meta") await metaRevoke(ctx.connect, token);
-          // Apple has no revoke call: the customer removes the API user's key; Layers no longer holds it.
         } catch (err) {
           req.log.warn({ err, adAccountId: done.before.id, platform }, "token not revoked at the platform (the account is disconnected in Layers)");
         }

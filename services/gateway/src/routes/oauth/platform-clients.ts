@@ -181,11 +181,6 @@ export async function tiktokRevoke(s: ConnectSettings, accessToken: string): Pro
   );
 }
 
-/** Meta's revoke call: removes the app's permissions for the user who granted them. */
-export async function metaRevoke(s: ConnectSettings, accessToken: string): Promise<void> {
-  await call(s, "Meta revoke", `${s.meta.graphUrl}/${s.meta.apiVersion}/me/permissions`, { method: "DELETE", headers: { authorization: `Bearer ${accessToken}` } });
-}
-
 /** Apple: a client-credentials token signed with the connection's key (no refresh token; about an hour). */
 export async function appleToken(s: ConnectSettings, c: AppleCredentials): Promise<{ accessToken: string; expiresAt: Date }> {
   const body = new URLSearchParams({ grant_type: "client_credentials", client_id: c.clientId, client_secret: appleClientSecret(c), scope: "searchadsorg" });
