@@ -76,10 +76,11 @@ async function call(s: ConnectSettings, what: string, url: string, init: Request
   }
   if (res.status >= 500) throw new ConnectPlatformError("platform_error", `${what}: answered ${res.status}`, { retryable: true });
   if (res.status >= 400) {
-    const err = (body as { error?: { message?: string; code?: number } }).error;
-    const errorCode = (body as { error?: unknown }).error;
-    const code = res.status === 401 || errorCode === "invalid_client" ? "invalid_credentials" : "platform_error";
-    throw new ConnectPlatformError(code, `${what}: answered ${res.status}${err?.message ? ` (${err.message})` : typeof errorCode === "string" ? ` (${errorCode})` : ""}`);
+    // Graph answers {error: {message, code}}; OAuth token endpoints (Apple) answer {error: "invalid_client"}.
+    const error = (body as { error?: unknown }).error;
+    const detail = typeof error === "string" ? error : ((error as { message?: string } | undefined)?.message ?? "");
+    const code = res.status === 401 || error === "invalid_client" ? "invalid_credentials" : "platform_error";
+    throw new ConnectPlatformError(code, `${what}: answered ${res.status}${detail ? ` (${detail})` : ""}`);
   }
   return body;
 }
