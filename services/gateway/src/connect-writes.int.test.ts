@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newId } from "@layers/contracts";
 import { createHarness, type Harness, type Tenant } from "./test-support/harness.ts";
 
 let h: Harness;
@@ -56,5 +57,26 @@ describe("writes to an ad account that is not connected", () => {
     const ok = await h.send("PATCH", `${base}/campaigns/${campaignId}/budget`, { auth: t.partner, body: { dailyBudgetCents: 6000 } });
     expect(ok.statusCode, ok.body).toBe(202);
     expect((await stored()).intents).toBe(before.intents + 1);
+  });
+
+  it("a write to an ad set of such an account is refused the same way", async () => {
+    const campaignId = await h.seedCampaign(t.projectId);
+    const c = await h.env.db.selectFrom("campaigns").selectAll().where("id", "=", campaignId).executeTakeFirstOrThrow();
+    const adSetId = newId("adSet");
+    await h.env.db
+      .insertInto("ad_entities")
+      .values({
+        id: adSetId, kind: "adset", project_id: t.projectId, layer_id: c.layer_id, ad_account_id: c.ad_account_id, platform: "meta", campaign_id: campaignId,
+        parent_id: null, platform_entity_id: "120200000000000001", name: "US", status: "active", bid_strategy: null, targeting: null, creative: null, origin: "layers",
+      })
+      .execute();
+    await setStatus(c.ad_account_id, "token_expired");
+    const before = await stored();
+    const res = await h.send("POST", `/v1/projects/${t.projectId}/ads/meta/adsets/${adSetId}/pause`, { auth: t.partner });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().reason).toBe("ad_account_token_expired");
+    expect(await stored()).toEqual(before);
+    await setStatus(c.ad_account_id, "connected");
+    expect((await h.send("POST", `/v1/projects/${t.projectId}/ads/meta/adsets/${adSetId}/pause`, { auth: t.partner })).statusCode).toBe(202);
   });
 });

@@ -204,12 +204,6 @@ export async function disconnectAccount(trx: Transaction<Database>, id: string):
   return { before, grantStillUsed: others !== undefined };
 }
 
-/** The status of the account a write would go to (the 409 check before the gate). */
-export async function adAccountStatus(db: Db, id: string): Promise<string | undefined> {
-  const r = await db.selectFrom("ad_accounts").select("status").where("id", "=", id).executeTakeFirst();
-  return r?.status;
-}
-
 /** The status of the account a campaign lives on (an approval's re-run would write to it). */
 export async function campaignAccountStatus(db: Db, campaignId: string): Promise<string | undefined> {
   const r = await db

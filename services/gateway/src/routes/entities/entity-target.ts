@@ -7,7 +7,6 @@ import { projectAndEntityFor } from "../../http/entity-for.ts";
 import type { AdEntityWithLayer } from "../../repositories/ad-entities.repository.ts";
 import { assertLevel } from "../../http/surface.ts";
 import { projectAndCampaignFor } from "../../http/tenancy.ts";
-import { adAccountStatus } from "../../repositories/connect.repository.ts";
 import { assertAccountConnected } from "../ad-accounts/account-conflict.ts";
 
 /** The entity a write route acts on, resolved with the same 404s whatever its level. */
@@ -53,8 +52,7 @@ export interface EntityParams {
 export async function resolveTarget(ctx: RouteContext, req: FastifyRequest, kind: EntityKind, p: EntityParams): Promise<EntityTarget> {
   if (kind === "campaign") {
     const { project, platform, campaign } = await projectAndCampaignFor(ctx, req, p.projectId, p.platform, p.campaignId ?? "");
-    const accountStatus = (await adAccountStatus(ctx.db, campaign.ad_account_id)) ?? "disconnected";
-    return { project, platform, kind, layerId: campaign.layer_id, currency: campaign.layer_currency, campaignId: campaign.id, status: campaign.status, accountStatus };
+    return { project, platform, kind, layerId: campaign.layer_id, currency: campaign.layer_currency, campaignId: campaign.id, status: campaign.status, accountStatus: campaign.account_status };
   }
   const id = kind === "keyword" ? (p.keywordId ?? "") : (p.id ?? "");
   const { project, platform, entity } = await projectAndEntityFor(ctx, req, p.projectId, p.platform, kind, id);
@@ -70,7 +68,7 @@ export async function resolveTarget(ctx: RouteContext, req: FastifyRequest, kind
     entityId: entity.id,
     row: entity,
     status: entity.status,
-    accountStatus: (await adAccountStatus(ctx.db, entity.ad_account_id)) ?? "disconnected",
+    accountStatus: entity.account_status,
   };
 }
 
