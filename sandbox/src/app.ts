@@ -12,6 +12,8 @@ import { registerTiktokRoutes } from "./tiktok/routes.ts";
 import { TiktokStore } from "./tiktok/tiktok-store.ts";
 import { createStateWriter, readStateFile, type SandboxState } from "./state-file.ts";
 import { UsageMeter } from "./usage-meter.ts";
+import { OauthStore } from "./oauth/oauth-store.ts";
+import { registerOauthRoutes, restoreGrantTokens } from "./oauth/routes.ts";
 
 export type { CreateMetaAdAccountBody, CreateMetaAdAccountResponse, PutFaultsBody, SeedAd, SeedAdSet, SeedCampaign } from "./control-schemas.ts";
 export type { FaultEntry, FaultSpec } from "./faults.ts";
@@ -36,9 +38,10 @@ export function buildSandbox(opts: SandboxOptions = {}): FastifyInstance {
   const ledger = loaded ? Ledger.fromSnapshot(loaded.ledger) : new Ledger();
   const apple = AppleStore.fromSnapshot(loaded?.apple);
   const tiktok = TiktokStore.fromSnapshot(loaded?.tiktok);
+  const oauth = OauthStore.fromSnapshot(loaded?.oauth);
   const faults = new FaultBook();
   const usage = new UsageMeter({ maxScore: opts.usageMaxScore ?? 9000, decayMs: 300_000 });
-  const snapshot = (): SandboxState => ({ version: 1, meta: store.snapshot(), apple: apple.snapshot(), tiktok: tiktok.snapshot(), ledger: ledger.snapshot() });
+  const snapshot = (): SandboxState => ({ version: 1, meta: store.snapshot(), apple: apple.snapshot(), tiktok: tiktok.snapshot(), oauth: oauth.snapshot(), ledger: ledger.snapshot() });
   const writer = opts.stateFile === undefined ? undefined : createStateWriter({ path: opts.stateFile, snapshot, log });
   const onMutation = () => writer?.schedule();
   if (loaded) log.info({ stateFile: opts.stateFile, ledgerEntries: loaded.ledger.length }, "sandbox state loaded");
@@ -53,6 +56,9 @@ export function buildSandbox(opts: SandboxOptions = {}): FastifyInstance {
   registerMetaRoutes(app, { store, ledger, faults, usage, log, onMutation });
   registerAppleRoutes(app, { store: apple, ledger, faults, log, onMutation });
   registerTiktokRoutes(app, { store: tiktok, ledger, faults, log, onMutation });
+  const oauthDeps = { store: oauth, meta: store, tiktok, apple, onMutation };
+  restoreGrantTokens(oauthDeps);
+  registerOauthRoutes(app, oauthDeps);
   app.setNotFoundHandler((request, reply) => {
     void reply.code(404).send({ error: { message: `Unknown path components: ${request.url.split("?")[0]}`, type: "OAuthException", code: 2500 } });
   });

@@ -6,6 +6,7 @@ import type { LedgerEntry } from "./ledger.ts";
 import type { AppleStoreSnapshot } from "./apple/apple-store.ts";
 import type { MetaStoreSnapshot } from "./meta/meta-store.ts";
 import type { TiktokStoreSnapshot } from "./tiktok/tiktok-store.ts";
+import type { OauthStoreSnapshot } from "./oauth/oauth-store.ts";
 
 /** What survives a restart: platform objects and the ledger. Faults are test-scoped and do not. */
 export interface SandboxState {
@@ -15,6 +16,8 @@ export interface SandboxState {
   apple?: AppleStoreSnapshot;
   /** Absent in files written before the TikTok surface existed. */
   tiktok?: TiktokStoreSnapshot;
+  /** Absent in files written before the OAuth surfaces existed: sign-in sessions, API users, issued grants. */
+  oauth?: OauthStoreSnapshot;
   ledger: LedgerEntry[];
 }
 

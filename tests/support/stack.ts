@@ -106,6 +106,8 @@ export async function startStack(opts: StackOptions = {}): Promise<E2EStack> {
     verdictTimeoutMs: opts.verdictTimeoutMs ?? 3000,
     // As in the dev stack: endpoints may point at a receiver on this machine.
     webhooks: { allowedHosts: WEBHOOK_ALLOWED_HOSTS.split(",") },
+    // As in the dev stack: consent pages and token endpoints are the sandbox's; return URLs may be http on loopback.
+    connect: { sandboxUrl: sandbox.url, allowLoopbackHttp: true },
     // Fault and replay suites drive one key hard; the gateway's own tests cover the limits.
     rateLimits: { tiers: { ...RATE_TIERS, standard: { read: { quota: 1_000_000, windowSeconds: 60 }, write: { quota: 1_000_000, windowSeconds: 60 } } } },
     port: 0,

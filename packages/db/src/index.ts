@@ -3,3 +3,4 @@ export { createDb, json, type Db, type DbOptions } from "./db.ts";
 export { migrateToLatest, ensureDatabase, dropDatabase } from "./migrate.ts";
 export { recordDeadLetter, type DeadLetterInput } from "./dead-letters.ts";
 export * from "./webhooks-schema.ts";
+export * from "./connect-schema.ts";

@@ -7,6 +7,7 @@ import * as createEventOutbox from "./migrations/2026_11_22_16_30_00_create_even
 import * as webhookDeliveryClaim from "./migrations/2026_11_22_17_00_00_webhook_delivery_claim.ts";
 import * as createAdEntities from "./migrations/2026_11_22_18_00_00_create_ad_entities.ts";
 import * as rateLimits from "./migrations/2026_11_22_19_00_00_rate_limits_and_api_kill_switch.ts";
+import * as connectAdAccounts from "./migrations/2026_12_04_20_30_00_connect_ad_accounts.ts";
 import * as writeLifecycle from "./migrations/2026_12_04_20_00_00_write_lifecycle.ts";
 import * as gatewayCacheInvalidation from "./migrations/2026_12_04_20_30_00_gateway_cache_invalidation.ts";
 
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_22_17_00_00_webhook_delivery_claim": webhookDeliveryClaim,
   "2026_11_22_18_00_00_create_ad_entities": createAdEntities,
   "2026_11_22_19_00_00_rate_limits_and_api_kill_switch": rateLimits,
+  "2026_12_04_20_30_00_connect_ad_accounts": connectAdAccounts,
   "2026_12_04_20_00_00_write_lifecycle": writeLifecycle,
   "2026_12_04_20_30_00_gateway_cache_invalidation": gatewayCacheInvalidation,
 };

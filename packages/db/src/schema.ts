@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { WebhooksDatabase } from "./webhooks-schema.ts";
+import type { ConnectDatabase } from "./connect-schema.ts";
 
 /** Timestamps come back as Date; inserts may pass a Date or ISO string or rely on the default. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -82,6 +83,11 @@ export interface AdAccountsTable {
   access_token_enc: string;
   status: ColumnType<string, string | undefined, string>;
   connected_at: Timestamp;
+  /** Migration connect_ad_accounts: set by the OAuth / Apple connect flow. */
+  token_expires_at: NullableTimestamp;
+  credentials_enc: ColumnType<string | null, string | null | undefined, string | null>;
+  grant_id: ColumnType<string | null, string | null | undefined, string | null>;
+  disconnected_at: NullableTimestamp;
 }
 
 export interface CampaignsTable {
@@ -292,7 +298,7 @@ export interface DeadLettersTable {
   redriven_at: NullableTimestamp;
 }
 
-export interface Database extends WebhooksDatabase {
+export interface Database extends WebhooksDatabase, ConnectDatabase {
   organizations: OrganizationsTable;
   api_keys: ApiKeysTable;
   projects: ProjectsTable;

@@ -19,10 +19,17 @@ export function parseConfig<S extends z.ZodType>(schema: S, env: Record<string, 
   return Object.freeze(parsed.data);
 }
 
-/** Shared by every service that reads or writes platform tokens. */
-export const tokenKeySchema = z.string().refine((v) => Buffer.from(v, "base64").length === 32, {
-  message: "must be 32 bytes, base64",
-});
+/**
+ * Shared by every service that reads or writes platform tokens: one 32-byte base64 key, or a key
+ * ring of them, comma-separated (the first seals, all open; see seal.ts).
+ */
+export const tokenKeySchema = z.string().refine(
+  (v) => {
+    const parts = v.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
+    return parts.length > 0 && parts.every((p) => Buffer.from(p, "base64").length === 32);
+  },
+  { message: "must be 32 bytes, base64 (or a comma-separated key ring of them)" },
+);
 
 /**
  * The environment a supervisor (the dev stack runner, a test spawning a service) hands down to

@@ -56,7 +56,7 @@ export async function handleGraphRequest(req: GraphRequest, deps: MetaDeps): Pro
   try {
     const route = matchGraphRoute(req.segments);
     const target = resolveTarget(route, deps.store);
-    const tokenAccount = req.token === undefined ? undefined : deps.store.accountByToken(req.token);
+    const tokenAccount = req.token === undefined ? undefined : deps.store.accountByToken(req.token, target.account?.id);
     const faultAccount = target.account ?? tokenAccount;
     if (faultAccount !== undefined) {
       const latency = deps.faults.latencyMs("meta", actId(faultAccount));

@@ -50,6 +50,8 @@ class AccountIndex<T extends { id: string; accountId: string; ordinal: number }>
 export class MetaStore {
   readonly #accounts = new Map<string, MetaAdAccount>();
   readonly #byToken = new Map<string, MetaAdAccount>();
+  /** User tokens from the OAuth flow (sandbox/src/oauth): each acts on every account its grant covers. */
+  readonly #grantTokens = new Map<string, Set<string>>();
   readonly #campaigns = new Map<string, MetaCampaign>();
   /** Per account, campaign id → campaign; Map order is insertion order, i.e. ordinal order. */
   readonly #accountCampaigns = new Map<string, Map<string, MetaCampaign>>();
@@ -101,8 +103,27 @@ export class MetaStore {
     return this.#accounts.get(id);
   }
 
-  accountByToken(token: string): MetaAdAccount | undefined {
-    return this.#byToken.get(token);
+  /**
+   * The account a token acts as: an account's own token, or — for a user token from the OAuth
+   * flow — `targetId` when the grant covers it (else another covered account, which the caller
+   * then refuses like any foreign object).
+   */
+  accountByToken(token: string, targetId?: string): MetaAdAccount | undefined {
+    const own = this.#byToken.get(token);
+    if (own) return own;
+    const granted = this.#grantTokens.get(token);
+    if (!granted) return undefined;
+    const id = targetId !== undefined && granted.has(targetId) ? targetId : granted.values().next().value;
+    return id === undefined ? undefined : this.#accounts.get(id);
+  }
+
+  /** Lets a user token act on the given accounts (OAuth grant); `revokeToken` ends it. */
+  grantToken(token: string, accountIds: readonly string[]): void {
+    this.#grantTokens.set(token, new Set(accountIds));
+  }
+
+  revokeToken(token: string): void {
+    this.#grantTokens.delete(token);
   }
 
   accounts(): MetaAdAccount[] {

@@ -63,7 +63,7 @@ export async function handleTiktokCall(call: TtCall, handler: TtHandler, deps: T
     if (latency > 0) await sleep(latency);
   }
 
-  const owner = call.token === undefined || call.token === "" ? undefined : deps.store.advertiserByToken(call.token);
+  const owner = call.token === undefined || call.token === "" ? undefined : deps.store.advertiserByToken(call.token, advertiserId);
   if (owner === undefined || deps.faults.expiredToken(TIKTOK_PLATFORM, owner.id)) {
     return errorEnvelope(TT_CODE.TOKEN, "Access token is incorrect or has been revoked.", requestId);
   }

@@ -77,6 +77,8 @@ export interface TiktokStoreSnapshot {
 export class TiktokStore {
   readonly #advertisers = new Map<string, TtAdvertiser>();
   readonly #byToken = new Map<string, TtAdvertiser>();
+  /** Advertiser tokens from the OAuth flow (sandbox/src/oauth): each acts on every advertiser its grant covers. */
+  readonly #grantTokens = new Map<string, Set<string>>();
   readonly campaigns = new Map<string, TtCampaign>();
   readonly adgroups = new Map<string, TtAdgroup>();
   readonly ads = new Map<string, TtAd>();
@@ -120,8 +122,22 @@ export class TiktokStore {
     return this.#advertisers.get(id);
   }
 
-  advertiserByToken(token: string): TtAdvertiser | undefined {
-    return this.#byToken.get(token);
+  /** The advertiser a token acts as: its own token, or `targetId` when an OAuth grant token covers it. */
+  advertiserByToken(token: string, targetId?: string): TtAdvertiser | undefined {
+    const own = this.#byToken.get(token);
+    if (own) return own;
+    const granted = this.#grantTokens.get(token);
+    if (!granted) return undefined;
+    const id = targetId !== undefined && granted.has(targetId) ? targetId : granted.values().next().value;
+    return id === undefined ? undefined : this.#advertisers.get(id);
+  }
+
+  grantToken(token: string, advertiserIds: readonly string[]): void {
+    this.#grantTokens.set(token, new Set(advertiserIds));
+  }
+
+  revokeToken(token: string): void {
+    this.#grantTokens.delete(token);
   }
 
   advertisers(): TtAdvertiser[] {

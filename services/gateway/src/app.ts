@@ -21,6 +21,8 @@ import { registerRoutes } from "./routes/index.ts";
 import { createVerdictWaiter } from "./writes/verdict-waiter.ts";
 import type { RouteContext } from "./context.ts";
 import { webhookSettings, type WebhookSettingsInput } from "./http/webhooks.ts";
+import { connectSettings, type ConnectSettingsInput } from "./routes/oauth/connect-settings.ts";
+import { redactUrl } from "./routes/oauth/redact-url.ts";
 
 export interface GatewayDeps {
   db: Db;
@@ -55,6 +57,8 @@ export interface GatewayDeps {
   rateLimits?: { tiers?: RateTierTable; killSwitchRefreshMs?: number; flushEveryMs?: number };
   /** Authenticated-key cache bounds and the invalidation heartbeat (defaults in `http/key-cache.ts`, `http/cache-invalidation.ts`). */
   caches?: KeyCacheOptions & { heartbeatMs?: number };
+  /** The connect flow's platform endpoints and app credentials (defaults: the real platforms, dev app ids). */
+  connect?: ConnectSettingsInput;
 }
 
 /**
@@ -113,6 +117,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
     publicBaseUrl: deps.publicBaseUrl,
     webhooks: webhookSettings(deps.webhooks),
     cursors: cursorCodec(deps.cursorSecret ?? deriveCursorSecret(deps.customerJwtSecret)),
+    connect: connectSettings({ publicBaseUrl: deps.publicBaseUrl, ...deps.connect }),
   };
 
   app.server.on("connect", refuseConnect(deps.log));
@@ -130,7 +135,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
   });
   installIdempotency(app, { db: deps.db, pruneEveryMs: deps.idempotencyPruneEveryMs ?? 10 * 60_000, sealKey: ctx.webhooks.tokenEncryptionKey });
   app.addHook("onResponse", async (req, reply) => {
-    req.log.info({ method: req.method, url: req.url, route: req.routeOptions.url ?? null, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, "request");
+    req.log.info({ method: req.method, url: redactUrl(req.url), route: req.routeOptions.url ?? null, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, "request");
   });
   registerRoutes(app, ctx);
   return app;

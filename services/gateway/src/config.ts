@@ -30,6 +30,21 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
     .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter((h) => h.length > 0)),
   /** Seals webhook signing secrets at rest (32 bytes, base64); the webhooks service must use the same key. */
   TOKEN_ENCRYPTION_KEY: tokenKeySchema.default(DEV_TOKEN_KEY),
+  /** Connect flow (issue 9): allow http return URLs to loopback hosts (the dev stack); production keeps https only. */
+  OAUTH_ALLOW_LOOPBACK_RETURN_URLS: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  /** One base URL for every platform's consent and token endpoints (the sandbox); the variables below win over it. */
+  PLATFORM_OAUTH_BASE_URL: z.url().optional(),
+  META_APP_ID: z.string().min(1).default("layers-dev-meta-app"),
+  META_APP_SECRET: z.string().min(1).default("layers-dev-meta-secret"),
+  META_OAUTH_DIALOG_URL: z.url().optional(),
+  META_GRAPH_URL: z.url().optional(),
+  META_API_VERSION: z.string().regex(/^v\d+\.\d+$/).default("v21.0"),
+  TIKTOK_APP_ID: z.string().min(1).default("layers-dev-tiktok-app"),
+  TIKTOK_APP_SECRET: z.string().min(1).default("layers-dev-tiktok-secret"),
+  TIKTOK_AUTH_URL: z.url().optional(),
+  TIKTOK_API_URL: z.url().optional(),
+  APPLE_TOKEN_URL: z.url().optional(),
+  APPLE_API_URL: z.url().optional(),
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 

@@ -7,6 +7,7 @@ import type { WriteDeps } from "./writes/submit-write.ts";
 import type { WebhookSettings } from "./http/webhooks.ts";
 import type { ProjectCache } from "./http/project-cache.ts";
 import type { CursorCodec } from "./domain/cursor.ts";
+import type { ConnectSettings } from "./routes/oauth/connect-settings.ts";
 
 /** What route handlers receive: explicit dependencies, no module-level connections. */
 export interface RouteContext {
@@ -23,4 +24,5 @@ export interface RouteContext {
   webhooks: WebhookSettings;
   /** Signs and checks the pagination cursors of every list. */
   cursors: CursorCodec;
+  connect: ConnectSettings;
 }

@@ -25,6 +25,29 @@ async function main(): Promise<void> {
     publicBaseUrl: config.PUBLIC_BASE_URL,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     webhooks: { allowedHosts: config.WEBHOOK_ALLOWED_HOSTS, tokenEncryptionKey: config.TOKEN_ENCRYPTION_KEY },
+    connect: {
+      allowLoopbackHttp: config.OAUTH_ALLOW_LOOPBACK_RETURN_URLS,
+      publicBaseUrl: config.PUBLIC_BASE_URL,
+      tokenKey: config.TOKEN_ENCRYPTION_KEY,
+      ...(config.PLATFORM_OAUTH_BASE_URL ? { sandboxUrl: config.PLATFORM_OAUTH_BASE_URL } : {}),
+      meta: {
+        appId: config.META_APP_ID,
+        appSecret: config.META_APP_SECRET,
+        apiVersion: config.META_API_VERSION,
+        ...(config.META_OAUTH_DIALOG_URL ? { dialogUrl: config.META_OAUTH_DIALOG_URL } : {}),
+        ...(config.META_GRAPH_URL ? { graphUrl: config.META_GRAPH_URL } : {}),
+      },
+      tiktok: {
+        appId: config.TIKTOK_APP_ID,
+        appSecret: config.TIKTOK_APP_SECRET,
+        ...(config.TIKTOK_AUTH_URL ? { authUrl: config.TIKTOK_AUTH_URL } : {}),
+        ...(config.TIKTOK_API_URL ? { apiUrl: config.TIKTOK_API_URL } : {}),
+      },
+      apple: {
+        ...(config.APPLE_TOKEN_URL ? { tokenUrl: config.APPLE_TOKEN_URL } : {}),
+        ...(config.APPLE_API_URL ? { apiUrl: config.APPLE_API_URL } : {}),
+      },
+    },
     port: config.PORT,
     host: config.HOST,
   });

@@ -7,6 +7,7 @@ import { createOrganization, mintApiKey, revokeApiKey, UsageError } from "./comm
 import { replay } from "./commands/replay.ts";
 import { setApiKillSwitch } from "./commands/api-kill-switch.ts";
 import { seedDev } from "./commands/seed-dev.ts";
+import { rotateTokenKey } from "./commands/rotate-token-key.ts";
 import { loadOpsConfig } from "./config.ts";
 
 const USAGE = `usage: pnpm ops <command> [options]   (or ./dev ops <command>)
@@ -20,6 +21,8 @@ const USAGE = `usage: pnpm ops <command> [options]   (or ./dev ops <command>)
   seed-dev                                        fresh org, key, project, consented layers (Apple END_TO_END),
                                                   a sandbox account per platform with campaigns, customer JWT
   migrate                                         apply database migrations and create streams
+  rotate-token-key [--dry-run]                    re-seal every stored token, key and secret under the first key of
+                                                  TOKEN_ENCRYPTION_KEY (a ring "NEW,OLD"); live services keep working
   replay --stream intents|dispatch [--platform meta] (--from-seq N [--to-seq M] | --since ISO [--until ISO]) [--dry-run]
                                                   re-run a subject range; landed work is skipped and reported
   dlq list [--limit N] [--all]                    dead letters (poison messages)
@@ -86,6 +89,8 @@ async function main(argv: string[]): Promise<unknown> {
         return await revokeApiKey(db, values.key);
       case "seed-dev":
         return await seedDev(db, config);
+      case "rotate-token-key":
+        return await rotateTokenKey(db, config.TOKEN_ENCRYPTION_KEY, { dryRun: values["dry-run"] ?? false });
       case "migrate": {
         await ensureDatabase(config.DATABASE_URL);
         const applied = await migrateToLatest(db);

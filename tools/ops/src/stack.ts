@@ -51,7 +51,15 @@ const services: Array<{ name: string; entry: string; env: Record<string, string>
   { name: "dispatcher-tiktok", entry: "services/dispatcher-tiktok/src/main.ts", env: { TIKTOK_BASE_URL: sandboxUrl } },
   { name: "dispatcher-apple", entry: "services/dispatcher-apple/src/main.ts", env: { APPLE_BASE_URL: sandboxUrl, APPLE_API: config.APPLE_API } },
   { name: "webhooks", entry: "services/webhooks/src/main.ts", env: {} },
-  { name: "gateway", entry: "services/gateway/src/main.ts", env: { PORT: String(config.API_PORT), HOST: "127.0.0.1", PUBLIC_BASE_URL: apiBaseUrl } },
+  { name: "gateway", entry: "services/gateway/src/main.ts", env: {
+      PORT: String(config.API_PORT),
+      HOST: "127.0.0.1",
+      PUBLIC_BASE_URL: apiBaseUrl,
+      // Dev only: the connect flow's consent pages and token endpoints are the sandbox's, and return URLs may be http on loopback.
+      PLATFORM_OAUTH_BASE_URL: sandboxUrl,
+      OAUTH_ALLOW_LOOPBACK_RETURN_URLS: "true",
+    },
+  },
 ];
 
 const children = new Map<string, ChildProcess>();

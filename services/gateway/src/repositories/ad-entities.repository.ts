@@ -7,8 +7,10 @@ function entitiesWithLayer(db: Db) {
   return db
     .selectFrom("ad_entities as e")
     .innerJoin("layers as l", "l.id", "e.layer_id")
+    // The account's status rides along: writes to an account that is not connected are refused (409) without another lookup.
+    .innerJoin("ad_accounts as a", "a.id", "e.ad_account_id")
     .selectAll("e")
-    .select(["l.currency as layer_currency", sql<string>`e.created_at::text`.as("cursor_at")]);
+    .select(["l.currency as layer_currency", "a.status as account_status", sql<string>`e.created_at::text`.as("cursor_at")]);
 }
 export type AdEntityWithLayer = Awaited<ReturnType<ReturnType<typeof entitiesWithLayer>["executeTakeFirstOrThrow"]>>;
 

@@ -8,8 +8,10 @@ function campaignsWithLayer(db: Db) {
   return db
     .selectFrom("campaigns as c")
     .innerJoin("layers as l", "l.id", "c.layer_id")
+    // The account's status rides along: writes to an account that is not connected are refused (409) without another lookup.
+    .innerJoin("ad_accounts as a", "a.id", "c.ad_account_id")
     .selectAll("c")
-    .select(["l.defaults as layer_defaults", "l.currency as layer_currency", sql<string>`c.created_at::text`.as("cursor_at")]);
+    .select(["l.defaults as layer_defaults", "l.currency as layer_currency", "a.status as account_status", sql<string>`c.created_at::text`.as("cursor_at")]);
 }
 type CampaignWithLayer = Awaited<ReturnType<ReturnType<typeof campaignsWithLayer>["executeTakeFirstOrThrow"]>>;
 

@@ -6,6 +6,7 @@ import { assertRepresentable } from "../../http/money.ts";
 import { parseBody } from "../../http/parse.ts";
 import { assertActive, layerFor, platformOf, projectFor } from "../../http/tenancy.ts";
 import { findAdAccount } from "../../repositories/ad-accounts.repository.ts";
+import { assertAccountConnected } from "../ad-accounts/account-conflict.ts";
 import { submitEntityWrite } from "../../writes/submit-entity-write.ts";
 
 const BODY = { meta: createCampaignBodySchemaFor("meta"), tiktok: createCampaignBodySchemaFor("tiktok"), apple: createCampaignBodySchemaFor("apple") };
@@ -33,11 +34,7 @@ export function registerCreateCampaign(app: FastifyInstance, ctx: RouteContext):
           errors: [{ pointer: "/adAccountId", detail: `no ad account with this id is connected to this project's ${platform} layer` }],
         });
       }
-      if (account.status !== "connected") {
-        throw new ApiError("VALIDATION", "the request body is not valid", {
-          errors: [{ pointer: "/adAccountId", detail: `the ad account is ${account.status}; reconnect it first` }],
-        });
-      }
+      assertAccountConnected(account.status);
       const campaignId = newId("campaign");
       const { campaignManagementMode, creativeMode, status, ...rest } = body;
       const extras = rest as Record<string, unknown>;

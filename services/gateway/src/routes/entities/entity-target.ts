@@ -7,6 +7,7 @@ import { projectAndEntityFor } from "../../http/entity-for.ts";
 import type { AdEntityWithLayer } from "../../repositories/ad-entities.repository.ts";
 import { assertLevel } from "../../http/surface.ts";
 import { projectAndCampaignFor } from "../../http/tenancy.ts";
+import { assertAccountConnected } from "../ad-accounts/account-conflict.ts";
 
 /** The entity a write route acts on, resolved with the same 404s whatever its level. */
 export interface EntityTarget {
@@ -22,6 +23,8 @@ export interface EntityTarget {
   row?: AdEntityWithLayer;
   /** The entity's Layers status (`creating`, `active`, `paused`, `deleted`, `denied`, …). */
   status: string;
+  /** The status of the ad account the entity lives on (`connected`, `token_expired`, `disconnected`). */
+  accountStatus: string;
 }
 
 const LABEL: Record<EntityKind, string> = { campaign: "campaign", adset: "ad set", adgroup: "ad group", ad: "ad", keyword: "keyword" };
@@ -32,6 +35,7 @@ const LABEL: Record<EntityKind, string> = { campaign: "campaign", adset: "ad set
  */
 export function assertWritable(t: EntityTarget): void {
   const what = LABEL[t.kind];
+  assertAccountConnected(t.accountStatus);
   if (t.status === "deleted") throw new ApiError("CONFLICT", `the ${what} is deleted`);
   if (t.status === "denied" || t.status === "failed") throw new ApiError("CONFLICT", `the ${what} was never created on the platform (its create ${t.status === "denied" ? "was denied" : "failed"})`);
 }
@@ -48,7 +52,7 @@ export interface EntityParams {
 export async function resolveTarget(ctx: RouteContext, req: FastifyRequest, kind: EntityKind, p: EntityParams): Promise<EntityTarget> {
   if (kind === "campaign") {
     const { project, platform, campaign } = await projectAndCampaignFor(ctx, req, p.projectId, p.platform, p.campaignId ?? "");
-    return { project, platform, kind, layerId: campaign.layer_id, currency: campaign.layer_currency, campaignId: campaign.id, status: campaign.status };
+    return { project, platform, kind, layerId: campaign.layer_id, currency: campaign.layer_currency, campaignId: campaign.id, status: campaign.status, accountStatus: campaign.account_status };
   }
   const id = kind === "keyword" ? (p.keywordId ?? "") : (p.id ?? "");
   const { project, platform, entity } = await projectAndEntityFor(ctx, req, p.projectId, p.platform, kind, id);
@@ -64,6 +68,7 @@ export async function resolveTarget(ctx: RouteContext, req: FastifyRequest, kind
     entityId: entity.id,
     row: entity,
     status: entity.status,
+    accountStatus: entity.account_status,
   };
 }
 

@@ -14,6 +14,8 @@ import { holdAnswer } from "../../writes/hold-answer.ts";
 import { stageEvent } from "../../writes/stage-event.ts";
 import { intentInput, publishAndWait } from "../../writes/submit-write.ts";
 import { pendingFor } from "./pending-for.ts";
+import { campaignAccountStatus } from "../../repositories/connect.repository.ts";
+import { assertAccountConnected } from "../ad-accounts/account-conflict.ts";
 
 /**
  * POST …/pending/:id/approve — in one transaction: the action becomes approved, its re-run intent is
@@ -31,6 +33,8 @@ export function registerApprovePending(app: FastifyInstance, ctx: RouteContext):
       const platform = platformOf(req.params.platform);
       const found = await pendingFor(ctx, project, platform, req.params.pendingActionId);
       const body = parseBody(approveBodySchema, req.body);
+      // The re-run would write to the campaign's ad account: one that is not connected is a 409 before anything is stored.
+      if (found.campaign_id) assertAccountConnected((await campaignAccountStatus(ctx.db, found.campaign_id)) ?? "connected");
       const approver = actorOf(principalOf(req));
       const rc = requestContext(req);
       const stored = await ctx.db.transaction().execute(async (trx) => {

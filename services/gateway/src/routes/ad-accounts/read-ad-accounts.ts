@@ -1,0 +1,32 @@
+import type { FastifyInstance } from "fastify";
+import type { AdAccountList, AdAccountView } from "@layers/contracts";
+import type { RouteContext } from "../../context.ts";
+import { notFound } from "../../errors.ts";
+import { projectFor } from "../../http/tenancy.ts";
+import { findProjectAdAccount, listProjectAdAccounts, rowToAdAccount } from "../../repositories/connect.repository.ts";
+
+export const AD_ACCOUNT_ID_RE = /^aa_[0-9a-z]{26}$/;
+
+/** GET …/ads/ad-accounts and …/ads/ad-accounts/:id — never a token or key, only its status and expiry. */
+export function registerReadAdAccounts(app: FastifyInstance, ctx: RouteContext): void {
+  app.get<{ Params: { projectId: string } }>(
+    "/v1/projects/:projectId/ads/ad-accounts",
+    { config: { auth: { anyOf: ["ads:read"] } } },
+    async (req): Promise<AdAccountList> => {
+      const project = await projectFor(ctx, req, req.params.projectId);
+      return { data: (await listProjectAdAccounts(ctx.db, project.id)).map(rowToAdAccount) };
+    },
+  );
+
+  app.get<{ Params: { projectId: string; id: string } }>(
+    "/v1/projects/:projectId/ads/ad-accounts/:id",
+    { config: { auth: { anyOf: ["ads:read"] } } },
+    async (req): Promise<AdAccountView> => {
+      const project = await projectFor(ctx, req, req.params.projectId);
+      if (!AD_ACCOUNT_ID_RE.test(req.params.id)) throw notFound("ad account");
+      const row = await findProjectAdAccount(ctx.db, project.id, req.params.id);
+      if (!row) throw notFound("ad account");
+      return rowToAdAccount(row);
+    },
+  );
+}
