@@ -3,7 +3,9 @@ import { expandScopes, hasScope, isGrantableScope, LEGACY_ADS_WRITE, SCOPES } fr
 
 describe("scopes", () => {
   it.each([
-    [["*"], "org:admin", true],
+    [["*"], "org:admin", false],
+    [["org:*"], "org:admin", false],
+    [["org:admin"], "org:admin", true],
     [["*"], "ads:write:connect", true],
     [["ads:*"], "ads:read", true],
     [["ads:*"], "ads:write:override", true],

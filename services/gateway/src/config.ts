@@ -30,6 +30,8 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
     .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter((h) => h.length > 0)),
   /** Seals webhook signing secrets at rest (32 bytes, base64); the webhooks service must use the same key. */
   TOKEN_ENCRYPTION_KEY: tokenKeySchema.default(DEV_TOKEN_KEY),
+  /** How long a rotated-out API key secret keeps authenticating beside the new one (issue 15: 24 h). */
+  KEY_ROTATION_GRACE_SECONDS: z.coerce.number().int().min(0).max(30 * 24 * 3600).default(24 * 3600),
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 

@@ -29,6 +29,8 @@ import { registerGetJob } from "./jobs/get-job.ts";
 import { registerListAuditLog } from "./audit-log/list-audit-log.ts";
 import { registerHealth } from "./health/get-health.ts";
 import { registerWebhookRoutes } from "./webhooks/index.ts";
+import { registerOrganizationRoutes } from "./organizations/organizations.ts";
+import { registerChildApiKeyRoutes } from "./organizations/api-keys.ts";
 
 /** Every `/v1` route; one resource per folder, one route (or verb family) per file. */
 export function registerRoutes(app: FastifyInstance, ctx: RouteContext): void {
@@ -61,4 +63,6 @@ export function registerRoutes(app: FastifyInstance, ctx: RouteContext): void {
   registerGetJob(app, ctx);
   registerListAuditLog(app, ctx);
   registerWebhookRoutes(app, ctx);
+  registerOrganizationRoutes(app, ctx);
+  registerChildApiKeyRoutes(app, ctx);
 }
