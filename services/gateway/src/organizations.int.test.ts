@@ -158,4 +158,27 @@ describe("organization control plane", () => {
     expect(codes).toEqual([403, 403]);
     await h.env.db.updateTable("organizations").set({ status: "active" }).where("id", "=", child.id).execute();
   });
+
+  it("the API kill switch: one on the parent also stops its writes inside a child; one on the child stops the child's own keys", async () => {
+    const child = await createChild(h, f.admin);
+    const key = await mintChildKey(h, f.admin, child.id, ["*"]);
+    const project = await h.createProject(key.secret, "Switched");
+    const patch = (auth: string, headers: Record<string, string> = {}) => h.send("PATCH", `/v1/projects/${project.id}`, { auth, headers, body: { name: "n" } });
+    const until = async (check: () => Promise<boolean>) => {
+      const deadline = Date.now() + 1000;
+      while (!(await check()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(await check()).toBe(true);
+    };
+    await h.env.db.insertInto("api_kill_switches").values({ scope: "org", target: f.parent, reason: "parent stopped" }).execute();
+    await until(async () => (await patch(f.admin, acting(child.id))).statusCode === 403);
+    expectProblem(await patch(f.admin, acting(child.id)), 403, "KILL_SWITCH");
+    expect((await patch(key.secret)).statusCode).toBe(200);
+    await h.env.db.deleteFrom("api_kill_switches").where("target", "=", f.parent).execute();
+    await h.env.db.insertInto("api_kill_switches").values({ scope: "org", target: child.id, reason: "child stopped" }).execute();
+    await until(async () => (await patch(key.secret)).statusCode === 403);
+    expectProblem(await patch(key.secret), 403, "KILL_SWITCH");
+    expectProblem(await patch(f.admin, acting(child.id)), 403, "KILL_SWITCH");
+    await h.env.db.deleteFrom("api_kill_switches").where("target", "=", child.id).execute();
+    await until(async () => (await patch(key.secret)).statusCode === 200);
+  });
 });
