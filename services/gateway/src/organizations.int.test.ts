@@ -107,6 +107,13 @@ describe("organization control plane", () => {
     expectProblem(await h.send("PATCH", `/v1/projects/${project.id}`, { auth: customer, body: { name: "no" } }), 403, "ORG_SUSPENDED");
     expectProblem(await h.send("PATCH", `/v1/projects/${project.id}`, { auth: f.admin, headers: acting(child.id), body: { name: "no" } }), 403, "ORG_SUSPENDED");
     expect(await h.count("projects")).toBe(before);
+    // Stopping spend stays possible: the customer may engage its layer kill switch, not release it.
+    const intents = await h.count("write_intents");
+    expectProblem(await h.send("PUT", `/v1/projects/${project.id}/ads/meta/kill-switch`, { auth: customer, body: { active: false } }), 403, "ORG_SUSPENDED");
+    expect(await h.count("write_intents")).toBe(intents);
+    const engage = await h.send("PUT", `/v1/projects/${project.id}/ads/meta/kill-switch`, { auth: customer, body: { active: true, reason: "offboarding" } });
+    expect([200, 202], engage.body).toContain(engage.statusCode);
+    expect(await h.count("write_intents")).toBe(intents + 1);
     expect((await h.send("GET", `/v1/projects/${project.id}`, { auth: key.secret })).statusCode).toBe(200);
     expect((await h.send("GET", `/v1/projects/${project.id}`, { auth: customer })).statusCode).toBe(200);
     // Suspending twice is a no-op; resume brings writes back.

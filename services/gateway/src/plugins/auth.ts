@@ -21,6 +21,11 @@ export interface RouteAuth {
    * through `X-Layers-Organization` (a parent acting inside a child is that child, which has none).
    */
   noActingOrg?: boolean;
+  /**
+   * The route can stop spend (the layer kill switch): a suspended or archived org may still call
+   * it, and the route itself refuses whatever would not stop anything (`assertOrgMayWrite`).
+   */
+  stopsSpend?: boolean;
 }
 
 declare module "fastify" {
@@ -59,10 +64,15 @@ export function installAuth(app: FastifyInstance, deps: AuthDeps): void {
     const own = await authenticate(req, deps, touched);
     req.principal = await resolveOrg(req, deps, own, rule || {});
     authorize(req.principal, rule ?? {});
-    const refusal = orgWriteRefusal(req.principal.orgStatus, req.method);
-    if (refusal === "ORG_SUSPENDED") throw new ApiError(refusal, "the organization is suspended: it can read, but not write, until it is resumed");
-    if (refusal === "ORG_ARCHIVED") throw new ApiError(refusal, "the organization is archived: it is read-only");
+    if (!(rule && rule.stopsSpend)) assertOrgMayWrite(req.principal, req.method);
   });
+}
+
+/** Suspended orgs read but do not write; archived ones are read-only (issue 15). */
+export function assertOrgMayWrite(p: Principal, method: string): void {
+  const refusal = orgWriteRefusal(p.orgStatus, method);
+  if (refusal === "ORG_SUSPENDED") throw new ApiError(refusal, "the organization is suspended: it can read, but not write, until it is resumed");
+  if (refusal === "ORG_ARCHIVED") throw new ApiError(refusal, "the organization is archived: it is read-only");
 }
 
 const orgIdShape = idSchema("organization");
