@@ -4,7 +4,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId, problemSchema, type PathParamKind, type Platform } from "@layers/contracts";
 import type { RunningGate } from "@layers/gate";
-import { createHarness, type Harness } from "@layers/gateway/testing";
+import { createChild, createHarness, mintChildKey, type Harness } from "@layers/gateway/testing";
 import { startTestGate } from "../support/gate.ts";
 import { fakeResolve, seedDelivery, seedEvent } from "@layers/gateway/testing";
 import { hostileBody, hostileHeaders, hostileQuery, segmentFor, type WireBody } from "../support/hostile.ts";
@@ -67,7 +67,11 @@ describe("hostile input over every route", () => {
     h = await createHarness({ verdictTimeoutMs: 3000, syncTimeoutMs: 20, webhooks: { allowedHosts: ["127.0.0.1"], resolveHost: fakeResolve } });
     gate = await startTestGate(h.env);
     const t = await h.seedTenant({ consent: true });
-    partner = t.partner;
+    // org:admin is deny-by-default (no wildcard covers it): granted by name so the organization
+    // routes are walked past their scope check too, with a real child and child key to name.
+    partner = (await h.mintKey(t.org, ["*", "org:admin"])).secret;
+    const child = await createChild(h, partner, "fuzzed child");
+    const childKey = await mintChildKey(h, partner, child.id, ["ads:read"]);
     customer = t.customer;
     const db = h.env.db;
     // Real ids for every path parameter kind, so generated requests also get past the 404s.
@@ -100,6 +104,8 @@ describe("hostile input over every route", () => {
     const eventId = await seedEvent(db, t.org, "ads.write.executed", new Date());
     const deliveryId = await seedDelivery(db, { id: endpointId, organizationId: t.org }, eventId, "ads.write.executed");
     Object.assign(known, {
+      orgId: [child.id],
+      keyId: [childKey.id],
       projectId: [t.projectId],
       platform: ["meta", "tiktok", "apple"],
       campaignId: Object.values(campaigns),

@@ -131,6 +131,8 @@ export const MISSING: Record<PathParamKind, string> = {
   jobId: "job_0000000000000000000000000a",
   endpointId: "ep_0000000000000000000000000a",
   deliveryId: "dlv_0000000000000000000000000a",
+  orgId: "org_0000000000000000000000000a",
+  keyId: "key_0000000000000000000000000a",
 };
 
 export function segmentFor(kind: PathParamKind, known: Partial<Record<PathParamKind, string[]>>): fc.Arbitrary<string> {

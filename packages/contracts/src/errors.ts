@@ -7,6 +7,8 @@ export const ERROR_CODES = {
   CUSTOMER_ONLY: { status: 403, title: "Only the customer may do this" },
   AUTHORITY_DENIED: { status: 403, title: "The authority gate denied this write" },
   KILL_SWITCH: { status: 403, title: "Writes are stopped by a kill switch" },
+  ORG_SUSPENDED: { status: 403, title: "The organization is suspended; it can read but not write" },
+  ORG_ARCHIVED: { status: 403, title: "The organization is archived; it is read-only" },
   NOT_FOUND: { status: 404, title: "Not found" },
   CONFLICT: { status: 409, title: "The resource is not in a state that allows this" },
   IDEMPOTENCY_CONFLICT: { status: 409, title: "Idempotency-Key conflict" },

@@ -44,11 +44,14 @@ export type ProjectWithLayers = z.infer<typeof projectWithLayersSchema>;
 export const whoamiSchema = z.union([
   z.object({
     organizationId: idSchema("organization"),
-    actor: z.object({ type: z.literal("partner"), apiKeyId: idSchema("apiKey") }),
+    /** The org's parent (null for a top-level org); with `X-Layers-Organization`, the acting parent. */
+    parentOrganizationId: idSchema("organization").nullable(),
+    actor: z.object({ type: z.literal("partner"), apiKeyId: idSchema("apiKey"), onBehalfOf: idSchema("organization").optional() }),
     scopes: z.array(z.string()),
   }),
   z.object({
     organizationId: idSchema("organization"),
+    parentOrganizationId: idSchema("organization").nullable(),
     actor: z.object({ type: z.literal("customer"), userId: z.string() }),
     scopes: z.array(z.string()),
     projectId: z.uuid(),
@@ -105,6 +108,8 @@ export const auditEntrySchema = z.object({
   actorOrganizationId: z.string().nullable(),
   actorApiKeyId: z.string().nullable(),
   actorUserId: z.string().nullable(),
+  /** The child org a parent key acted inside; null when the actor acted in its own org. */
+  actorOnBehalfOf: z.string().nullable(),
   operation: operationSchema,
   axis: decisionAxisSchema,
   decision: decisionSchema,

@@ -17,3 +17,4 @@ export * from "./rate-limits.ts";
 export * from "./http-responses.ts";
 export * from "./text.ts";
 export * from "./connect.ts";
+export * from "./organizations.ts";

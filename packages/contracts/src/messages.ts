@@ -19,6 +19,8 @@ export const actorSchema = z.strictObject({
   organizationId: z.string(),
   apiKeyId: z.string().optional(),
   userId: z.string().optional(),
+  /** A parent org's key acting inside this direct child (`X-Layers-Organization`); `organizationId` is then the parent's. */
+  onBehalfOf: z.string().optional(),
 });
 export type Actor = z.infer<typeof actorSchema>;
 

@@ -3,7 +3,9 @@ import { expandScopes, hasScope, isGrantableScope, LEGACY_ADS_WRITE, SCOPES } fr
 
 describe("scopes", () => {
   it.each([
-    [["*"], "org:admin", true],
+    [["*"], "org:admin", false],
+    [["org:*"], "org:admin", false],
+    [["org:admin"], "org:admin", true],
     [["*"], "ads:write:connect", true],
     [["ads:*"], "ads:read", true],
     [["ads:*"], "ads:write:override", true],
@@ -28,8 +30,9 @@ describe("scopes", () => {
     expect(LEGACY_ADS_WRITE).toHaveLength(8);
   });
 
-  it("* covers every scope and nothing else", () => {
-    expect(expandScopes(["*"]).size).toBe(SCOPES.length);
+  it("* covers every scope but the deny-by-default ones (org:admin), and nothing else", () => {
+    expect([...expandScopes(["*"])].sort()).toEqual(SCOPES.filter((s) => s !== "org:admin").sort());
+    expect([...expandScopes(["*", "org:admin"])].sort()).toEqual([...SCOPES].sort());
   });
 
   it.each(["ads:write:kill_switch", "ads", "admin:*", "ads:write:campaign", ""])("refuses to grant %j", (s) => {

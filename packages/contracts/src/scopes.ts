@@ -49,16 +49,23 @@ export function isGrantableScope(s: string): boolean {
   return false;
 }
 
+/**
+ * Scopes no wildcard covers: they must be granted by name (`org:admin` acts for other orgs, so a
+ * `*` key minted before sub-organizations existed does not quietly gain that power).
+ */
+export const DENY_BY_DEFAULT_SCOPES: readonly Scope[] = ["org:admin"];
+const WILDCARD_COVERABLE = SCOPES.filter((s) => !DENY_BY_DEFAULT_SCOPES.includes(s));
+
 /** Expands a key's granted scopes into the concrete scopes they cover. */
 export function expandScopes(granted: readonly string[]): Set<Scope> {
   const out = new Set<Scope>();
   for (const g of granted) {
-    if (g === "*") SCOPES.forEach((s) => out.add(s));
+    if (g === "*") WILDCARD_COVERABLE.forEach((s) => out.add(s));
     else if (g === "ads:write") LEGACY_ADS_WRITE.forEach((s) => out.add(s));
     else if (g.endsWith(":*")) {
       // `<resource>:*` and `<resource>:<action>:*` both cover every scope under that stem.
       const stem = g.slice(0, -1);
-      SCOPES.filter((s) => s.startsWith(stem)).forEach((s) => out.add(s));
+      WILDCARD_COVERABLE.filter((s) => s.startsWith(stem)).forEach((s) => out.add(s));
     } else if ((SCOPES as readonly string[]).includes(g)) out.add(g as Scope);
   }
   return out;

@@ -51,5 +51,7 @@ export const pathParamSchemas = {
   jobId: idSchema("job"),
   endpointId: idSchema("webhookEndpoint"),
   deliveryId: idSchema("webhookDelivery"),
+  orgId: idSchema("organization"),
+  keyId: idSchema("apiKey"),
 } as const;
 export type PathParamKind = keyof typeof pathParamSchemas;

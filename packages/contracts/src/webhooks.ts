@@ -30,6 +30,8 @@ export const createWebhookEndpointBodySchema = z.strictObject({
   url: z.string().min(1).max(2048),
   events: z.array(eventFilterSchema).max(100).optional(),
   description: z.string().max(500).optional(),
+  /** `all_children` (needs `org:admin`): also every direct child's events, told apart by `data.organizationId`. */
+  scope: z.enum(["own", "all_children"]).optional(),
 });
 export const patchWebhookEndpointBodySchema = z
   .strictObject({
@@ -54,6 +56,7 @@ export const webhookEndpointSchema = z.object({
   url: z.string(),
   events: z.array(z.string()).nullable(),
   description: z.string().nullable(),
+  scope: z.enum(["own", "all_children"]),
   enabled: z.boolean(),
   disabledReason: z.string().nullable(),
   disabledAt: z.string().nullable(),

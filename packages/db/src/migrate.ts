@@ -10,6 +10,7 @@ import * as rateLimits from "./migrations/2026_11_22_19_00_00_rate_limits_and_ap
 import * as connectAdAccounts from "./migrations/2026_12_04_20_30_00_connect_ad_accounts.ts";
 import * as writeLifecycle from "./migrations/2026_12_04_20_00_00_write_lifecycle.ts";
 import * as gatewayCacheInvalidation from "./migrations/2026_12_04_20_30_00_gateway_cache_invalidation.ts";
+import * as subOrganizations from "./migrations/2026_12_04_21_10_00_sub_organizations.ts";
 
 /** Migrations in order; names are timestamps so they sort as they were written. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_12_04_20_30_00_connect_ad_accounts": connectAdAccounts,
   "2026_12_04_20_00_00_write_lifecycle": writeLifecycle,
   "2026_12_04_20_30_00_gateway_cache_invalidation": gatewayCacheInvalidation,
+  "2026_12_04_21_10_00_sub_organizations": subOrganizations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

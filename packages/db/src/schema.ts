@@ -14,7 +14,12 @@ export interface OrganizationsTable {
   name: string;
   parent_id: string | null;
   created_at: Timestamp;
+  status: ColumnType<OrgStatus, OrgStatus | undefined, OrgStatus>;
+  /** Stripe-shaped: string → string. */
+  metadata: ColumnType<Record<string, string>, string | undefined, string>;
+  updated_at: Timestamp;
 }
+export type OrgStatus = "active" | "suspended" | "archived";
 
 export interface ApiKeysTable {
   id: string;
@@ -28,6 +33,9 @@ export interface ApiKeysTable {
   revoked_at: NullableTimestamp;
   last_used_at: NullableTimestamp;
   rate_tier: ColumnType<string, string | undefined, string>;
+  /** The secret a rotation replaced; it authenticates until `previous_secret_expires_at`. */
+  previous_secret_hash: ColumnType<string | null, string | null | undefined, string | null>;
+  previous_secret_expires_at: NullableTimestamp;
 }
 
 export interface RateLimitWindowsTable {
@@ -246,6 +254,8 @@ export interface AuditLogTable {
   actor_organization_id: string | null;
   actor_api_key_id: string | null;
   actor_user_id: string | null;
+  /** The child org a parent key acted inside (`X-Layers-Organization`); null otherwise. */
+  actor_on_behalf_of: ColumnType<string | null, string | null | undefined, string | null>;
   operation: string;
   axis: string;
   decision: "allow" | "queue_for_approval" | "deny";
@@ -328,6 +338,7 @@ export type AuditRow = Selectable<AuditLogTable>;
 export type AdAccountRow = Selectable<AdAccountsTable>;
 export type ProjectRow = Selectable<ProjectsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type OrganizationRow = Selectable<OrganizationsTable>;
 export type EventOutboxRow = Selectable<EventOutboxTable>;
 export type InsertableAuditRow = Insertable<AuditLogTable>;
 export type UpdateableCampaignRow = Updateable<CampaignsTable>;

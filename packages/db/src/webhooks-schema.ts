@@ -20,6 +20,8 @@ export interface WebhookEndpointsTable {
   description: string | null;
   /** null = every event. */
   events: string[] | null;
+  /** `all_children`: the parent's firehose, also fed every direct child's events. */
+  scope: ColumnType<"own" | "all_children", "own" | "all_children" | undefined, "own" | "all_children">;
   enabled: ColumnType<boolean, boolean | undefined, boolean>;
   disabled_reason: string | null;
   disabled_at: NullableTimestamp;

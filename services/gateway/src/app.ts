@@ -55,6 +55,8 @@ export interface GatewayDeps {
    * local rate counts are flushed to the shared windows (default 100 ms).
    */
   rateLimits?: { tiers?: RateTierTable; killSwitchRefreshMs?: number; flushEveryMs?: number };
+  /** How long a rotated-out API key secret still authenticates (default 24 h). */
+  keyRotationGraceMs?: number;
   /** Authenticated-key cache bounds and the invalidation heartbeat (defaults in `http/key-cache.ts`, `http/cache-invalidation.ts`). */
   caches?: KeyCacheOptions & { heartbeatMs?: number };
   /** The connect flow's platform endpoints and app credentials (defaults: the real platforms, dev app ids). */
@@ -100,6 +102,8 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
   const ctx: RouteContext = {
     db: deps.db,
     projects: caches.projects,
+    orgs: caches.orgs,
+    keys: caches.keys,
     nc: deps.nats.nc,
     js: deps.nats.js,
     names: deps.names,
@@ -116,6 +120,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
     syncTimeoutMs: deps.syncTimeoutMs ?? 1500,
     publicBaseUrl: deps.publicBaseUrl,
     webhooks: webhookSettings(deps.webhooks),
+    keyRotationGraceMs: deps.keyRotationGraceMs ?? 24 * 3600 * 1000,
     cursors: cursorCodec(deps.cursorSecret ?? deriveCursorSecret(deps.customerJwtSecret)),
     connect: connectSettings({ publicBaseUrl: deps.publicBaseUrl, ...deps.connect }),
   };
@@ -125,7 +130,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
   installProblemErrors(app);
   installJsonBody(app, bodyLimit);
   installInputRules(app);
-  installAuth(app, { db: deps.db, keys: caches.keys, customerJwtSecret: deps.customerJwtSecret });
+  installAuth(app, { db: deps.db, keys: caches.keys, orgs: caches.orgs, customerJwtSecret: deps.customerJwtSecret });
   installRateLimit(app, {
     db: deps.db,
     killSwitches: caches.killSwitches,

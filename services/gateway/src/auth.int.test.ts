@@ -70,6 +70,7 @@ describe("authentication and whoami", () => {
     expect(res.statusCode).toBe(200);
     expect(expectContract(whoamiSchema, res.json())).toEqual({
       organizationId: org,
+      parentOrganizationId: null,
       actor: { type: "partner", apiKeyId: key.id },
       scopes: ["projects:read", "projects:write", "ads:read"],
     });
@@ -79,7 +80,7 @@ describe("authentication and whoami", () => {
   it("whoami - a customer token speaks for one project of one org", async () => {
     const res = await h.send("GET", "/v1/whoami", { auth: h.customerToken(org, projectId, "usr_42") });
     expect(res.statusCode).toBe(200);
-    expect(expectContract(whoamiSchema, res.json())).toEqual({ organizationId: org, actor: { type: "customer", userId: "usr_42" }, scopes: ["*"], projectId });
+    expect(expectContract(whoamiSchema, res.json())).toEqual({ organizationId: org, parentOrganizationId: null, actor: { type: "customer", userId: "usr_42" }, scopes: ["*"], projectId });
   });
 
   it("request id - a sane caller id is echoed on success and on errors; anything else is replaced", async () => {

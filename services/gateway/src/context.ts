@@ -5,6 +5,8 @@ import type { Db } from "@layers/db";
 import type { Logger } from "@layers/runtime";
 import type { WriteDeps } from "./writes/submit-write.ts";
 import type { WebhookSettings } from "./http/webhooks.ts";
+import type { OrgCache } from "./http/org-cache.ts";
+import type { KeyCache } from "./http/key-cache.ts";
 import type { ProjectCache } from "./http/project-cache.ts";
 import type { CursorCodec } from "./domain/cursor.ts";
 import type { ConnectSettings } from "./routes/oauth/connect-settings.ts";
@@ -25,4 +27,9 @@ export interface RouteContext {
   /** Signs and checks the pagination cursors of every list. */
   cursors: CursorCodec;
   connect: ConnectSettings;
+  /** Org state and keys for authentication: drop an entry after changing it, to read our own write at once (other gateways hear the NOTIFY). */
+  orgs: OrgCache;
+  keys: KeyCache;
+  /** How long a rotated-out child key secret keeps authenticating (issue 15: 24 h; short in tests). */
+  keyRotationGraceMs: number;
 }

@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     syncTimeoutMs: config.SYNC_TIMEOUT_MS,
     publicBaseUrl: config.PUBLIC_BASE_URL,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
+    keyRotationGraceMs: config.KEY_ROTATION_GRACE_SECONDS * 1000,
     webhooks: { allowedHosts: config.WEBHOOK_ALLOWED_HOSTS, tokenEncryptionKey: config.TOKEN_ENCRYPTION_KEY },
     connect: {
       allowLoopbackHttp: config.OAUTH_ALLOW_LOOPBACK_RETURN_URLS,

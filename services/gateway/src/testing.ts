@@ -7,3 +7,4 @@ export * from "./test-support/publish-fault.ts";
 export { requestFingerprint } from "./domain/idempotency-key.ts";
 export * from "./test-support/webhooks.ts";
 export type { RouteEntry } from "./plugins/input-rules.ts";
+export * from "./test-support/family.ts";

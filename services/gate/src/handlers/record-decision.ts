@@ -109,6 +109,7 @@ export async function recordDecision(trx: Kysely<Database>, d: DecisionToRecord)
       actor_organization_id: intent.actor.organizationId,
       actor_api_key_id: intent.actor.apiKeyId ?? null,
       actor_user_id: intent.actor.userId ?? null,
+      actor_on_behalf_of: intent.actor.onBehalfOf ?? null,
       operation: op,
       axis: verdict.axis,
       decision: verdict.decision,

@@ -68,7 +68,7 @@ export async function watchApiKillSwitches(db: Db, log: Logger, invalidation: Pi
       if (active.length === 0) return undefined;
       return (
         active.find((s) => s.scope === "global") ??
-        active.find((s) => s.scope === "org" && s.target === p.organizationId) ??
+        active.find((s) => s.scope === "org" && (s.target === p.organizationId || (p.kind === "api_key" && s.target === p.actingOrganizationId))) ??
         (p.kind === "api_key" ? active.find((s) => s.scope === "key" && s.target === p.apiKeyId) : undefined)
       );
     },

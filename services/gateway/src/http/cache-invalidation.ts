@@ -5,7 +5,7 @@ import type { Logger } from "@layers/runtime";
 export const CACHE_CHANNEL = "gateway_cache";
 
 export interface CacheInvalidationHandlers {
-  /** One NOTIFY payload (`key:<hash>`, `kill_switches`, `project:<id>`), delivered after its transaction committed. */
+  /** One NOTIFY payload (`key:<hash>`, `kill_switches`, `project:<id>`, `org:<id>`), delivered after its transaction committed. */
   onMessage(payload: string): void;
   /**
    * Notifications may have been missed (first connect, connection lost, heartbeat late): every
@@ -144,6 +144,7 @@ export async function listenForCacheInvalidations(opts: CacheInvalidationOptions
 export interface CacheTargets {
   keys: { invalidate(secretHash: string): void; clear(): void };
   projects: { invalidate(id: string): void; clear(): void };
+  orgs: { invalidate(id: string): void; clear(): void };
   killSwitches: { reload(): void };
 }
 
@@ -152,6 +153,7 @@ export function routeCacheMessage(payload: string, to: CacheTargets): void {
   if (payload.startsWith("key:")) to.keys.invalidate(payload.slice(4));
   else if (payload === "kill_switches") to.killSwitches.reload();
   else if (payload.startsWith("project:")) to.projects.invalidate(payload.slice(8));
+  else if (payload.startsWith("org:")) to.orgs.invalidate(payload.slice(4));
   else resyncCaches(to);
 }
 
@@ -159,5 +161,6 @@ export function routeCacheMessage(payload: string, to: CacheTargets): void {
 export function resyncCaches(to: CacheTargets): void {
   to.keys.clear();
   to.projects.clear();
+  to.orgs.clear();
   to.killSwitches.reload();
 }

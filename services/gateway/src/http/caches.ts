@@ -4,6 +4,7 @@ import { watchApiKillSwitches, type ApiKillSwitchWatch } from "./api-kill-switch
 import { listenForCacheInvalidations, resyncCaches, routeCacheMessage, type CacheTargets } from "./cache-invalidation.ts";
 import { createKeyCache, type KeyCache, type KeyCacheOptions } from "./key-cache.ts";
 import { createProjectCache, type ProjectCache } from "./project-cache.ts";
+import { createOrgCache, type OrgCache } from "./org-cache.ts";
 import { createRateCounter, type RateCounter } from "./rate-counter.ts";
 import { addRateDeltas } from "../repositories/rate-limits.repository.ts";
 
@@ -23,6 +24,7 @@ export interface GatewayCachesOptions {
 export interface GatewayCaches {
   keys: KeyCache;
   projects: ProjectCache;
+  orgs: OrgCache;
   killSwitches: ApiKillSwitchWatch;
   rateCounter: RateCounter;
   close(): Promise<void>;
@@ -52,7 +54,8 @@ export async function startGatewayCaches(opts: GatewayCachesOptions): Promise<Ga
   }
   const keys = createKeyCache(opts.db, invalidation, opts.caches);
   const projects = createProjectCache(opts.db, invalidation, { ...(opts.caches?.ttlMs ? { ttlMs: opts.caches.ttlMs } : {}), ...(opts.caches?.maxEntries ? { maxEntries: opts.caches.maxEntries } : {}) });
-  targets = { keys, projects, killSwitches };
+  const orgs = createOrgCache(opts.db, invalidation, { ...(opts.caches?.ttlMs ? { ttlMs: opts.caches.ttlMs } : {}), ...(opts.caches?.maxEntries ? { maxEntries: opts.caches.maxEntries } : {}) });
+  targets = { keys, projects, orgs, killSwitches };
   const rateCounter = createRateCounter({
     flush: (deltas) => addRateDeltas(opts.db, deltas),
     ...(opts.rateFlushEveryMs ? { flushEveryMs: opts.rateFlushEveryMs } : {}),
@@ -61,6 +64,7 @@ export async function startGatewayCaches(opts: GatewayCachesOptions): Promise<Ga
   return {
     keys,
     projects,
+    orgs,
     killSwitches,
     rateCounter,
     async close() {

@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { Scope } from "@layers/contracts";
+import { ACTING_ORG_HEADER, idSchema, type Scope } from "@layers/contracts";
 import type { Db } from "@layers/db";
 import { hashApiKey, isWellFormedApiKey, looksLikeJwt, verifyCustomerToken } from "@layers/runtime";
-import { ApiError } from "../errors.ts";
-import { principalHasScope, type Principal } from "../domain/principal.ts";
+import { ApiError, notFound } from "../errors.ts";
+import { orgWriteRefusal, principalHasScope, type Principal } from "../domain/principal.ts";
 import { touchKey } from "../repositories/api-keys.repository.ts";
 import type { KeyCache } from "../http/key-cache.ts";
+import type { OrgCache } from "../http/org-cache.ts";
 
 /** Per-route access rule, declared in the route's `config.auth`. Routes without one only need a principal. */
 export interface RouteAuth {
@@ -15,6 +16,16 @@ export interface RouteAuth {
   customerOnly?: boolean;
   /** Customer tokens are bound to one project and cannot act at org level here (e.g. create projects). */
   partnerOnly?: boolean;
+  /**
+   * The organization control plane: acts on the caller's own children, so it cannot be reached
+   * through `X-Layers-Organization` (a parent acting inside a child is that child, which has none).
+   */
+  noActingOrg?: boolean;
+  /**
+   * The route can stop spend (the layer kill switch): a suspended or archived org may still call
+   * it, and the route itself refuses whatever would not stop anything (`assertOrgMayWrite`).
+   */
+  stopsSpend?: boolean;
 }
 
 declare module "fastify" {
@@ -31,6 +42,8 @@ export interface AuthDeps {
   db: Db;
   /** Active keys by secret hash, cached with pushed invalidation (`http/key-cache.ts`). */
   keys: KeyCache;
+  /** Org parent and state by id, cached with pushed invalidation (`http/org-cache.ts`). */
+  orgs: OrgCache;
   customerJwtSecret: string;
 }
 
@@ -48,9 +61,44 @@ export function installAuth(app: FastifyInstance, deps: AuthDeps): void {
     if (req.is404) return;
     const rule = req.routeOptions.config.auth;
     if (rule === false) return;
-    req.principal = await authenticate(req, deps, touched);
+    const own = await authenticate(req, deps, touched);
+    req.principal = await resolveOrg(req, deps, own, rule || {});
     authorize(req.principal, rule ?? {});
+    if (!(rule && rule.stopsSpend)) assertOrgMayWrite(req.principal, req.method);
   });
+}
+
+/** Suspended orgs read but do not write; archived ones are read-only (issue 15). */
+export function assertOrgMayWrite(p: Principal, method: string): void {
+  const refusal = orgWriteRefusal(p.orgStatus, method);
+  if (refusal === "ORG_SUSPENDED") throw new ApiError(refusal, "the organization is suspended: it can read, but not write, until it is resumed");
+  if (refusal === "ORG_ARCHIVED") throw new ApiError(refusal, "the organization is archived: it is read-only");
+}
+
+const orgIdShape = idSchema("organization");
+const actingHeaderRefused = (detail: string) => new ApiError("INSUFFICIENT_SCOPE", detail);
+
+/**
+ * Puts the org the request acts in on the principal: the credential's own org, or the direct
+ * child named by `X-Layers-Organization`. The header is only for `org:admin` keys of a top-level
+ * org; anything it names that is not this org's direct child is reported as not found, so
+ * org ids cannot be probed. An archived org's own credentials stop authenticating.
+ */
+async function resolveOrg(req: FastifyRequest, deps: AuthDeps, p: Principal, rule: RouteAuth): Promise<Principal> {
+  const own = await deps.orgs.find(p.organizationId);
+  if (own?.status === "archived") throw unauthenticated("the organization of this credential is archived");
+  const base: Principal = { ...p, parentOrganizationId: own?.parentId ?? null, orgStatus: own?.status ?? "active" };
+  const raw = req.headers[ACTING_ORG_HEADER];
+  if (raw === undefined) return base;
+  if (rule.noActingOrg) throw actingHeaderRefused(`${ACTING_ORG_HEADER} cannot be sent to the organization routes: call them as the parent`);
+  if (base.kind !== "api_key") throw actingHeaderRefused(`customer tokens cannot send ${ACTING_ORG_HEADER}`);
+  if (base.parentOrganizationId !== null) throw actingHeaderRefused(`a child organization's key cannot send ${ACTING_ORG_HEADER}`);
+  if (!principalHasScope(base, "org:admin")) throw actingHeaderRefused(`acting inside a child organization needs the scope org:admin`);
+  const target = typeof raw === "string" ? raw.trim() : "";
+  if (!orgIdShape.safeParse(target).success) throw notFound("organization");
+  const child = await deps.orgs.find(target);
+  if (!child || child.parentId !== base.organizationId) throw notFound("organization");
+  return { ...base, organizationId: child.id, parentOrganizationId: base.organizationId, orgStatus: child.status, actingOrganizationId: base.organizationId };
 }
 
 /** `last_used_at` is written at most once a minute per key and process: no extra write on the hot path. */
@@ -74,12 +122,15 @@ async function authenticate(req: FastifyRequest, deps: AuthDeps, touched: Map<st
   if (!isWellFormedApiKey(credential)) throw unauthenticated("the API key is malformed");
   const key = await deps.keys.find(hashApiKey(credential));
   if (!key) throw unauthenticated("the API key is unknown or revoked");
+  // A rotated-out secret may sit in the cache past its grace window: its end is checked on every use.
+  if (key.graceEndsAt !== null && key.graceEndsAt <= Date.now()) throw unauthenticated("the API key is unknown or revoked");
   const now = Date.now();
   if ((touched.get(key.id) ?? 0) < now - TOUCH_EVERY_MS) {
     touched.set(key.id, now);
     touchKey(deps.db, key.id).catch((err: unknown) => req.log.warn({ err }, "could not record key use"));
   }
-  return { kind: "api_key", organizationId: key.organizationId, apiKeyId: key.id, scopes: key.scopes, rateTier: key.rateTier };
+  const keyEnv = credential.startsWith("lak_test_") ? "test" : "live";
+  return { kind: "api_key", organizationId: key.organizationId, apiKeyId: key.id, scopes: key.scopes, rateTier: key.rateTier, keyEnv };
 }
 
 function authorize(p: Principal, rule: RouteAuth): void {

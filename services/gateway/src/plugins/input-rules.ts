@@ -35,6 +35,8 @@ const LABEL: Record<PathParamKind, string> = {
   jobId: "job",
   endpointId: "webhook endpoint",
   deliveryId: "delivery",
+  orgId: "organization",
+  keyId: "API key",
 };
 
 /** `:id` names the entity of the segment before it (`…/adsets/:id` is an ad set). */

@@ -12,6 +12,7 @@ export function rowToAudit(r: AuditRow): AuditEntry {
     actorOrganizationId: r.actor_organization_id,
     actorApiKeyId: r.actor_api_key_id,
     actorUserId: r.actor_user_id,
+    actorOnBehalfOf: r.actor_on_behalf_of,
     operation: r.operation as Operation,
     axis: r.axis as DecisionAxis,
     decision: r.decision,

@@ -131,6 +131,8 @@ export async function insertTestDelivery(db: Db, endpoint: { id: string; organiz
 
 export interface ReplayRange {
   organizationId: string;
+  /** A firehose endpoint (`all_children`) also replays the org's direct children's events. */
+  withChildren?: boolean;
   since: Date;
   until: Date;
   /** The endpoint's filter (null = every event). */
@@ -147,7 +149,14 @@ export async function findReplayEvents(db: Db, r: ReplayRange): Promise<Array<{ 
   let query = db
     .selectFrom("events")
     .select(["id", "type"])
-    .where("organization_id", "=", r.organizationId)
+    .where((eb) =>
+      r.withChildren
+        ? eb.or([
+            eb("organization_id", "=", r.organizationId),
+            eb("organization_id", "in", eb.selectFrom("organizations").select("id").where("parent_id", "=", r.organizationId)),
+          ])
+        : eb("organization_id", "=", r.organizationId),
+    )
     .where("created_at", ">=", r.since)
     .where("created_at", "<", r.until)
     .where("type", "<>", "webhook.test");

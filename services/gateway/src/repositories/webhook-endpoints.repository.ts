@@ -14,6 +14,7 @@ export function rowToWebhookEndpoint(r: WebhookEndpointRow, now = Date.now()): W
     url: r.url,
     events: r.events,
     description: r.description,
+    scope: r.scope,
     enabled: r.enabled,
     disabledReason: r.disabled_reason,
     disabledAt: r.disabled_at?.toISOString() ?? null,
@@ -30,6 +31,8 @@ export interface NewWebhookEndpoint {
   url: string;
   events: string[] | null;
   description: string | null;
+  /** `all_children`: the parent's firehose (the route checks `org:admin`). */
+  scope: "own" | "all_children";
   secretEnc: string;
 }
 
@@ -56,6 +59,7 @@ export async function insertWebhookEndpoint(db: Db, e: NewWebhookEndpoint, maxPe
         url: e.url,
         events: e.events,
         description: e.description,
+        scope: e.scope,
         enabled: true,
         disabled_reason: null,
         disabled_at: null,

@@ -30,6 +30,8 @@ import { registerListAuditLog } from "./audit-log/list-audit-log.ts";
 import { registerHealth } from "./health/get-health.ts";
 import { registerWebhookRoutes } from "./webhooks/index.ts";
 import { registerConnectRoutes } from "./ad-accounts/index.ts";
+import { registerOrganizationRoutes } from "./organizations/organizations.ts";
+import { registerChildApiKeyRoutes } from "./organizations/api-keys.ts";
 
 /** Every `/v1` route; one resource per folder, one route (or verb family) per file. */
 export function registerRoutes(app: FastifyInstance, ctx: RouteContext): void {
@@ -63,4 +65,6 @@ export function registerRoutes(app: FastifyInstance, ctx: RouteContext): void {
   registerListAuditLog(app, ctx);
   registerWebhookRoutes(app, ctx);
   registerConnectRoutes(app, ctx);
+  registerOrganizationRoutes(app, ctx);
+  registerChildApiKeyRoutes(app, ctx);
 }

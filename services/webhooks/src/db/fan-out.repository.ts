@@ -22,8 +22,11 @@ export async function storeEvent(db: Kysely<Database>, event: LayersEvent): Prom
 }
 
 /**
- * Stores the event and creates one delivery (origin `event`) per matching endpoint of its org:
- * enabled, not deleted, filter passes. The partial unique index on (event_id, endpoint_id) makes
+ * Stores the event and creates one delivery (origin `event`) per matching endpoint of its org —
+ * and, for a child org's event, of its parent's `all_children` endpoints (the firehose; the
+ * payload's `data.organizationId` names the child): enabled, not deleted, filter passes. A
+ * delivery belongs to its endpoint's org, so a parent's firehose deliveries are listed under the
+ * parent and never under the child; siblings never see each other's events. The partial unique index on (event_id, endpoint_id) makes
  * this idempotent under redelivery, duplicate publishes and concurrent instances. `webhook.test`
  * events are stored but never fanned out: the gateway creates their one delivery itself.
  * Returns the number of deliveries created now.
@@ -31,10 +34,19 @@ export async function storeEvent(db: Kysely<Database>, event: LayersEvent): Prom
 export async function fanOutEvent(db: Kysely<Database>, event: LayersEvent, firstDelayMs: number): Promise<number> {
   const receivedAt = await storeEvent(db, event);
   if (event.type === "webhook.test") return 0;
+  const org = event.data.organizationId;
   const endpoints = await db
     .selectFrom("webhook_endpoints")
-    .select(["id", "events"])
-    .where("organization_id", "=", event.data.organizationId)
+    .select(["id", "events", "organization_id"])
+    .where((eb) =>
+      eb.or([
+        eb("organization_id", "=", org),
+        eb.and([
+          eb("scope", "=", "all_children"),
+          eb("organization_id", "=", eb.selectFrom("organizations").select("parent_id").where("id", "=", org)),
+        ]),
+      ]),
+    )
     .where("enabled", "=", true)
     .where("deleted_at", "is", null)
     .where("created_at", "<=", new Date(receivedAt.getTime() + ENDPOINT_CLOCK_SKEW_MS))
@@ -47,7 +59,7 @@ export async function fanOutEvent(db: Kysely<Database>, event: LayersEvent, firs
       targets.map((e) => ({
         id: newId("webhookDelivery"),
         endpoint_id: e.id,
-        organization_id: event.data.organizationId,
+        organization_id: e.organization_id,
         event_id: event.id,
         event_type: event.type,
         origin: "event" as const,

@@ -82,7 +82,7 @@ export async function createHarness() {
   }
 
   /** An endpoint row as the gateway would write it (secret sealed with the dev key). */
-  async function endpoint(organizationId: string, url: string, opts: { events?: string[] | null; secret?: string } = {}): Promise<TestEndpoint> {
+  async function endpoint(organizationId: string, url: string, opts: { events?: string[] | null; secret?: string; scope?: "own" | "all_children" } = {}): Promise<TestEndpoint> {
     const id = newId("webhookEndpoint");
     const secret = opts.secret ?? newWebhookSecret();
     await env.db
@@ -93,6 +93,7 @@ export async function createHarness() {
         url,
         description: null,
         events: opts.events ?? null,
+        ...(opts.scope ? { scope: opts.scope } : {}),
         enabled: true,
         disabled_reason: null,
         disabled_at: null,

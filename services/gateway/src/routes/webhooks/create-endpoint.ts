@@ -6,6 +6,7 @@ import { ApiError } from "../../errors.ts";
 import { parseBody } from "../../http/parse.ts";
 import { deliverableUrl } from "../../http/webhooks.ts";
 import { principalOf } from "../../plugins/auth.ts";
+import { principalHasScope } from "../../domain/principal.ts";
 import { insertWebhookEndpoint, rowToWebhookEndpoint } from "../../repositories/webhook-endpoints.repository.ts";
 import { endpointPath } from "./endpoint-for.ts";
 import { eventFilterOf } from "./event-filter.ts";
@@ -20,16 +21,28 @@ export function registerCreateWebhookEndpoint(app: FastifyInstance, ctx: RouteCo
     { config: { auth: { anyOf: ["webhooks:write"], partnerOnly: true }, idempotent: true, sealAnswer: true } },
     async (req, reply) => {
       const body = parseBody(createWebhookEndpointBodySchema, req.body);
+      const p = principalOf(req);
+      const scope = body.scope ?? "own";
+      if (scope === "all_children") {
+        // The firehose reads every child's events: the same power as acting inside them.
+        if (!principalHasScope(p, "org:admin")) throw new ApiError("INSUFFICIENT_SCOPE", 'scope "all_children" needs the scope org:admin');
+        if (p.parentOrganizationId !== null && p.parentOrganizationId !== undefined) {
+          throw new ApiError("VALIDATION", "a child organization has no children to receive events from", {
+            errors: [{ pointer: "/scope", detail: 'only a top-level organization, as itself, can register an "all_children" endpoint' }],
+          });
+        }
+      }
       const url = await deliverableUrl(ctx.webhooks, body.url);
       const secret = newWebhookSecret();
       const row = await insertWebhookEndpoint(
         ctx.db,
         {
           id: newId("webhookEndpoint"),
-          organizationId: principalOf(req).organizationId,
+          organizationId: p.organizationId,
           url,
           events: eventFilterOf(body.events),
           description: body.description ?? null,
+          scope,
           secretEnc: sealToken(secret, ctx.webhooks.tokenEncryptionKey),
         },
         MAX_ENDPOINTS_PER_ORG,

@@ -31,6 +31,7 @@ export function registerReplayWebhookEndpoint(app: FastifyInstance, ctx: RouteCo
       }
       const events = await findReplayEvents(ctx.db, {
         organizationId: endpoint.organization_id,
+        withChildren: endpoint.scope === "all_children",
         since: new Date(since),
         until: new Date(until),
         filter: endpoint.events,

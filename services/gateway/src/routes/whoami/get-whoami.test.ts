@@ -15,6 +15,6 @@ describe("whoami", () => {
     const projectId = "5b0e7c1e-2f7a-4d39-9a51-3c1b9e2d4f60";
     const body = whoamiOf({ kind: "customer", organizationId, userId: "usr_42", projectId });
     expect(whoamiSchema.parse(body)).toEqual(body);
-    expect(body).toEqual({ organizationId, actor: { type: "customer", userId: "usr_42" }, scopes: ["*"], projectId });
+    expect(body).toEqual({ organizationId, parentOrganizationId: null, actor: { type: "customer", userId: "usr_42" }, scopes: ["*"], projectId });
   });
 });

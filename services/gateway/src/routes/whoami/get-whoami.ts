@@ -3,12 +3,17 @@ import type { Whoami } from "@layers/contracts";
 import type { Principal } from "../../domain/principal.ts";
 import { principalOf } from "../../plugins/auth.ts";
 
-/** What a credential speaks for. Customers hold every scope, on their one project only. */
+/**
+ * What a credential speaks for. Customers hold every scope, on their one project only. With
+ * `X-Layers-Organization` the org is the child acted inside, its parent the acting org.
+ */
 export function whoamiOf(p: Principal): Whoami {
+  const parentOrganizationId = p.parentOrganizationId ?? null;
   if (p.kind === "api_key") {
-    return { organizationId: p.organizationId, actor: { type: "partner", apiKeyId: p.apiKeyId }, scopes: [...p.scopes] };
+    const actor = p.actingOrganizationId ? { type: "partner" as const, apiKeyId: p.apiKeyId, onBehalfOf: p.organizationId } : { type: "partner" as const, apiKeyId: p.apiKeyId };
+    return { organizationId: p.organizationId, parentOrganizationId, actor, scopes: [...p.scopes] };
   }
-  return { organizationId: p.organizationId, actor: { type: "customer", userId: p.userId }, scopes: ["*"], projectId: p.projectId };
+  return { organizationId: p.organizationId, parentOrganizationId, actor: { type: "customer", userId: p.userId }, scopes: ["*"], projectId: p.projectId };
 }
 
 /** GET /v1/whoami — who the credential speaks for; any valid credential, no scope needed. */
