@@ -292,6 +292,22 @@ export interface DeadLettersTable {
   redriven_at: NullableTimestamp;
 }
 
+/** Daily performance per entity, owned by the optimizer (migration optimizer_metrics). */
+export interface AdMetricsDailyTable {
+  entity_id: string;
+  /** Written as `YYYY-MM-DD`; select it with `to_char(date, 'YYYY-MM-DD')` (pg reads a date as a local-time Date). */
+  date: ColumnType<Date | string, string, string>;
+  layer_id: string;
+  project_id: string;
+  platform: "meta" | "tiktok" | "apple";
+  level: "campaign" | "adset" | "adgroup" | "ad" | "keyword";
+  spend_cents: ColumnType<number, number, number>;
+  impressions: ColumnType<number, number, number>;
+  clicks: ColumnType<number, number, number>;
+  conversions: ColumnType<number, number, number>;
+  synced_at: Timestamp;
+}
+
 export interface Database extends WebhooksDatabase {
   organizations: OrganizationsTable;
   api_keys: ApiKeysTable;
@@ -310,6 +326,7 @@ export interface Database extends WebhooksDatabase {
   idempotency_keys: IdempotencyKeysTable;
   dead_letters: DeadLettersTable;
   event_outbox: EventOutboxTable;
+  ad_metrics_daily: AdMetricsDailyTable;
 }
 
 export type LayerRow = Selectable<LayersTable>;
