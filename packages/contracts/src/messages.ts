@@ -33,6 +33,15 @@ export const updatePolicyParamsSchema = z.strictObject({
   writerPreset: writerPresetSchema.optional(),
 });
 
+/** Why the optimizer proposes a write: shown on the pending action a `draft` layer queues. */
+export const proposalNoteSchema = z.strictObject({
+  rationale: z.string().min(1).max(2000),
+  evidence: z.record(z.string(), z.unknown()),
+  currentValue: z.record(z.string(), z.unknown()).nullable().optional(),
+  newValue: z.record(z.string(), z.unknown()).nullable().optional(),
+});
+export type ProposalNote = z.infer<typeof proposalNoteSchema>;
+
 /** A write intent: published by the gateway (or an approval) to `<prefix>.intent.<platform>`. */
 export const writeIntentSchema = z.strictObject({
   intentId: idSchema("intent"),
@@ -51,6 +60,8 @@ export const writeIntentSchema = z.strictObject({
   source: z.enum(["api", "approval", "optimizer"]),
   /** Set when this intent re-runs a queued action after approval. */
   pendingActionId: idSchema("pendingAction").optional(),
+  /** An optimizer proposal's rationale and evidence (source `optimizer`). */
+  proposal: proposalNoteSchema.optional(),
   requestId: z.string(),
   acceptedAt: z.iso.datetime(),
 });
