@@ -15,3 +15,4 @@ export * from "./http-entities.ts";
 export * from "./webhooks.ts";
 export * from "./rate-limits.ts";
 export * from "./http-responses.ts";
+export * from "./optimizer.ts";

@@ -25,6 +25,11 @@ export const optimizerConfigSchema = baseConfigSchema.extend({
   /** Schedule: time between ticks; the first tick comes one interval after start. */
   OPTIMIZER_INTERVAL_MS: int(1_000, 6 * 60 * 60_000),
 
+  /** How long a run waits for the gate's verdict on each proposal (the job keeps it either way). */
+  OPTIMIZER_VERDICT_WAIT_MS: int(100, 10_000),
+  /** A run still open after this long was left by a stopped instance: it is failed so the layer can run again. */
+  OPTIMIZER_RUN_STALE_MS: int(1_000, 30 * 60_000),
+
   /** Minimum data: days of delivery an entity needs before any rule acts on it. */
   OPT_MIN_DAYS: int(1, 7),
   /** Cooldown: no proposal for an entity Layers changed (landed write or decided proposal) this recently. */
