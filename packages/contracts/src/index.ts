@@ -16,3 +16,4 @@ export * from "./webhooks.ts";
 export * from "./rate-limits.ts";
 export * from "./http-responses.ts";
 export * from "./optimizer.ts";
+export * from "./creative-pool.ts";

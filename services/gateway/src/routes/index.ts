@@ -29,6 +29,10 @@ import { registerGetJob } from "./jobs/get-job.ts";
 import { registerListAuditLog } from "./audit-log/list-audit-log.ts";
 import { registerHealth } from "./health/get-health.ts";
 import { registerWebhookRoutes } from "./webhooks/index.ts";
+import { registerRunOptimizer } from "./optimizer/run-optimizer.ts";
+import { registerGetOptimizerRuns } from "./optimizer/get-runs.ts";
+import { registerGetAdsMetrics } from "./optimizer/ads-metrics.ts";
+import { registerAdsContent } from "./optimizer/ads-content.ts";
 
 /** Every `/v1` route; one resource per folder, one route (or verb family) per file. */
 export function registerRoutes(app: FastifyInstance, ctx: RouteContext): void {
@@ -61,4 +65,8 @@ export function registerRoutes(app: FastifyInstance, ctx: RouteContext): void {
   registerGetJob(app, ctx);
   registerListAuditLog(app, ctx);
   registerWebhookRoutes(app, ctx);
+  registerRunOptimizer(app, ctx);
+  registerGetOptimizerRuns(app, ctx);
+  registerGetAdsMetrics(app, ctx);
+  registerAdsContent(app, ctx);
 }
