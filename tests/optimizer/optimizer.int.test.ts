@@ -237,5 +237,12 @@ describe("schedule", () => {
       expect(new Set(ticks).size).toBe(ticks.length);
     }
     expect(runs.every((r) => tenants.some((t) => t.layerId === r.layer_id))).toBe(true);
+    // Both instances tried every layer on every tick; between them they stored exactly the runs there are.
+    const [sa, sb] = [a.schedule.stats(), b.schedule.stats()];
+    expect(sa.started + sb.started).toBe(runs.length);
+    expect(sa.started + sa.skipped).toBeGreaterThanOrEqual(tenants.length);
+    expect(sb.started + sb.skipped).toBeGreaterThanOrEqual(tenants.length);
+    // Each stored run was also attempted by the other instance, which found its tick taken.
+    expect(sa.skipped + sb.skipped).toBeGreaterThanOrEqual(1);
   }, 30_000);
 });

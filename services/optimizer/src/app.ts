@@ -7,7 +7,7 @@ import { metaReportReader } from "./reports/meta-report.ts";
 import { tiktokReportReader } from "./reports/tiktok-report.ts";
 import { createRunStarter, type RunStarter } from "./runs/start-run.ts";
 import { startRunResponder } from "./runs/start-run-responder.ts";
-import { startSchedule } from "./schedule/start-schedule.ts";
+import { startSchedule, type RunningSchedule } from "./schedule/start-schedule.ts";
 
 export { loadOptimizerConfig, optimizerConfigSchema, type OptimizerConfig } from "./config.ts";
 
@@ -23,6 +23,7 @@ export interface OptimizerDeps {
 
 export interface RunningOptimizer {
   starter: RunStarter;
+  schedule: RunningSchedule;
   /** Stops the schedule and the responder and waits for runs in flight; connections stay open. */
   stop(): Promise<void>;
 }
@@ -54,6 +55,7 @@ export async function startOptimizer(deps: OptimizerDeps): Promise<RunningOptimi
   deps.log.info({ intervalMs: config.OPTIMIZER_INTERVAL_MS }, "optimizer started");
   return {
     starter,
+    schedule,
     async stop() {
       await schedule.stop();
       await responder.stop();

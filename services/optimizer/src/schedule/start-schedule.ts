@@ -17,8 +17,15 @@ export interface ScheduleDeps {
  * Every interval, one run per consenting layer (with a connected ad account). Cluster-safe: each
  * instance tries every layer, and the unique (layer, tick) index lets exactly one of them store it.
  */
-export function startSchedule(deps: ScheduleDeps): { stop(): Promise<void> } {
+export interface RunningSchedule {
+  /** Runs this instance stored, and layer ticks it found already taken (by another instance or an open run). */
+  stats(): { started: number; skipped: number };
+  stop(): Promise<void>;
+}
+
+export function startSchedule(deps: ScheduleDeps): RunningSchedule {
   const now = deps.now ?? Date.now;
+  const counts = { started: 0, skipped: 0 };
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
@@ -48,7 +55,9 @@ export function startSchedule(deps: ScheduleDeps): { stop(): Promise<void> } {
       for (const l of layers) {
         const r = await deps.starter.start({ organizationId: l.organization_id, projectId: l.project_id, layerId: l.id, platform: l.platform, dryRun: false, requestId: `schedule-${n}-${l.id}` }, "schedule", n);
         if (r.ok) started++;
+        else counts.skipped++;
       }
+      counts.started += started;
       deps.log.info({ tick: n, layers: layers.length, started }, "optimizer tick");
     } catch (err) {
       deps.log.error({ err, tick: n }, "optimizer tick failed");
@@ -57,6 +66,7 @@ export function startSchedule(deps: ScheduleDeps): { stop(): Promise<void> } {
 
   arm(firstTickAt(now(), deps.intervalMs));
   return {
+    stats: () => ({ ...counts }),
     async stop() {
       stopped = true;
       clearTimeout(timer);
