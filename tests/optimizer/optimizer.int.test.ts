@@ -140,6 +140,13 @@ describe("optimizer → gate (Meta, draft layer)", () => {
       .returning("id")
       .executeTakeFirstOrThrow();
     expect(await requestRun(m.t)).toEqual({ ok: false, code: "CONFLICT", message: expect.any(String), runId: open.id });
+    // Left open by a stopped instance past the stale limit, it no longer holds the layer.
+    await stack.env.db.updateTable("optimizer_runs").set({ created_at: new Date(Date.now() - 31 * 60_000) }).where("id", "=", open.id).execute();
+    const reply = await requestRun(m.t);
+    expect(reply.ok).toBe(true);
+    const stale = await stack.env.db.selectFrom("optimizer_runs").select(["status", "error"]).where("id", "=", open.id).executeTakeFirstOrThrow();
+    expect(stale).toMatchObject({ status: "failed", error: { code: "INTERRUPTED" } });
+    if (reply.ok) await waitForRun(stack, reply.runId);
   });
 });
 

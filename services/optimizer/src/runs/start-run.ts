@@ -1,5 +1,5 @@
 import { type OptimizerRunReply, type OptimizerRunRequest } from "@layers/contracts";
-import { insertRun } from "../db/run-repository.ts";
+import { failStaleRuns, insertRun } from "../db/run-repository.ts";
 import { windowEndingYesterday } from "../sync/sync-layer.ts";
 import { executeRun, type RunDeps } from "./execute-run.ts";
 
@@ -25,7 +25,10 @@ export function createRunStarter(deps: RunDeps, now: () => Date = () => new Date
       }
       if (layer.platform !== req.platform) return { ok: false, code: "VALIDATION", message: `layer ${req.layerId} is the ${layer.platform} layer, not ${req.platform}` };
       const window = windowEndingYesterday(now(), deps.config.OPTIMIZER_WINDOW_DAYS);
-      const inserted = await insertRun(deps.db, { organizationId: req.organizationId, projectId: req.projectId, layerId: req.layerId, platform: req.platform, trigger, dryRun: req.dryRun, tick, window, requestId: req.requestId });
+      const run = { organizationId: req.organizationId, projectId: req.projectId, layerId: req.layerId, platform: req.platform, trigger, dryRun: req.dryRun, tick, window, requestId: req.requestId };
+      let inserted = await insertRun(deps.db, run);
+      // An open run older than the stale limit was left by a stopped instance: fail it, then try once more.
+      if (!inserted.ok && inserted.reason === "open_run" && (await failStaleRuns(deps.db, deps.config.OPTIMIZER_RUN_STALE_MS)) > 0) inserted = await insertRun(deps.db, run);
       if (!inserted.ok) {
         return inserted.reason === "open_run"
           ? { ok: false, code: "CONFLICT", message: "a run of this layer is already queued or running", ...(inserted.runId ? { runId: inserted.runId } : {}) }
