@@ -8,6 +8,8 @@ import { FaultBook } from "./faults.ts";
 import { Ledger } from "./ledger.ts";
 import { MetaStore } from "./meta/meta-store.ts";
 import { registerMetaRoutes } from "./meta/routes.ts";
+import { PerformanceBook } from "./performance/performance-book.ts";
+import { registerPerformanceRoutes } from "./performance/routes.ts";
 import { registerTiktokRoutes } from "./tiktok/routes.ts";
 import { TiktokStore } from "./tiktok/tiktok-store.ts";
 import { createStateWriter, readStateFile, type SandboxState } from "./state-file.ts";
@@ -21,6 +23,7 @@ export type { CreateAppleOrgBody, CreateAppleOrgResponse, PutAppleFaultsBody } f
 export type { LedgerEntry, LedgerOp } from "./ledger.ts";
 export type { CreateTiktokAdvertiserBody, CreateTiktokAdvertiserResponse } from "./tiktok/control.ts";
 export { createSandboxClient, type SandboxClient } from "./sandbox-client.ts";
+export type { ScriptedDay } from "./performance/daily.ts";
 
 export interface SandboxOptions {
   log?: Logger;
@@ -59,6 +62,8 @@ export function buildSandbox(opts: SandboxOptions = {}): FastifyInstance {
   const oauthDeps = { store: oauth, meta: store, tiktok, apple, onMutation };
   restoreGrantTokens(oauthDeps);
   registerOauthRoutes(app, oauthDeps);
+  // Scripted performance lives in memory only: tests and the walk-through script it per run.
+  registerPerformanceRoutes(app, { meta: store, tiktok, apple, book: new PerformanceBook() });
   app.setNotFoundHandler((request, reply) => {
     void reply.code(404).send({ error: { message: `Unknown path components: ${request.url.split("?")[0]}`, type: "OAuthException", code: 2500 } });
   });

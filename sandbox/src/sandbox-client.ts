@@ -3,6 +3,7 @@ import type { CreateMetaAdAccountBody, CreateMetaAdAccountResponse, PutFaultsBod
 import type { FaultEntry } from "./faults.ts";
 import type { LedgerEntry } from "./ledger.ts";
 import type { CreateTiktokAdvertiserBody, CreateTiktokAdvertiserResponse } from "./tiktok/control.ts";
+import type { ScriptedDay } from "./performance/daily.ts";
 
 export interface LedgerFilter {
   platform?: "meta" | "apple" | "tiktok";
@@ -27,6 +28,10 @@ export interface SandboxClient {
   createTiktokAdvertiser(body?: CreateTiktokAdvertiserBody): Promise<CreateTiktokAdvertiserResponse>;
   /** Clears one TikTok advertiser's faults (set with `setFaults({platform:"tiktok",…})`), or all TikTok faults. */
   clearTiktokFaults(advertiserId?: string): Promise<void>;
+  /** Scripts an object's daily performance (spend in minor units); dates without an entry report zero. */
+  setPerformance(platform: "meta" | "tiktok" | "apple", platformObjectId: string, daily: ScriptedDay[]): Promise<void>;
+  /** Clears a script: the object reports synthetic numbers (or its children's sum) again. */
+  clearPerformance(platform: "meta" | "tiktok" | "apple", platformObjectId: string): Promise<void>;
 }
 
 export function createSandboxClient(url: string): SandboxClient {
@@ -63,6 +68,12 @@ export function createSandboxClient(url: string): SandboxClient {
     createTiktokAdvertiser: (body = {}) => call("POST", "/_sandbox/tiktok/advertisers", body),
     clearTiktokFaults: async (advertiserId) => {
       await call("DELETE", `/_sandbox/faults${qs({ platform: "tiktok", account: advertiserId })}`);
+    },
+    setPerformance: async (platform, id, daily) => {
+      await call("PUT", `/_sandbox/performance/${platform}/${encodeURIComponent(id)}`, { daily });
+    },
+    clearPerformance: async (platform, id) => {
+      await call("DELETE", `/_sandbox/performance/${platform}/${encodeURIComponent(id)}`);
     },
   };
 }

@@ -133,6 +133,9 @@ export const MISSING: Record<PathParamKind, string> = {
   deliveryId: "dlv_0000000000000000000000000a",
   orgId: "org_0000000000000000000000000a",
   keyId: "key_0000000000000000000000000a",
+  adAccountId: "aa_0000000000000000000000000a",
+  runId: "opr_0000000000000000000000000a",
+  creativeId: "crv_000000000000000000000000",
 };
 
 export function segmentFor(kind: PathParamKind, known: Partial<Record<PathParamKind, string[]>>): fc.Arbitrary<string> {

@@ -18,6 +18,8 @@ export const ID_PREFIXES = {
   user: "usr",
   webhookEndpoint: "ep",
   webhookDelivery: "dlv",
+  optimizerRun: "opr",
+  proposal: "prp",
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

@@ -18,3 +18,5 @@ export * from "./http-responses.ts";
 export * from "./text.ts";
 export * from "./connect.ts";
 export * from "./organizations.ts";
+export * from "./optimizer.ts";
+export * from "./creative-pool.ts";

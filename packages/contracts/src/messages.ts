@@ -37,6 +37,15 @@ export const updatePolicyParamsSchema = z.strictObject({
   writerPreset: writerPresetSchema.optional(),
 });
 
+/** Why the optimizer proposes a write: shown on the pending action a `draft` layer queues. */
+export const proposalNoteSchema = z.strictObject({
+  rationale: z.string().min(1).max(2000),
+  evidence: z.record(z.string(), z.unknown()),
+  currentValue: z.record(z.string(), z.unknown()).nullable().optional(),
+  newValue: z.record(z.string(), z.unknown()).nullable().optional(),
+});
+export type ProposalNote = z.infer<typeof proposalNoteSchema>;
+
 /**
  * The params contract of every operation, in one place: the gateway builds params with these, and
  * every message that carries params (`writeIntentSchema`, `dispatchSchema`) checks them against
@@ -99,6 +108,8 @@ const writeIntentFields = z.strictObject({
   source: z.enum(["api", "approval", "optimizer"]),
   /** Set when this intent re-runs a queued action after approval. */
   pendingActionId: idSchema("pendingAction").optional(),
+  /** An optimizer proposal's rationale and evidence (source `optimizer`). */
+  proposal: proposalNoteSchema.optional(),
   requestId: z.string(),
   acceptedAt: z.iso.datetime(),
 });

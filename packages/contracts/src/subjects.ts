@@ -14,15 +14,22 @@ export function natsNames(prefix: string) {
       intents: `${up}_INTENTS`,
       dispatch: `${up}_DISPATCH`,
       events: `${up}_EVENTS`,
+      /** Optimizer proposals: written like intents, decided by the gate through its second durable. */
+      pending: `${up}_PENDING`,
     },
     consumers: {
       gate: "gate",
+      /** The gate's durable on the pending stream (optimizer proposals), same handler as intents. */
+      gatePending: "gate-pending",
       webhooks: "webhooks",
       dispatcher: (platform: Platform) => `dispatcher-${platform}`,
     },
     subjects: {
       intentsAll: `${prefix}.intent.>`,
       intent: (platform: Platform) => `${prefix}.intent.${platform}`,
+      pendingAll: `${prefix}.pending.>`,
+      /** An optimizer proposal (a `WriteIntent` by actor `optimizer`), to the gate. */
+      pending: (platform: Platform) => `${prefix}.pending.${platform}`,
       dispatchAll: `${prefix}.dispatch.>`,
       dispatch: (platform: Platform) => `${prefix}.dispatch.${platform}`,
       eventsAll: `${prefix}.event.>`,
@@ -36,6 +43,8 @@ export function natsNames(prefix: string) {
       /** Core NATS request/reply: ask the gate what it would decide for a described write (dry run, no side effect). */
       evaluate: (platform: Platform) => `${prefix}.rpc.gate.evaluate.${platform}`,
       evaluateAll: `${prefix}.rpc.gate.evaluate.*`,
+      /** Core NATS request/reply: ask the optimizer to start a run (queue group `optimizer`). */
+      optimizerRun: `${prefix}.rpc.optimizer.run`,
     },
   };
 }

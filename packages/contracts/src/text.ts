@@ -53,5 +53,8 @@ export const pathParamSchemas = {
   deliveryId: idSchema("webhookDelivery"),
   orgId: idSchema("organization"),
   keyId: idSchema("apiKey"),
+  adAccountId: idSchema("adAccount"),
+  runId: idSchema("optimizerRun"),
+  creativeId: z.string().regex(/^crv_[0-9a-f]{24}$/),
 } as const;
 export type PathParamKind = keyof typeof pathParamSchemas;

@@ -308,6 +308,76 @@ export interface DeadLettersTable {
   redriven_at: NullableTimestamp;
 }
 
+/** Daily performance per entity, owned by the optimizer (migration optimizer_metrics). */
+export interface AdMetricsDailyTable {
+  entity_id: string;
+  /** Written as `YYYY-MM-DD`; select it with `to_char(date, 'YYYY-MM-DD')` (pg reads a date as a local-time Date). */
+  date: ColumnType<Date | string, string, string>;
+  layer_id: string;
+  project_id: string;
+  platform: "meta" | "tiktok" | "apple";
+  level: "campaign" | "adset" | "adgroup" | "ad" | "keyword";
+  spend_cents: ColumnType<number, number, number>;
+  impressions: ColumnType<number, number, number>;
+  clicks: ColumnType<number, number, number>;
+  conversions: ColumnType<number, number, number>;
+  synced_at: Timestamp;
+}
+
+export type OptimizerRunStatus = "queued" | "running" | "completed" | "failed";
+/** Optimizer runs (migration optimizer_metrics). */
+export interface OptimizerRunsTable {
+  id: string;
+  organization_id: string;
+  project_id: string;
+  layer_id: string;
+  platform: "meta" | "tiktok" | "apple";
+  status: OptimizerRunStatus;
+  trigger: "api" | "schedule";
+  dry_run: boolean;
+  tick: ColumnType<number | null, number | null | undefined, number | null>;
+  window_since: ColumnType<Date | string, string, string>;
+  window_until: ColumnType<Date | string, string, string>;
+  summary: Json | null;
+  error: Json | null;
+  request_id: string | null;
+  created_at: Timestamp;
+  started_at: NullableTimestamp;
+  completed_at: NullableTimestamp;
+}
+
+export interface OptimizerProposalsTable {
+  id: string;
+  run_id: string;
+  layer_id: string;
+  position: number;
+  rule: string;
+  action_type: string;
+  entity_id: string;
+  entity_level: string;
+  entity_name: string;
+  proposal_key: string;
+  current_value: Json | null;
+  new_value: Json | null;
+  rationale: string;
+  evidence: Json;
+  dry_run: boolean;
+  decision: string | null;
+  reason: string | null;
+  verdict_id: string | null;
+  pending_action_id: string | null;
+  intent_id: string | null;
+  job_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface CreativeOverridesTable {
+  project_id: string;
+  creative_id: string;
+  override: "include" | "exclude";
+  updated_at: Timestamp;
+}
+
 export interface Database extends WebhooksDatabase, ConnectDatabase {
   organizations: OrganizationsTable;
   api_keys: ApiKeysTable;
@@ -326,6 +396,10 @@ export interface Database extends WebhooksDatabase, ConnectDatabase {
   idempotency_keys: IdempotencyKeysTable;
   dead_letters: DeadLettersTable;
   event_outbox: EventOutboxTable;
+  ad_metrics_daily: AdMetricsDailyTable;
+  optimizer_runs: OptimizerRunsTable;
+  optimizer_proposals: OptimizerProposalsTable;
+  creative_overrides: CreativeOverridesTable;
 }
 
 export type LayerRow = Selectable<LayersTable>;

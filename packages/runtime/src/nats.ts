@@ -41,6 +41,7 @@ export async function ensureStreams(jsm: JetStreamManager, names: NatsNames): Pr
     { name: names.streams.intents, subjects: [names.subjects.intentsAll], max_age: 14 * DAY_NS },
     { name: names.streams.dispatch, subjects: [names.subjects.dispatchAll], max_age: 14 * DAY_NS },
     { name: names.streams.events, subjects: [names.subjects.eventsAll], max_age: 30 * DAY_NS },
+    { name: names.streams.pending, subjects: [names.subjects.pendingAll], max_age: 14 * DAY_NS },
   ];
   for (const s of specs) {
     const config = {

@@ -1,4 +1,4 @@
-import { unauthorized } from "./apple-error.ts";
+import { forbidden, unauthorized } from "./apple-error.ts";
 import { contextValue } from "./dialect.ts";
 import type { AppleStore } from "./apple-store.ts";
 import type { AppleOrg } from "./apple-types.ts";
@@ -20,4 +20,11 @@ export function tokenOrg(store: AppleStore, authorization: string | undefined): 
   const org = token === undefined ? undefined : store.orgByToken(token);
   if (org === undefined) throw unauthorized();
   return org;
+}
+
+/** v5 `X-AP-Context: orgId=<id>` must name the token's org: 403 otherwise (the reports use it). */
+export function checkContext(org: AppleOrg, header: string | undefined): void {
+  const orgId = contextOrgId(header);
+  if (orgId === undefined) throw forbidden("The X-AP-Context header must be orgId=<orgId>");
+  if (orgId !== org.orgId) throw forbidden(`The caller has no access to org ${orgId}`);
 }

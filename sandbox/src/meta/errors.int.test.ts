@@ -102,9 +102,9 @@ describe("meta errors", () => {
 
   it("answers paths outside the sandbox with code 2500", async () => {
     const acc = await sandbox.control.createMetaAdAccount();
-    const res = await graphAs(sandbox.url, acc.accessToken).get(`/${acc.accountId}/insights`);
+    const res = await graphAs(sandbox.url, acc.accessToken).get(`/${acc.accountId}/reachestimate`);
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 2500, message: "Unknown path components: /insights" });
+    expect(res.body.error).toMatchObject({ code: 2500, message: "Unknown path components: /reachestimate" });
   });
 
   it("answers an invalid JSON body with code 100", async () => {

@@ -25,7 +25,8 @@ export interface RunningGate {
 }
 
 /**
- * The authority gate: consumes `<p>.intent.>` through the durable `gate`, answers dry-run evaluate
+ * The authority gate: consumes `<p>.intent.>` through the durable `gate` and optimizer proposals
+ * on `<p>.pending.>` through the durable `gate-pending` (same handler), answers dry-run evaluate
  * requests (`<p>.rpc.gate.evaluate.*`), and relays unpublished intents and outbox events.
  */
 export async function startGate(deps: GateDeps): Promise<RunningGate> {
@@ -46,6 +47,26 @@ export async function startGate(deps: GateDeps): Promise<RunningGate> {
     concurrency: config.GATE_CONCURRENCY,
     retry: DEFAULT_RETRY,
     log: log.child({ component: "intents" }),
+    handle: (intent, ctx) => handleIntent({ js: nats.js, nc: nats.nc, names, committer }, intent, ctx),
+    deadLetter: (dl) => recordDeadLetter(db, dl),
+  });
+  // Optimizer proposals arrive on their own stream; the gate decides them with the very same handler.
+  await ensureDurable(nats.jsm, {
+    stream: names.streams.pending,
+    durable: names.consumers.gatePending,
+    filterSubject: names.subjects.pendingAll,
+    ackWaitMs: config.GATE_ACK_WAIT_MS,
+    maxAckPending: Math.max(config.GATE_MAX_ACK_PENDING, config.GATE_CONCURRENCY),
+  });
+  const pendingConsumer = await runConsumer({
+    js: nats.js,
+    stream: names.streams.pending,
+    durable: names.consumers.gatePending,
+    schema: writeIntentMessageSchema,
+    concurrency: config.GATE_CONCURRENCY,
+    retry: DEFAULT_RETRY,
+    log: log.child({ component: "pending" }),
+    // Same handler and the same group committer as partner intents: one gate, one decision path.
     handle: (intent, ctx) => handleIntent({ js: nats.js, nc: nats.nc, names, committer }, intent, ctx),
     deadLetter: (dl) => recordDeadLetter(db, dl),
   });
@@ -78,6 +99,7 @@ export async function startGate(deps: GateDeps): Promise<RunningGate> {
       await evaluator.stop();
       await eventRelay.stop();
       await relay.stop();
+      await pendingConsumer.stop();
       await consumer.stop();
     },
   };

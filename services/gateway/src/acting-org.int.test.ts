@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { newId, whoamiSchema, type PathParamKind, type Platform } from "@layers/contracts";
+import { creativeIdOf, newId, whoamiSchema, type PathParamKind, type Platform } from "@layers/contracts";
 import { createHarness, expectProblem, type Harness } from "./test-support/harness.ts";
 import { acting, createChild, mintChildKey, seedParent, type Family } from "./test-support/family.ts";
 import { fakeResolve, seedDelivery, seedEvent } from "./test-support/webhooks.ts";
@@ -44,7 +44,16 @@ describe("acting on behalf of a child, and the BOLA matrix", () => {
     expect(ep.statusCode, ep.body).toBe(201);
     const eventId = await seedEvent(db, orgId, "ads.write.executed", new Date());
     const deliveryId = await seedDelivery(db, { id: ep.json().id, organizationId: orgId }, eventId, "ads.write.executed");
-    return { projectId: project.id, campaigns, adSet, tiktokGroup, appleGroup, metaAd, keyword, pending, endpointId: ep.json().id as string, deliveryId };
+    // The connect flow's account of the meta campaign, an optimizer run on its layer and the creative an ad shows.
+    const metaCampaign = await db.selectFrom("campaigns").selectAll().where("id", "=", campaigns.meta).executeTakeFirstOrThrow();
+    const runId = newId("optimizerRun");
+    await db
+      .insertInto("optimizer_runs")
+      .values({ id: runId, organization_id: orgId, project_id: project.id, layer_id: metaCampaign.layer_id, platform: "meta", status: "completed", trigger: "api", dry_run: true, window_since: "2026-11-01", window_until: "2026-11-30" })
+      .execute();
+    const creative = { primaryText: "Run further", linkUrl: "https://shoes.example/run", pageId: "1000001" };
+    await db.updateTable("ad_entities").set({ creative: JSON.stringify(creative) }).where("id", "=", metaAd).execute();
+    return { projectId: project.id, campaigns, adSet, tiktokGroup, appleGroup, metaAd, keyword, pending, endpointId: ep.json().id as string, deliveryId, adAccountId: metaCampaign.ad_account_id, runId, creativeId: creativeIdOf(creative) };
   }
   let world: Awaited<ReturnType<typeof seedWorld>>;
   let siblingCustomer: string;
@@ -67,7 +76,8 @@ describe("acting on behalf of a child, and the BOLA matrix", () => {
   /** Every id route of the gateway, filled with C's ids (the platform each entity lives on). */
   function idRoutes(): Array<{ method: string; url: string; org: boolean; customerOnly: boolean }> {
     return h.app.routeTable
-      .filter((r) => r.url.includes(":") && r.method !== "HEAD")
+      // The OAuth callback is a public browser page keyed by its one-time state, not by tenancy.
+      .filter((r) => r.url.includes(":") && r.method !== "HEAD" && !r.url.startsWith("/v1/oauth/callback"))
       .map((r) => {
         const platform: Platform = r.url.includes("/keywords") ? "apple" : r.url.includes("/adgroups") ? "tiktok" : "meta";
         const url = r.url
@@ -76,6 +86,9 @@ describe("acting on behalf of a child, and the BOLA matrix", () => {
           .replace(":campaignId", world.campaigns[platform])
           .replace("adsets/:id", `adsets/${world.adSet}`)
           .replace("adgroups/:id", `adgroups/${platform === "apple" ? world.appleGroup : world.tiktokGroup}`)
+          .replace("ad-accounts/:id", `ad-accounts/${world.adAccountId}`)
+          .replace("ads-content/:id", `ads-content/${world.creativeId}`)
+          .replace(":runId", world.runId)
           .replace("ads/:id", `ads/${world.metaAd}`)
           .replace(":keywordId", world.keyword)
           .replace(":pendingActionId", world.pending.pendingActionId)

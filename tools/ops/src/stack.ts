@@ -11,7 +11,7 @@ import { opsConfigSchema } from "./config.ts";
 
 /**
  * `./dev start`: migrations, streams, then every service as its own process (sandbox, gate,
- * dispatcher-meta, dispatcher-tiktok, dispatcher-apple, webhooks, gateway), restarted if one dies; then a fresh dev tenant is seeded and printed.
+ * dispatcher-meta, dispatcher-tiktok, dispatcher-apple, webhooks, optimizer, gateway), restarted if one dies; then a fresh dev tenant is seeded and printed.
  * Ctrl-C drains every service.
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -51,6 +51,8 @@ const services: Array<{ name: string; entry: string; env: Record<string, string>
   { name: "dispatcher-tiktok", entry: "services/dispatcher-tiktok/src/main.ts", env: { TIKTOK_BASE_URL: sandboxUrl } },
   { name: "dispatcher-apple", entry: "services/dispatcher-apple/src/main.ts", env: { APPLE_BASE_URL: sandboxUrl, APPLE_API: config.APPLE_API } },
   { name: "webhooks", entry: "services/webhooks/src/main.ts", env: {} },
+  // Reads performance from the sandbox; its first scheduled tick comes one interval (6 h) after start.
+  { name: "optimizer", entry: "services/optimizer/src/main.ts", env: { META_BASE_URL: sandboxUrl, TIKTOK_BASE_URL: sandboxUrl, APPLE_BASE_URL: sandboxUrl } },
   { name: "gateway", entry: "services/gateway/src/main.ts", env: {
       PORT: String(config.API_PORT),
       HOST: "127.0.0.1",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Actor, Operation } from "@layers/contracts";
 import { readIntentParams } from "./intent-params.ts";
-import { pendingActionContent, type CampaignFacts } from "./pending-action-content.ts";
+import { pendingActionContent, type CampaignFacts, type EntityFacts } from "./pending-action-content.ts";
 import { testIntent } from "../testing/test-intent.ts";
 
 const CMP = "cmp_0000000000000000000000000a";
@@ -95,5 +95,40 @@ describe("pendingActionContent - rationale", () => {
         amounts: { dailyBudget: "7500" },
       },
     });
+  });
+});
+
+describe("pendingActionContent - writes to a named entity and optimizer proposals", () => {
+  const ad: EntityFacts = { kind: "ad", id: "ad_1", name: "Summer hook", status: "active", dailyBudgetCents: null, lifetimeBudgetCents: null };
+  const adset: EntityFacts = { kind: "adset", id: "as1", name: "Lookalikes", status: "active", dailyBudgetCents: 4_000, lifetimeBudgetCents: null };
+  const withEntity = (op: Operation, raw: Record<string, unknown>, entity: EntityFacts, over: Parameters<typeof testIntent>[2] = {}) => {
+    const read = readIntentParams(op, raw);
+    if (!read.ok) throw new Error(read.error);
+    return pendingActionContent({ intent: testIntent(op, raw, over), params: read.params, campaign, entity, currency: "USD" });
+  };
+
+  it.each([
+    { name: "pause an ad", op: "pause_ad" as const, raw: { campaignId: CMP, entityKind: "ad", entityId: "ad_1" }, entity: ad, current: { status: "active" }, entityName: "Summer hook" },
+    { name: "budget of an ad set", op: "update_budget" as const, raw: { campaignId: CMP, entityKind: "adset", entityId: "as1", dailyBudgetCents: 4_800 }, entity: adset, current: { dailyBudgetCents: 4_000 }, entityName: "Lookalikes" },
+  ])("$name names the entity and its current value", ({ op, raw, entity, current, entityName }) => {
+    const r = withEntity(op, raw, entity);
+    expect(r.entityName).toBe(entityName);
+    expect(r.currentValue).toEqual(current);
+    expect(r.rationale).toContain(`"${entityName}"`);
+  });
+
+  it("an entity other than the target is not used", () => {
+    const r = withEntity("pause_ad", { campaignId: CMP, entityKind: "ad", entityId: "ad_2" }, ad);
+    expect(r.entityName).toBeNull();
+  });
+
+  it("an optimizer proposal carries its rationale, values and evidence", () => {
+    const proposal = { rationale: "Spent $210.00 over 7 days with 0 conversions; the layer's CPA is $18.40.", evidence: { spendCents: 21_000 }, currentValue: { status: "active" }, newValue: { status: "paused" } };
+    const r = withEntity("pause_ad", { campaignId: CMP, entityKind: "ad", entityId: "ad_1" }, ad, { actor: { type: "optimizer", organizationId: ORG }, source: "optimizer", proposal });
+    expect(r.rationale).toBe(proposal.rationale);
+    expect(r.currentValue).toEqual({ status: "active" });
+    expect(r.newValue).toEqual({ status: "paused" });
+    expect(r.entityName).toBe("Summer hook");
+    expect(r.proposedAction.detail.evidence).toEqual({ spendCents: 21_000 });
   });
 });

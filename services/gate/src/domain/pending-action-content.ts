@@ -23,10 +23,22 @@ export interface PendingActionContent {
 
 const LIFECYCLE_TARGET: Record<string, string> = { pause: "PAUSED", resume: "ACTIVE", archive: "ARCHIVED", delete: "DELETED" };
 
+/** What the gate knows of the ad set / ad group / ad / keyword a queued write targets. */
+export interface EntityFacts {
+  kind: string;
+  id: string;
+  name: string;
+  status: string;
+  dailyBudgetCents: number | null;
+  lifetimeBudgetCents: number | null;
+}
+
 export interface PendingActionInput {
   intent: WriteIntent;
   params: IntentParams;
   campaign: CampaignFacts | null;
+  /** The target below campaign level, when the write names one that exists. */
+  entity?: EntityFacts | null;
   /** The layer currency, for money shown to the approver. */
   currency: string;
 }
@@ -35,21 +47,22 @@ export interface PendingActionInput {
  * Describes a queued write for whoever approves it. The detail stays platform-neutral (our contract
  * units plus major-unit amounts to read); translating to a platform's wire format is the dispatcher's job.
  */
-export function pendingActionContent({ intent, params, campaign, currency }: PendingActionInput): PendingActionContent {
+export function pendingActionContent({ intent, params, campaign, entity, currency }: PendingActionInput): PendingActionContent {
   const op = intent.operation;
   const money = (minor: number) => `${minorToDecimalString(minor, currency)} ${currency}`;
   // A write to an ad set, ad group, ad or keyword names its target; the campaign is its context.
   const child = !params.createChild && typeof intent.params.entityId === "string" ? { kind: String(intent.params.entityKind ?? "entity"), id: intent.params.entityId } : null;
-  const entityName = params.create?.name ?? params.createChild?.name ?? (child ? null : (campaign?.name ?? null));
+  const target = child && entity && entity.id === child.id ? entity : null;
+  const entityName = params.create?.name ?? params.createChild?.name ?? (child ? (target?.name ?? null) : (campaign?.name ?? null));
   const campaignLabel = campaign ? `"${campaign.name}"` : (params.campaignId ?? "the layer");
-  const quoted = child ? `${child.kind} ${child.id} of ${campaignLabel}` : entityName ? `"${entityName}"` : campaignLabel;
+  const quoted = child ? (target ? `the ${child.kind} "${target.name}" of ${campaignLabel}` : `${child.kind} ${child.id} of ${campaignLabel}`) : entityName ? `"${entityName}"` : campaignLabel;
   const { rationale: _r, campaignId: _c, ...changes } = intent.params;
   let currentValue: Record<string, unknown> | null = null;
   let newValue: Record<string, unknown> | null = changes;
   let change = `${op.replaceAll("_", " ")} on ${quoted}`;
   const amounts: Record<string, string> = {};
 
-  const [verb, entity] = splitOperation(op);
+  const [verb, level] = splitOperation(op);
   if (op === "create_campaign" && params.create) {
     const c = params.create;
     const budget = c.dailyBudgetCents !== undefined ? { dailyBudgetCents: c.dailyBudgetCents } : { lifetimeBudgetCents: c.lifetimeBudgetCents };
@@ -62,7 +75,8 @@ export function pendingActionContent({ intent, params, campaign, currency }: Pen
   } else if (op === "update_budget") {
     const field = params.dailyBudgetCents !== undefined ? "dailyBudgetCents" : "lifetimeBudgetCents";
     const next = params.dailyBudgetCents ?? params.lifetimeBudgetCents ?? 0;
-    const old = campaign && !child ? (field === "dailyBudgetCents" ? campaign.dailyBudgetCents : campaign.lifetimeBudgetCents) : null;
+    const holder = child ? target : campaign;
+    const old = holder ? (field === "dailyBudgetCents" ? holder.dailyBudgetCents : holder.lifetimeBudgetCents) : null;
     currentValue = { [field]: old };
     newValue = { [field]: next };
     const label = field === "dailyBudgetCents" ? "daily budget" : "lifetime budget";
@@ -74,19 +88,24 @@ export function pendingActionContent({ intent, params, campaign, currency }: Pen
     change = `create the ${c.kind} "${c.name}" in ${campaign ? `"${campaign.name}"` : "its campaign"}`;
     if (params.dailyBudgetCents !== undefined) amounts.dailyBudget = minorToDecimalString(params.dailyBudgetCents, currency);
     if (params.lifetimeBudgetCents !== undefined) amounts.lifetimeBudget = minorToDecimalString(params.lifetimeBudgetCents, currency);
-  } else if (LIFECYCLE_TARGET[verb] && entity) {
-    const target = LIFECYCLE_TARGET[verb]!;
-    currentValue = entity === "campaign" && campaign ? { status: campaign.status } : null;
-    newValue = { status: target };
-    change = entity === "campaign" ? `${verb} ${quoted} (status → ${target})` : `${verb} a ${entity} of ${quoted} (status → ${target})`;
+  } else if (LIFECYCLE_TARGET[verb] && level) {
+    const status = LIFECYCLE_TARGET[verb]!;
+    currentValue = level === "campaign" && campaign ? { status: campaign.status } : target ? { status: target.status } : null;
+    newValue = { status };
+    change = level === "campaign" || target ? `${verb} ${quoted} (status → ${status})` : `${verb} a ${level} of ${quoted} (status → ${status})`;
   }
+
+  // An optimizer proposal says in its own words what it changes and why (SPEC §8).
+  const proposal = intent.proposal;
+  if (proposal?.currentValue !== undefined) currentValue = proposal.currentValue;
+  if (proposal?.newValue !== undefined) newValue = proposal.newValue;
 
   return {
     campaignId: params.campaignId ?? null,
     entityName,
     currentValue,
     newValue,
-    rationale: params.rationale ?? `${actorLabel(intent.actor)} asked to ${change}.`,
+    rationale: proposal?.rationale ?? params.rationale ?? `${actorLabel(intent.actor)} asked to ${change}.`,
     proposedAction: {
       detail: {
         platform: intent.platform satisfies Platform,
@@ -96,6 +115,7 @@ export function pendingActionContent({ intent, params, campaign, currency }: Pen
         currency,
         changes: newValue,
         ...(Object.keys(amounts).length ? { amounts } : {}),
+        ...(proposal ? { evidence: proposal.evidence } : {}),
       },
     },
   };

@@ -42,7 +42,11 @@ export async function recordDecision(trx: Kysely<Database>, d: DecisionToRecord)
   if (verdict.decision === "queue_for_approval") {
     pendingActionId = newId("pendingAction");
     const campaign = ctx.campaign ? rowToCampaignFacts(ctx.campaign) : null;
-    const content = pendingActionContent({ intent, params, campaign, currency: ctx.layer.currency });
+    // A write to an existing ad set / ad / keyword shows that entity's name and current values.
+    const targetId = !params.createChild && typeof intent.params.entityId === "string" ? intent.params.entityId : null;
+    const row = targetId === null ? undefined : await loadEntity(trx, targetId);
+    const entity = row && row.campaign_id === ctx.campaign?.id ? { kind: row.kind, id: row.id, name: row.name, status: row.status, dailyBudgetCents: row.daily_budget_cents, lifetimeBudgetCents: row.lifetime_budget_cents } : null;
+    const content = pendingActionContent({ intent, params, campaign, entity, currency: ctx.layer.currency });
     await insertPendingAction(trx, { id: pendingActionId, intent, content, at });
     state = "queued";
   } else if (verdict.decision === "deny") {

@@ -37,10 +37,13 @@ const LABEL: Record<PathParamKind, string> = {
   deliveryId: "delivery",
   orgId: "organization",
   keyId: "API key",
+  adAccountId: "ad account",
+  runId: "optimizer run",
+  creativeId: "creative",
 };
 
 /** `:id` names the entity of the segment before it (`…/adsets/:id` is an ad set). */
-const ID_AFTER: Record<string, PathParamKind> = { adsets: "adSetId", adgroups: "adGroupId", ads: "adId" };
+const ID_AFTER: Record<string, PathParamKind> = { adsets: "adSetId", adgroups: "adGroupId", ads: "adId", "ad-accounts": "adAccountId", "ads-content": "creativeId" };
 
 /**
  * The shape of each path parameter of a route URL. A parameter without a known shape is a bug in

@@ -32,6 +32,10 @@ import { registerWebhookRoutes } from "./webhooks/index.ts";
 import { registerConnectRoutes } from "./ad-accounts/index.ts";
 import { registerOrganizationRoutes } from "./organizations/organizations.ts";
 import { registerChildApiKeyRoutes } from "./organizations/api-keys.ts";
+import { registerRunOptimizer } from "./optimizer/run-optimizer.ts";
+import { registerGetOptimizerRuns } from "./optimizer/get-runs.ts";
+import { registerGetAdsMetrics } from "./optimizer/ads-metrics.ts";
+import { registerAdsContent } from "./optimizer/ads-content.ts";
 
 /** Every `/v1` route; one resource per folder, one route (or verb family) per file. */
 export function registerRoutes(app: FastifyInstance, ctx: RouteContext): void {
@@ -67,4 +71,8 @@ export function registerRoutes(app: FastifyInstance, ctx: RouteContext): void {
   registerConnectRoutes(app, ctx);
   registerOrganizationRoutes(app, ctx);
   registerChildApiKeyRoutes(app, ctx);
+  registerRunOptimizer(app, ctx);
+  registerGetOptimizerRuns(app, ctx);
+  registerGetAdsMetrics(app, ctx);
+  registerAdsContent(app, ctx);
 }

@@ -19,7 +19,7 @@ const PATH = "/v1/oauth/apple/connect";
  * Cancel uses the state up and returns `status=error&code=access_denied`.
  */
 export function registerAppleConnect(app: FastifyInstance, ctx: RouteContext): void {
-  app.get<{ Querystring: { state?: string } }>(PATH, { config: { auth: false } }, async (req, reply) => {
+  app.get<{ Querystring: { state?: string } }>(PATH, { config: { auth: false, takesQuery: true } }, async (req, reply) => {
     const raw = req.query.state;
     if (!plausibleState(raw)) return sendBadStatePage(reply, req.id);
     const state = await peekState(ctx.db, stateId(raw), "apple");

@@ -19,7 +19,7 @@ const first = (v: string | string[] | undefined): string | undefined => (Array.i
 export function registerOauthCallback(app: FastifyInstance, ctx: RouteContext): void {
   app.get<{ Params: { platform: string }; Querystring: CallbackQuery }>(
     "/v1/oauth/callback/:platform",
-    { config: { auth: false } },
+    { config: { auth: false, takesQuery: true } },
     async (req, reply) => {
       const platform = req.params.platform;
       if (platform !== "meta" && platform !== "tiktok") return sendBadStatePage(reply, req.id);

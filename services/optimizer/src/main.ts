@@ -1,0 +1,27 @@
+import { natsNames } from "@layers/contracts";
+import { createDb } from "@layers/db";
+import { connectNats, createLogger, ensureStreams, onShutdown } from "@layers/runtime";
+import { startOptimizer } from "./app.ts";
+import { loadOptimizerConfig } from "./config.ts";
+
+const config = loadOptimizerConfig();
+const log = createLogger({ service: "optimizer", level: config.LOG_LEVEL });
+const db = createDb({ connectionString: config.DATABASE_URL, max: config.DB_POOL_MAX, applicationName: "optimizer" });
+const nats = await connectNats(config.NATS_URL, "optimizer");
+const names = natsNames(config.NATS_PREFIX);
+await ensureStreams(nats.jsm, names);
+const optimizer = await startOptimizer({ db, nats, names, log, config });
+
+let draining = false;
+onShutdown(log, async () => {
+  draining = true;
+  await optimizer.stop();
+  await nats.nc.drain();
+  await db.destroy();
+});
+// A NATS connection that closes for good must end the process, so it restarts.
+void nats.nc.closed().then((err) => {
+  if (draining) return;
+  log.fatal({ err }, "NATS connection closed");
+  process.exit(1);
+});

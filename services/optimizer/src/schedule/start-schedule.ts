@@ -1,0 +1,76 @@
+import type { Db } from "@layers/db";
+import type { Logger } from "@layers/runtime";
+import { failStaleRuns } from "../db/run-repository.ts";
+import type { RunStarter } from "../runs/start-run.ts";
+import { firstTickAt, tickNumber } from "./tick.ts";
+
+export interface ScheduleDeps {
+  db: Db;
+  log: Logger;
+  starter: RunStarter;
+  intervalMs: number;
+  staleMs: number;
+  now?: () => number;
+}
+
+/**
+ * Every interval, one run per consenting layer (with a connected ad account). Cluster-safe: each
+ * instance tries every layer, and the unique (layer, tick) index lets exactly one of them store it.
+ */
+export interface RunningSchedule {
+  /** Runs this instance stored, and layer ticks it found already taken (by another instance or an open run). */
+  stats(): { started: number; skipped: number };
+  stop(): Promise<void>;
+}
+
+export function startSchedule(deps: ScheduleDeps): RunningSchedule {
+  const now = deps.now ?? Date.now;
+  const counts = { started: 0, skipped: 0 };
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+
+  const arm = (at: number) => {
+    timer = setTimeout(() => {
+      running = tick(tickNumber(at, deps.intervalMs)).finally(() => {
+        running = undefined;
+        if (!stopped) arm(at + deps.intervalMs);
+      });
+    }, Math.max(0, at - now()));
+  };
+
+  async function tick(n: number): Promise<void> {
+    try {
+      const stale = await failStaleRuns(deps.db, deps.staleMs);
+      if (stale > 0) deps.log.warn({ stale }, "failed runs left open by a stopped instance");
+      const layers = await deps.db
+        .selectFrom("layers")
+        .innerJoin("projects", "projects.id", "layers.project_id")
+        .select(["layers.id", "layers.platform", "projects.id as project_id", "projects.organization_id"])
+        .where("layers.partner_writes_enabled", "=", true)
+        .where("projects.status", "=", "active")
+        .where((eb) => eb.exists(eb.selectFrom("ad_accounts").select("ad_accounts.id").whereRef("ad_accounts.layer_id", "=", "layers.id").where("ad_accounts.status", "=", "connected")))
+        .execute();
+      let started = 0;
+      for (const l of layers) {
+        const r = await deps.starter.start({ organizationId: l.organization_id, projectId: l.project_id, layerId: l.id, platform: l.platform, dryRun: false, requestId: `schedule-${n}-${l.id}` }, "schedule", n);
+        if (r.ok) started++;
+        else counts.skipped++;
+      }
+      counts.started += started;
+      deps.log.info({ tick: n, layers: layers.length, started }, "optimizer tick");
+    } catch (err) {
+      deps.log.error({ err, tick: n }, "optimizer tick failed");
+    }
+  }
+
+  arm(firstTickAt(now(), deps.intervalMs));
+  return {
+    stats: () => ({ ...counts }),
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
