@@ -12,12 +12,16 @@ import { registerTiktokRoutes } from "./tiktok/routes.ts";
 import { TiktokStore } from "./tiktok/tiktok-store.ts";
 import { createStateWriter, readStateFile, type SandboxState } from "./state-file.ts";
 import { UsageMeter } from "./usage-meter.ts";
+import { CallMeter } from "./metering/call-meter.ts";
+import { registerMeteringRoutes } from "./metering/metering-routes.ts";
 
 export type { CreateMetaAdAccountBody, CreateMetaAdAccountResponse, PutFaultsBody, SeedAd, SeedAdSet, SeedCampaign } from "./control-schemas.ts";
 export type { FaultEntry, FaultSpec } from "./faults.ts";
 export type { CreateAppleOrgBody, CreateAppleOrgResponse, PutAppleFaultsBody } from "./apple/control-routes.ts";
 export type { LedgerEntry, LedgerOp } from "./ledger.ts";
 export type { CreateTiktokAdvertiserBody, CreateTiktokAdvertiserResponse } from "./tiktok/control.ts";
+export type { PutMeteringBody } from "./metering/metering-routes.ts";
+export type { MeteredAccount } from "./metering/call-meter.ts";
 export { createSandboxClient, type SandboxClient } from "./sandbox-client.ts";
 
 export interface SandboxOptions {
@@ -37,6 +41,8 @@ export function buildSandbox(opts: SandboxOptions = {}): FastifyInstance {
   const apple = AppleStore.fromSnapshot(loaded?.apple);
   const tiktok = TiktokStore.fromSnapshot(loaded?.tiktok);
   const faults = new FaultBook();
+  // Per-account call rates (`/_sandbox/metering`): in memory only, like faults.
+  const metering = new CallMeter();
   const usage = new UsageMeter({ maxScore: opts.usageMaxScore ?? 9000, decayMs: 300_000 });
   const snapshot = (): SandboxState => ({ version: 1, meta: store.snapshot(), apple: apple.snapshot(), tiktok: tiktok.snapshot(), ledger: ledger.snapshot() });
   const writer = opts.stateFile === undefined ? undefined : createStateWriter({ path: opts.stateFile, snapshot, log });
@@ -50,9 +56,10 @@ export function buildSandbox(opts: SandboxOptions = {}): FastifyInstance {
     await writer?.flush();
   });
   registerControlRoutes(app, { store, ledger, faults, tiktok, onMutation });
-  registerMetaRoutes(app, { store, ledger, faults, usage, log, onMutation });
-  registerAppleRoutes(app, { store: apple, ledger, faults, log, onMutation });
-  registerTiktokRoutes(app, { store: tiktok, ledger, faults, log, onMutation });
+  registerMeteringRoutes(app, metering);
+  registerMetaRoutes(app, { store, ledger, faults, usage, metering, log, onMutation });
+  registerAppleRoutes(app, { store: apple, ledger, faults, metering, log, onMutation });
+  registerTiktokRoutes(app, { store: tiktok, ledger, faults, metering, log, onMutation });
   app.setNotFoundHandler((request, reply) => {
     void reply.code(404).send({ error: { message: `Unknown path components: ${request.url.split("?")[0]}`, type: "OAuthException", code: 2500 } });
   });

@@ -2,6 +2,8 @@ import type { CreateAppleOrgBody, CreateAppleOrgResponse, PutAppleFaultsBody } f
 import type { CreateMetaAdAccountBody, CreateMetaAdAccountResponse, PutFaultsBody } from "./control-schemas.ts";
 import type { FaultEntry } from "./faults.ts";
 import type { LedgerEntry } from "./ledger.ts";
+import type { MeteredAccount } from "./metering/call-meter.ts";
+import type { PutMeteringBody } from "./metering/metering-routes.ts";
 import type { CreateTiktokAdvertiserBody, CreateTiktokAdvertiserResponse } from "./tiktok/control.ts";
 
 export interface LedgerFilter {
@@ -27,6 +29,11 @@ export interface SandboxClient {
   createTiktokAdvertiser(body?: CreateTiktokAdvertiserBody): Promise<CreateTiktokAdvertiserResponse>;
   /** Clears one TikTok advertiser's faults (set with `setFaults({platform:"tiktok",…})`), or all TikTok faults. */
   clearTiktokFaults(advertiserId?: string): Promise<void>;
+  /** Meters an account to `calls` per `windowMs` (Meta `act_<id>`, TikTok advertiser id, Apple org id). */
+  setMetering(body: PutMeteringBody): Promise<MeteredAccount>;
+  /** Every metered account with its admitted and throttled call counts. */
+  metering(): Promise<MeteredAccount[]>;
+  clearMetering(platform: "meta" | "tiktok" | "apple", account?: string): Promise<void>;
 }
 
 export function createSandboxClient(url: string): SandboxClient {
@@ -63,6 +70,11 @@ export function createSandboxClient(url: string): SandboxClient {
     createTiktokAdvertiser: (body = {}) => call("POST", "/_sandbox/tiktok/advertisers", body),
     clearTiktokFaults: async (advertiserId) => {
       await call("DELETE", `/_sandbox/faults${qs({ platform: "tiktok", account: advertiserId })}`);
+    },
+    setMetering: (body) => call("PUT", "/_sandbox/metering", body),
+    metering: async () => (await call<{ accounts: MeteredAccount[] }>("GET", "/_sandbox/metering")).accounts,
+    clearMetering: async (platform, account) => {
+      await call("DELETE", `/_sandbox/metering${qs({ platform, account })}`);
     },
   };
 }
