@@ -9,6 +9,7 @@ import * as createAdEntities from "./migrations/2026_11_22_18_00_00_create_ad_en
 import * as rateLimits from "./migrations/2026_11_22_19_00_00_rate_limits_and_api_kill_switch.ts";
 import * as writeLifecycle from "./migrations/2026_12_04_20_00_00_write_lifecycle.ts";
 import * as gatewayCacheInvalidation from "./migrations/2026_12_04_20_30_00_gateway_cache_invalidation.ts";
+import * as callBudgets from "./migrations/2026_12_04_21_10_00_call_budgets.ts";
 
 /** Migrations in order; names are timestamps so they sort as they were written. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_22_19_00_00_rate_limits_and_api_kill_switch": rateLimits,
   "2026_12_04_20_00_00_write_lifecycle": writeLifecycle,
   "2026_12_04_20_30_00_gateway_cache_invalidation": gatewayCacheInvalidation,
+  "2026_12_04_21_10_00_call_budgets": callBudgets,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
