@@ -73,10 +73,10 @@ export async function startDispatcher<Plan>(deps: DispatcherDeps, adapter: Dispa
 }
 
 /** The platform's call budgets as configured: `CALL_BUDGET_*`, or the platform's own limit. */
-export function createPlatformBudgets(deps: { db: Db; log: Logger; config: DispatchConfig }, platform: DispatchAdapter["platform"]): CallBudgets {
+export function createPlatformBudgets(deps: { db: Db; log: Logger; config: DispatchConfig }, platform: DispatchAdapter["platform"], opts: { reportsUsage?: boolean } = {}): CallBudgets {
   const { config } = deps;
   const limit = config.CALL_BUDGET_CALLS === undefined
     ? PLATFORM_CALL_LIMITS[platform]
     : { calls: config.CALL_BUDGET_CALLS, windowMs: config.CALL_BUDGET_WINDOW_MS ?? 1_000 };
-  return createCallBudgets({ db: deps.db, platform, shape: bucketOf(limit, config.CALL_BUDGET_HEADROOM), log: deps.log.child({ component: "call-budgets" }) });
+  return createCallBudgets({ db: deps.db, platform, shape: bucketOf(limit, config.CALL_BUDGET_HEADROOM), reportsUsage: opts.reportsUsage ?? false, log: deps.log.child({ component: "call-budgets" }) });
 }

@@ -28,7 +28,7 @@ export { configSchema, loadConfig } from "./config.ts";
 /** Builds the Meta adapter, runs the dispatch core on `dispatch.meta`, and answers sync-account. */
 export async function startDispatcherMeta(deps: DispatcherMetaDeps): Promise<DispatcherMeta> {
   const { config, names, log } = deps;
-  const budgets = createPlatformBudgets({ db: deps.db, log, config }, "meta");
+  const budgets = createPlatformBudgets({ db: deps.db, log, config }, "meta", { reportsUsage: true });
   const meta = createMetaClient({
     baseUrl: config.META_BASE_URL,
     apiVersion: config.META_API_VERSION,

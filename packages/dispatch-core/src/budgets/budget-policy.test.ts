@@ -28,8 +28,8 @@ describe("learn", () => {
   });
 
   it("usage near 100 % slows down; low usage recovers up to the configured rate; in between nothing moves", () => {
-    expect(learn(base, { kind: "usage", pct: 95, regainMs: undefined }, 5_000)?.rate).toBe(8);
-    expect(learn(base, { kind: "usage", pct: 70, regainMs: undefined }, 5_000)).toBeUndefined();
+    expect(learn(base, { kind: "usage", pct: 97, regainMs: undefined }, 5_000)?.rate).toBe(8);
+    expect(learn(base, { kind: "usage", pct: 90, regainMs: undefined }, 5_000)).toBeUndefined();
     expect(learn(base, { kind: "usage", pct: 10, regainMs: undefined }, 5_000)).toBeUndefined();
     expect(learn({ ...base, rate: 5 }, { kind: "usage", pct: 10, regainMs: undefined }, 5_000)?.rate).toBe(6);
     expect(learn({ ...base, rate: 9.5 }, { kind: "landed" }, 5_000)?.rate).toBe(10);

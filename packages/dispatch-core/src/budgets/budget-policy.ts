@@ -60,8 +60,8 @@ export interface LearnedChange {
 }
 
 /** Usage at or above this (percent) lowers the rate; below `RECOVER_BELOW_PCT` it recovers. */
-export const SLOW_DOWN_AT_PCT = 85;
-export const RECOVER_BELOW_PCT = 60;
+export const SLOW_DOWN_AT_PCT = 95;
+export const RECOVER_BELOW_PCT = 80;
 /** The rate never falls under this share of the configured one, so an account always drains. */
 export const MIN_RATE_SHARE = 0.05;
 /** A throttle without a stated regain time pauses the account this long. */
@@ -72,7 +72,7 @@ export const ADJUST_EVERY_MS = 1_000;
 /**
  * How the platform's answers move an account's budget (multiplicative decrease, gradual
  * recovery): a throttle halves the rate and pauses the account for the regain time; usage near
- * 100 % cuts the rate by a fifth; headroom (low usage, or plain successes where the platform
+ * 100 % cuts the rate by a fifth (the configured headroom keeps a steady account below that mark); headroom (low usage, or plain successes where the platform
  * reports none) gives back a fifth per second up to the configured rate. Undefined: no change.
  */
 export function learn(s: LearnedState, signal: BudgetSignal, nowMs: number): LearnedChange | undefined {

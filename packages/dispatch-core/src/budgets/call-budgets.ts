@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import type { Platform } from "@layers/contracts";
 import type { Db } from "@layers/db";
 import type { Logger } from "@layers/runtime";
-import { learn, type BucketShape, type BudgetSignal } from "./budget-policy.ts";
+import { learn, SLOW_DOWN_AT_PCT, type BucketShape, type BudgetSignal } from "./budget-policy.ts";
 
 export type Ticket =
   /** Call now: a token was taken from the account's budget. */
@@ -31,6 +31,11 @@ export interface CallBudgetsDeps {
   platform: Platform;
   /** The configured bucket every account starts from (and recovers to). */
   shape: BucketShape;
+  /**
+   * True when the platform reports usage on its answers (Meta): recovery then follows those
+   * readings only. Otherwise every landed call counts as headroom.
+   */
+  reportsUsage: boolean;
   log: Logger;
 }
 
@@ -121,8 +126,8 @@ export function createCallBudgets(deps: CallBudgetsDeps): CallBudgets {
       const accountKey = budgetKey(account);
       const k = known.get(accountKey);
       // Only news moves the budget: a recovery signal for an account at its configured rate needs no write.
-      if (signal.kind === "landed" && k !== undefined && k.rate >= k.baseRate) return;
-      if (signal.kind === "usage" && signal.pct < 85 && (signal.regainMs ?? 0) <= 0 && k !== undefined && k.rate >= k.baseRate) return;
+      if (signal.kind === "landed" && (deps.reportsUsage || (k !== undefined && k.rate >= k.baseRate))) return;
+      if (signal.kind === "usage" && signal.pct < SLOW_DOWN_AT_PCT && (signal.regainMs ?? 0) <= 0 && k !== undefined && k.rate >= k.baseRate) return;
       await db.transaction().execute(async (trx) => {
         const row = await trx
           .selectFrom("call_budgets")
