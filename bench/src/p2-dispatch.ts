@@ -115,6 +115,8 @@ export const p2: Benchmark = {
             META_BASE_URL: sandbox.url,
             TOKEN_ENCRYPTION_KEY: DEV_TOKEN_KEY,
             DISPATCH_CONCURRENCY: String(concurrency),
+            // P2 measures the dispatcher, not Meta's per-account call budget (P6 measures that).
+            CALL_BUDGET_CALLS: "100000000",
           };
           // Ready: the "ready" line main.ts logs at info; at quieter levels, the durable's pull requests.
           const logsReady = ["info", "debug", "trace"].includes(opts.logLevel);

@@ -77,6 +77,8 @@ export const p4: Benchmark = {
         LOG_LEVEL: opts.logLevel,
         META_BASE_URL: sandbox.url,
         TOKEN_ENCRYPTION_KEY: DEV_TOKEN_KEY,
+        // P4 measures replay, not Meta's per-account call budget.
+        CALL_BUDGET_CALLS: "100000000",
       };
       const dispatcher = await spawnService("dispatcher-meta", SERVICE_ENTRIES["dispatcher-meta"], env, { kind: "log", msg: "ready" });
       cleanup.add("dispatcher", () => dispatcher.stop());

@@ -16,12 +16,16 @@ import { createStateWriter, readStateFile, type SandboxState } from "./state-fil
 import { UsageMeter } from "./usage-meter.ts";
 import { OauthStore } from "./oauth/oauth-store.ts";
 import { registerOauthRoutes, restoreGrantTokens } from "./oauth/routes.ts";
+import { CallMeter } from "./metering/call-meter.ts";
+import { registerMeteringRoutes } from "./metering/metering-routes.ts";
 
 export type { CreateMetaAdAccountBody, CreateMetaAdAccountResponse, PutFaultsBody, SeedAd, SeedAdSet, SeedCampaign } from "./control-schemas.ts";
 export type { FaultEntry, FaultSpec } from "./faults.ts";
 export type { CreateAppleOrgBody, CreateAppleOrgResponse, PutAppleFaultsBody } from "./apple/control-routes.ts";
 export type { LedgerEntry, LedgerOp } from "./ledger.ts";
 export type { CreateTiktokAdvertiserBody, CreateTiktokAdvertiserResponse } from "./tiktok/control.ts";
+export type { PutMeteringBody } from "./metering/metering-routes.ts";
+export type { MeteredAccount } from "./metering/call-meter.ts";
 export { createSandboxClient, type SandboxClient } from "./sandbox-client.ts";
 export type { ScriptedDay } from "./performance/daily.ts";
 
@@ -43,6 +47,8 @@ export function buildSandbox(opts: SandboxOptions = {}): FastifyInstance {
   const tiktok = TiktokStore.fromSnapshot(loaded?.tiktok);
   const oauth = OauthStore.fromSnapshot(loaded?.oauth);
   const faults = new FaultBook();
+  // Per-account call rates (`/_sandbox/metering`): in memory only, like faults.
+  const metering = new CallMeter();
   const usage = new UsageMeter({ maxScore: opts.usageMaxScore ?? 9000, decayMs: 300_000 });
   const snapshot = (): SandboxState => ({ version: 1, meta: store.snapshot(), apple: apple.snapshot(), tiktok: tiktok.snapshot(), oauth: oauth.snapshot(), ledger: ledger.snapshot() });
   const writer = opts.stateFile === undefined ? undefined : createStateWriter({ path: opts.stateFile, snapshot, log });
@@ -56,9 +62,10 @@ export function buildSandbox(opts: SandboxOptions = {}): FastifyInstance {
     await writer?.flush();
   });
   registerControlRoutes(app, { store, ledger, faults, tiktok, onMutation });
-  registerMetaRoutes(app, { store, ledger, faults, usage, log, onMutation });
-  registerAppleRoutes(app, { store: apple, ledger, faults, log, onMutation });
-  registerTiktokRoutes(app, { store: tiktok, ledger, faults, log, onMutation });
+  registerMeteringRoutes(app, metering);
+  registerMetaRoutes(app, { store, ledger, faults, usage, metering, log, onMutation });
+  registerAppleRoutes(app, { store: apple, ledger, faults, metering, log, onMutation });
+  registerTiktokRoutes(app, { store: tiktok, ledger, faults, metering, log, onMutation });
   const oauthDeps = { store: oauth, meta: store, tiktok, apple, onMutation };
   restoreGrantTokens(oauthDeps);
   registerOauthRoutes(app, oauthDeps);

@@ -2,6 +2,8 @@ import type { CreateAppleOrgBody, CreateAppleOrgResponse, PutAppleFaultsBody } f
 import type { CreateMetaAdAccountBody, CreateMetaAdAccountResponse, PutFaultsBody } from "./control-schemas.ts";
 import type { FaultEntry } from "./faults.ts";
 import type { LedgerEntry } from "./ledger.ts";
+import type { MeteredAccount } from "./metering/call-meter.ts";
+import type { PutMeteringBody } from "./metering/metering-routes.ts";
 import type { CreateTiktokAdvertiserBody, CreateTiktokAdvertiserResponse } from "./tiktok/control.ts";
 import type { ScriptedDay } from "./performance/daily.ts";
 
@@ -32,6 +34,11 @@ export interface SandboxClient {
   setPerformance(platform: "meta" | "tiktok" | "apple", platformObjectId: string, daily: ScriptedDay[]): Promise<void>;
   /** Clears a script: the object reports synthetic numbers (or its children's sum) again. */
   clearPerformance(platform: "meta" | "tiktok" | "apple", platformObjectId: string): Promise<void>;
+  /** Meters an account to `calls` per `windowMs` (Meta `act_<id>`, TikTok advertiser id, Apple org id). */
+  setMetering(body: PutMeteringBody): Promise<MeteredAccount>;
+  /** Every metered account with its admitted and throttled call counts. */
+  metering(): Promise<MeteredAccount[]>;
+  clearMetering(platform: "meta" | "tiktok" | "apple", account?: string): Promise<void>;
 }
 
 export function createSandboxClient(url: string): SandboxClient {
@@ -74,6 +81,11 @@ export function createSandboxClient(url: string): SandboxClient {
     },
     clearPerformance: async (platform, id) => {
       await call("DELETE", `/_sandbox/performance/${platform}/${encodeURIComponent(id)}`);
+    },
+    setMetering: (body) => call("PUT", "/_sandbox/metering", body),
+    metering: async () => (await call<{ accounts: MeteredAccount[] }>("GET", "/_sandbox/metering")).accounts,
+    clearMetering: async (platform, account) => {
+      await call("DELETE", `/_sandbox/metering${qs({ platform, account })}`);
     },
   };
 }

@@ -12,6 +12,7 @@ import * as writeLifecycle from "./migrations/2026_12_04_20_00_00_write_lifecycl
 import * as gatewayCacheInvalidation from "./migrations/2026_12_04_20_30_00_gateway_cache_invalidation.ts";
 import * as subOrganizations from "./migrations/2026_12_04_21_10_00_sub_organizations.ts";
 import * as optimizerMetrics from "./migrations/2026_12_04_21_10_00_optimizer_metrics.ts";
+import * as callBudgets from "./migrations/2026_12_04_21_10_00_call_budgets.ts";
 
 /** Migrations in order; names are timestamps so they sort as they were written. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_12_04_20_30_00_gateway_cache_invalidation": gatewayCacheInvalidation,
   "2026_12_04_21_10_00_sub_organizations": subOrganizations,
   "2026_12_04_21_10_00_optimizer_metrics": optimizerMetrics,
+  "2026_12_04_21_10_00_call_budgets": callBudgets,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

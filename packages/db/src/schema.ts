@@ -45,6 +45,29 @@ export interface RateLimitWindowsTable {
   count: number;
 }
 
+/** One platform account's call budget, shared by every instance of the platform's dispatcher. */
+export interface CallBudgetsTable {
+  platform: string;
+  account_key: string;
+  rate: number;
+  base_rate: number;
+  burst: number;
+  tokens: number;
+  refilled_at: ColumnType<Date, Date | undefined, Date>;
+  paused_until: NullableTimestamp;
+  adjusted_at: ColumnType<Date, Date | undefined, Date>;
+  throttles: ColumnType<string, number | undefined, number>;
+}
+
+/** A write waiting for its account's call budget; the budget waker publishes it again. */
+export interface CallBudgetWaitsTable {
+  intent_id: string;
+  platform: string;
+  account_key: string;
+  parked_at: ColumnType<Date, Date | undefined, Date>;
+  booked_until: NullableTimestamp;
+}
+
 export interface ApiKillSwitchesTable {
   scope: "global" | "org" | "key";
   target: string;
@@ -388,6 +411,8 @@ export interface Database extends WebhooksDatabase, ConnectDatabase {
   ad_entities: AdEntitiesTable;
   rate_limit_windows: RateLimitWindowsTable;
   api_kill_switches: ApiKillSwitchesTable;
+  call_budgets: CallBudgetsTable;
+  call_budget_waits: CallBudgetWaitsTable;
   jobs: JobsTable;
   entity_sequences: EntitySequencesTable;
   write_intents: WriteIntentsTable;

@@ -37,6 +37,17 @@ export const dispatchConfigSchema = baseConfigSchema.extend({
   QUICK_RETRY_MAX_MS: int(1).default(1_000),
   /** Redelivery delays indexed by the intent's attempt count (the last entry repeats). */
   RETRY_LADDER_MS: msList.default([1_000, 5_000, 15_000, 30_000, 60_000, 120_000, 300_000]),
+  /** Calls per `CALL_BUDGET_WINDOW_MS` one platform account may take, shared by every instance; default: the platform's own limit. */
+  CALL_BUDGET_CALLS: int(1).optional(),
+  CALL_BUDGET_WINDOW_MS: int(1).optional(),
+  /** Share of the platform's limit the budget spends (the rest absorbs calls the budget does not see, e.g. syncs). */
+  CALL_BUDGET_HEADROOM: z.coerce.number().min(0.1).max(1).default(0.9),
+  /** How often the budget waker publishes writes waiting for their account's budget. */
+  CALL_BUDGET_WAKE_MS: int(10).default(100),
+  /** How long a woken write counts as on its way before the waker may publish it again. */
+  CALL_BUDGET_BOOK_MS: int(100).default(5_000),
+  /** How long a write waiting for budget is left to the waker before the gate's hand-on sweep publishes it anyway. */
+  CALL_BUDGET_HOLD_MS: int(1_000).default(60_000),
 });
 
 export type DispatchConfig = z.infer<typeof dispatchConfigSchema>;

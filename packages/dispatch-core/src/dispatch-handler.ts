@@ -3,6 +3,7 @@ import { targetOf, type Dispatch, type NatsNames } from "@layers/contracts";
 import type { Db } from "@layers/db";
 import {
   claimIntent,
+  deferIntent,
   enqueueEvents,
   failureReason,
   FINISHED_INTENT_STATES,
@@ -19,12 +20,16 @@ import type { DispatchConfig } from "./config.ts";
 import { markTokenExpired, type AdAccountTarget } from "./db/targets.repository.ts";
 import { asOutbox, outcomeEvents, tokenExpiredEvent } from "./events.ts";
 import { keepLease } from "./lease-keeper.ts";
+import type { CallBudgets } from "./budgets/call-budgets.ts";
+import { PlatformThrottledError } from "./platform-errors.ts";
 
 export interface DispatchHandlerDeps {
   db: Db;
   js: JetStreamClient;
   names: NatsNames;
   config: DispatchConfig;
+  /** The platform's per-account call budgets, shared by every instance. */
+  budgets: CallBudgets;
 }
 
 export type DispatchContext = HopContext & { msg: JsMsg; log: Logger };
@@ -84,6 +89,8 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
     const keeper = keepLease({ db, msg: ctx.msg, intentId: d.intentId, attempts, leaseMs: config.LEASE_MS, ackWaitMs: config.ACK_WAIT_MS, log: claimLog });
     let account: AdAccountTarget | undefined;
     let outcome: Outcome;
+    // Set when the write waits for its account's budget instead of calling: `refund` when no call was made.
+    let deferred: { refund: boolean } | undefined;
     try {
       // Only a crash loop gets here: normal failures are marked dead when the last attempt fails.
       if (attempts > config.MAX_ATTEMPTS) throw new PermanentError("attempts_exhausted", `claimed ${attempts} times`);
@@ -91,9 +98,23 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
       target.entity = write.entity;
       checkAccount(d, write);
       account = write.account;
+      const ticket = await deps.budgets.acquire(account.platformAccountId, d.intentId);
+      if (!ticket.go) {
+        claimLog.debug({ waitMs: ticket.waitMs, reason: ticket.reason }, "waits for the account's call budget");
+        deferred = { refund: true };
+        return DONE;
+      }
       const landed = await adapter.land(write, { db, log: claimLog, mayHaveLanded: attempts > 1 });
+      void deps.budgets.observe(account.platformAccountId, { kind: "landed" }).catch((err: unknown) => claimLog.warn({ err }, "could not update the call budget"));
       outcome = { kind: "landed", platformId: landed.platformId, reconciled: landed.reconciled, created: write.created, row: { ...write.row, ...landed.row } };
     } catch (err) {
+      if (err instanceof PlatformThrottledError && account !== undefined) {
+        // Throttled despite the budget: the account pauses for the regain time and its rate drops; the write waits, never dies of it.
+        await deps.budgets.observe(account.platformAccountId, { kind: "throttle", retryAfterMs: err.retryAfterMs });
+        claimLog.warn({ retryAfterMs: err.retryAfterMs }, "throttled by the platform; the account's writes wait for its budget");
+        deferred = { refund: false };
+        return DONE;
+      }
       if (err instanceof PermanentError && err.code !== "attempts_exhausted") {
         // `account.status` is what we read before calling: only a token that was good until now is news.
         if (adapter.isTokenExpired(err) && account?.status === "connected") await expireToken(d, account, ctx);
@@ -109,6 +130,10 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
       }
     } finally {
       keeper.stop();
+      if (deferred !== undefined && account !== undefined) {
+        await deps.budgets.park(account.platformAccountId, d.intentId);
+        await deferIntent(db, d.intentId, attempts, { refund: deferred.refund, holdMs: config.CALL_BUDGET_HOLD_MS });
+      }
     }
     const recorded = await record(d, target, outcome, ctx, claimLog);
     // A dead write is also dead-lettered (runConsumer terms the message and keeps it) for inspection and redrive.

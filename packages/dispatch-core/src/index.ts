@@ -1,7 +1,10 @@
 export type { AdapterContext, DispatchAdapter, Landed, PreparedWrite } from "./adapter.ts";
 export { dispatchConfigSchema, quickRetryOf, type DispatchConfig, type QuickRetry } from "./config.ts";
 export { announceTokenExpired, createDispatchHandler, type DispatchContext, type DispatchHandlerDeps } from "./dispatch-handler.ts";
-export { startDispatcher, type DispatcherDeps, type RunningDispatcher } from "./start-dispatcher.ts";
+export { createPlatformBudgets, startDispatcher, type DispatcherDeps, type RunningDispatcher } from "./start-dispatcher.ts";
+export { bucketOf, learn, PLATFORM_CALL_LIMITS, type BucketShape, type BudgetSignal, type CallLimit } from "./budgets/budget-policy.ts";
+export { createCallBudgets, type CallBudgets, type Ticket } from "./budgets/call-budgets.ts";
+export { startBudgetWaker, type BudgetWaker } from "./budgets/budget-waker.ts";
 export { failureReason, landedResult, type EntityRef, type EntityRowPatch, type Outcome, type OutcomeTarget } from "@layers/lifecycle";
 export { loadAdAccount, loadCampaignTarget, loadEntityTarget, markTokenExpired, requirePlatformId, type AccountPlatform, type AdAccountTarget, type EntityTarget } from "./db/targets.repository.ts";
 export { asOutbox, outcomeEvents, tokenExpiredEvent } from "./events.ts";

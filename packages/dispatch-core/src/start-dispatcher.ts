@@ -5,6 +5,9 @@ import type { DispatchAdapter } from "./adapter.ts";
 import type { DispatchConfig } from "./config.ts";
 import { createDispatchHandler } from "./dispatch-handler.ts";
 import { startHandOnSweep } from "./handon-sweep.ts";
+import { bucketOf, PLATFORM_CALL_LIMITS } from "./budgets/budget-policy.ts";
+import { startBudgetWaker } from "./budgets/budget-waker.ts";
+import { createCallBudgets, type CallBudgets } from "./budgets/call-budgets.ts";
 
 export interface DispatcherDeps {
   db: Db;
@@ -12,6 +15,8 @@ export interface DispatcherDeps {
   names: NatsNames;
   log: Logger;
   config: DispatchConfig;
+  /** The platform's call budgets, when the caller also feeds them (e.g. from usage headers); made here otherwise. */
+  budgets?: CallBudgets;
 }
 
 export interface RunningDispatcher {
@@ -39,6 +44,16 @@ export async function startDispatcher<Plan>(deps: DispatcherDeps, adapter: Dispa
     ackWaitMs: config.ACK_WAIT_MS,
     maxAckPending: 1_000,
   });
+  const budgets = deps.budgets ?? createPlatformBudgets({ db: deps.db, log, config }, adapter.platform);
+  const waker = startBudgetWaker({
+    db: deps.db,
+    js: deps.nats.js,
+    names,
+    platform: adapter.platform,
+    log: log.child({ component: "budget-waker" }),
+    intervalMs: config.CALL_BUDGET_WAKE_MS,
+    bookMs: config.CALL_BUDGET_BOOK_MS,
+  });
   const consumer = await runConsumer({
     js: deps.nats.js,
     stream,
@@ -47,7 +62,7 @@ export async function startDispatcher<Plan>(deps: DispatcherDeps, adapter: Dispa
     concurrency: config.DISPATCH_CONCURRENCY,
     retry: { maxAttempts: UNBOUNDED_DELIVERIES, backoffMs: config.RETRY_LADDER_MS },
     log,
-    handle: createDispatchHandler({ db: deps.db, js: deps.nats.js, names, config }, adapter),
+    handle: createDispatchHandler({ db: deps.db, js: deps.nats.js, names, config, budgets }, adapter),
     deadLetter: (dl) => recordDeadLetter(deps.db, dl),
   });
   const sweep = startHandOnSweep({
@@ -63,8 +78,16 @@ export async function startDispatcher<Plan>(deps: DispatcherDeps, adapter: Dispa
   return {
     durable,
     async stop() {
-      await sweep.stop();
-      await consumer.stop();
+      await Promise.all([sweep.stop(), consumer.stop(), waker.stop()]);
     },
   };
+}
+
+/** The platform's call budgets as configured: `CALL_BUDGET_*`, or the platform's own limit. */
+export function createPlatformBudgets(deps: { db: Db; log: Logger; config: DispatchConfig }, platform: DispatchAdapter["platform"], opts: { reportsUsage?: boolean } = {}): CallBudgets {
+  const { config } = deps;
+  const limit = config.CALL_BUDGET_CALLS === undefined
+    ? PLATFORM_CALL_LIMITS[platform]
+    : { calls: config.CALL_BUDGET_CALLS, windowMs: config.CALL_BUDGET_WINDOW_MS ?? 1_000 };
+  return createCallBudgets({ db: deps.db, platform, shape: bucketOf(limit, config.CALL_BUDGET_HEADROOM), reportsUsage: opts.reportsUsage ?? false, log: deps.log.child({ component: "call-budgets" }) });
 }

@@ -91,6 +91,30 @@ export async function releaseIntent(db: Db, intentId: string, attempts: number, 
     .execute();
 }
 
+/**
+ * Hands the intent back to wait for its account's budget (move `defer`). `refund` gives the
+ * attempt back when no platform call was made, so waiting for budget never counts towards
+ * MAX_ATTEMPTS; it stays spent after a call the platform throttled, so the next claim still
+ * reconciles (a quick retry inside that attempt may have applied). `holdMs` books `lease_until`
+ * so the gate's hand-on sweep leaves the write to the budget waker, and takes it back only if
+ * no dispatcher wakes it. Safe for the fencing token: a stale holder of `attempts - 1` cannot
+ * record, because the intent is `allowed` until the next claim takes `attempts` again.
+ */
+export async function deferIntent(db: Db, intentId: string, attempts: number, opts: { refund: boolean; holdMs: number }): Promise<boolean> {
+  const r = await db
+    .updateTable("write_intents")
+    .set({
+      state: targetState("intent", "defer") as IntentState,
+      attempts: opts.refund ? attempts - 1 : attempts,
+      lease_until: sql<Date>`now() + ${Math.max(0, Math.round(opts.holdMs))} * interval '1 millisecond'`,
+    })
+    .where("id", "=", intentId)
+    .where("state", "in", fromStates("intent", "defer") as IntentState[])
+    .where("attempts", "=", attempts)
+    .executeTakeFirst();
+  return r.numUpdatedRows > 0n;
+}
+
 /** A write that waits for the one ahead of it on its entity, with the message that dispatches it. */
 export interface WaitingWrite {
   id: string;

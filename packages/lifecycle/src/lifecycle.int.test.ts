@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newId, newLayerId, type WriteIntent } from "@layers/contracts";
 import { json } from "@layers/db";
 import { createTestEnv, type TestEnv } from "@layers/testkit";
-import { acceptWrite, claimIntent, IllegalTransitionError, recordOutcome, redriveIntent, storeDecision } from "./index.ts";
+import { acceptWrite, claimIntent, deferIntent, IllegalTransitionError, recordOutcome, redriveIntent, storeDecision } from "./index.ts";
 
 let env: TestEnv;
 let org: string;
@@ -112,5 +112,25 @@ describe("lifecycle - the table is what the database enforces", () => {
     // A stale holder (lost lease) records nothing and hands nothing on.
     expect(await recordOutcome(env.db, { intentId: a.intentId, attempts: 1, jobId: a.jobId, operation: a.operation, entityKey: a.entityKey, entitySeq: a.entitySeq }, { kind: "failed", code: "x", message: "y" }, new Date(), [])).toEqual({ recorded: false, next: null });
     expect((await claimIntent(env.db, b.intentId, "meta", 60_000)).claimed).toBe(1);
+  });
+
+  it("defer hands a claimed write back: refunded when no call was made, kept after a throttled call; a stale holder records nothing", async () => {
+    const i = await accepted(newId("campaign"));
+    await allow(i);
+    const c1 = await claimIntent(env.db, i.intentId, "meta", 60_000);
+    expect(c1.claimed).toBe(1);
+    expect(await deferIntent(env.db, i.intentId, 1, { refund: true, holdMs: 30_000 })).toBe(true);
+    const row = await env.db.selectFrom("write_intents").select(["state", "attempts", "lease_until"]).where("id", "=", i.intentId).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ state: "allowed", attempts: 0 });
+    expect(row.lease_until!.getTime()).toBeGreaterThan(Date.now() + 20_000);
+    // A second defer of the same claim (or a stale one) matches nothing.
+    expect(await deferIntent(env.db, i.intentId, 1, { refund: true, holdMs: 0 })).toBe(false);
+    const c2 = await claimIntent(env.db, i.intentId, "meta", 60_000);
+    expect(c2.claimed).toBe(1);
+    expect(await deferIntent(env.db, i.intentId, 1, { refund: false, holdMs: 0 })).toBe(true);
+    expect((await claimIntent(env.db, i.intentId, "meta", 60_000)).claimed).toBe(2);
+    const target = { intentId: i.intentId, attempts: 1, jobId: i.jobId, operation: i.operation, entityKey: i.entityKey, entitySeq: i.entitySeq };
+    expect((await recordOutcome(env.db, target, { kind: "failed", code: "x", message: "y" }, new Date(), [])).recorded).toBe(false);
+    expect(await state(i.intentId)).toMatchObject({ state: "dispatching" });
   });
 });

@@ -23,6 +23,12 @@ export const INTENT_MOVES = {
   claim: { from: ["allowed", "dispatching"], to: "dispatching" },
   /** Handed back before a retry, so the next delivery can claim it at once. */
   release: { from: ["dispatching"], to: "allowed" },
+  /**
+   * Handed back to wait for its account's call budget (or a platform throttle's regain time):
+   * acked, it waits in Postgres and the budget waker publishes it again. No attempt is spent
+   * when no call was made.
+   */
+  defer: { from: ["dispatching"], to: "allowed" },
   land: { from: ["dispatching"], to: "dispatched" },
   refuse: { from: ["dispatching"], to: "failed" },
   giveUp: { from: ["dispatching"], to: "dead" },

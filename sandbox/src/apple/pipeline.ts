@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "@layers/runtime";
 import type { FaultBook } from "../faults.ts";
+import type { CallMeter } from "../metering/call-meter.ts";
 import type { Ledger } from "../ledger.ts";
 import { AppleError, rateLimited, serverError, unauthorized } from "./apple-error.ts";
 import type { AppleContext, AppleHandler } from "./apple-context.ts";
@@ -13,6 +14,8 @@ export interface AppleDeps {
   store: AppleStore;
   ledger: Ledger;
   faults: FaultBook;
+  /** Per-org call rates; an org without one is not metered. */
+  metering?: CallMeter;
   log: Logger;
   /** Called after every applied mutation (persistence hooks in here). */
   onMutation: () => void;
@@ -63,6 +66,8 @@ export async function handleAppleRequest(req: AppleRequest, handler: AppleHandle
     const pre = deps.faults.takeBeforeHandling("apple", key);
     if (pre?.kind === "throttle") throw rateLimited(Math.round(pre.regainMinutes * 60));
     if (pre?.kind === "fail5xx") throw serverError();
+    const metered = deps.metering?.take("apple", key, now.getTime());
+    if (metered?.ok === false) throw rateLimited(Math.ceil(metered.retryAfterMs / 1000));
 
     const ctx: AppleContext = { org, store: deps.store, now, params: req.params, query: req.query, body: req.body };
     const result = handler(ctx);

@@ -72,7 +72,7 @@ export function unknownError(): GraphError {
   return new GraphError({ status: 500, code: 1, message: "An unknown error occurred", isTransient: false });
 }
 
-export type ThrottleCode = 17 | 80004;
+export type ThrottleCode = 17 | 613 | 80004;
 
 /** A throttle is an error body (HTTP 400), never a 429; the usage header says when access returns. */
 export function throttled(code: ThrottleCode, usageHeader: string): GraphError {
@@ -85,6 +85,18 @@ export function throttled(code: ThrottleCode, usageHeader: string): GraphError {
       message: "(#17) User request limit reached",
       userTitle: "Ad Account Has Too Many API Calls",
       userMsg: "There have been too many calls from this ad-account. Please wait a bit and try again.",
+      isTransient: true,
+      headers,
+    });
+  }
+  if (code === 613) {
+    return new GraphError({
+      status: 400,
+      code: 613,
+      subcode: 1487742,
+      message: "(#613) Calls to this api have exceeded the rate limit.",
+      userTitle: "Too many calls",
+      userMsg: "There have been too many calls from this ad-account. Wait a bit and try again.",
       isTransient: true,
       headers,
     });

@@ -3,6 +3,8 @@ import type { Logger } from "@layers/runtime";
 import type { FaultBook } from "../faults.ts";
 import type { Ledger } from "../ledger.ts";
 import type { UsageMeter } from "../usage-meter.ts";
+import type { CallMeter } from "../metering/call-meter.ts";
+import { meteredRegainMinutes } from "../metering/answers.ts";
 import { GraphError, newFbtraceId } from "./graph-error.ts";
 import { expiredToken, invalidToken, missingToken, throttled, transientError, unknownError, unknownObject, unknownPath } from "./graph-errors.ts";
 import type { GraphRequest } from "./graph-request.ts";
@@ -30,6 +32,8 @@ export interface MetaDeps {
   ledger: Ledger;
   faults: FaultBook;
   usage: UsageMeter;
+  /** Per-account call rates; an account without one is not metered. */
+  metering?: CallMeter;
   log: Logger;
   /** Called after every applied mutation (persistence hooks in here). */
   onMutation: () => void;
@@ -74,6 +78,10 @@ export async function handleGraphRequest(req: GraphRequest, deps: MetaDeps): Pro
       throw throttled(pre.code, bucUsageHeader(account.id, reading, pre.regainMinutes));
     }
     if (pre?.kind === "fail5xx") throw transientError();
+    const metered = deps.metering?.take("meta", actId(account), now.getTime());
+    if (metered?.ok === false) {
+      throw throttled(metered.metaCode, bucUsageHeader(account.id, { callCount: 100, totalCputime: 100, totalTime: 100 }, meteredRegainMinutes(metered.retryAfterMs)));
+    }
 
     const ctx: GraphContext = { req, account, store: deps.store, now, ...(target.node ? { node: target.node } : {}) };
     const result = dispatch(route, req.method, ctx);
@@ -176,11 +184,17 @@ function dispatch(route: GraphRoute, method: GraphRequest["method"], ctx: GraphC
 function usageHeaders(deps: MetaDeps, account: MetaAdAccount, nowMs: number): Record<string, string> {
   return {
     "x-app-usage": appUsageHeader(deps.usage.read(APP_USAGE_KEY, nowMs)),
-    "x-business-use-case-usage": bucUsageHeader(account.id, deps.usage.read(account.id, nowMs), 0),
+    "x-business-use-case-usage": bucUsageHeader(account.id, meteredReading(deps, account, nowMs) ?? deps.usage.read(account.id, nowMs), 0),
   };
 }
 
 function logged(log: Logger, err: unknown): GraphError {
   log.error({ err }, "sandbox bug while handling a Graph request");
   return unknownError();
+}
+
+/** A metered account's usage header reads its share of the metered rate. */
+function meteredReading(deps: MetaDeps, account: MetaAdAccount, nowMs: number) {
+  const pct = deps.metering?.usagePct("meta", actId(account), nowMs);
+  return pct === undefined ? undefined : { callCount: pct, totalCputime: Math.floor(pct / 2), totalTime: Math.floor(pct / 2) };
 }

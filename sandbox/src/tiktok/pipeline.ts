@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "@layers/runtime";
 import type { FaultBook } from "../faults.ts";
+import type { CallMeter } from "../metering/call-meter.ts";
 import type { Ledger, LedgerOp } from "../ledger.ts";
 import { TT_CODE, TtError, errorEnvelope, newResponseRequestId, okEnvelope, type TtEnvelope } from "./envelope.ts";
 import type { TiktokStore, TtAdvertiser } from "./tiktok-store.ts";
@@ -11,6 +12,8 @@ export interface TiktokDeps {
   store: TiktokStore;
   ledger: Ledger;
   faults: FaultBook;
+  /** Per-advertiser call rates; an advertiser without one is not metered. */
+  metering?: CallMeter;
   log: Logger;
   onMutation: () => void;
   now?: () => Date;
@@ -77,6 +80,7 @@ export async function handleTiktokCall(call: TtCall, handler: TtHandler, deps: T
   const pre = deps.faults.takeBeforeHandling(TIKTOK_PLATFORM, named.id);
   if (pre?.kind === "throttle") return errorEnvelope(TT_CODE.QPS_LIMIT, "App reaches the QPS limit.", requestId);
   if (pre?.kind === "fail5xx") return errorEnvelope(TT_CODE.SYSTEM, "System error, please try again later.", requestId);
+  if (deps.metering?.take(TIKTOK_PLATFORM, named.id, now.getTime())?.ok === false) return errorEnvelope(TT_CODE.QPS_LIMIT, "App reaches the QPS limit.", requestId);
 
   let result: TtHandlerResult;
   try {

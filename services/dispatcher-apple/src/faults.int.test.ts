@@ -150,22 +150,26 @@ describe.each(APPLE_APIS)("dispatcher-apple (%s): exactly once under faults", (a
     expect((await h.intent(bid.intentId)).attempts).toBe(1);
   });
 
-  it("throttle - a long Retry-After defers the write to the stream instead of hammering Apple, and it lands later", async () => {
+  it("throttle - a long Retry-After pauses the org's writes in Postgres instead of hammering Apple; the write lands once it passes", async () => {
     const counter = countingFetch();
     await h.start({ fetch: counter.fetch });
     const a = await h.seedOrg();
     await h.sbx.setAppleFaults({ orgId: a.orgId, throttle: 1, throttleRegainMinutes: 1 });
     const { dispatch } = await h.allowCreate(a);
     await h.publish(dispatch);
-    // Back to `allowed` with one attempt spent, and it stays there: the nak asked for 60 s.
+    // Back to `allowed` with its attempt kept (a call was made), waiting for the org's call budget.
     await waitFor(async () => {
       const i = await h.intent(dispatch.intentId);
       return i.state === "allowed" && i.attempts === 1;
     });
+    const budget = await h.env.db.selectFrom("call_budgets").selectAll().where("platform", "=", "apple").where("account_key", "=", a.platformAccountId).executeTakeFirstOrThrow();
+    expect(budget.paused_until!.getTime()).toBeGreaterThan(Date.now() + 50_000);
+    // A replay (new msg id) during the pause makes no call: the org is paused, not the message.
+    await h.publish(dispatch, `${dispatch.intentId}:after-throttle`);
     await new Promise((r) => setTimeout(r, 1_000));
     expect(counter.calls()).toBe(1);
-    // A replay (new msg id) shows the write lands once when Apple lets it.
-    await h.publish(dispatch, `${dispatch.intentId}:after-throttle`);
+    // The Retry-After passing (played by moving the pause) lets the budget waker publish it: it lands once.
+    await h.env.db.updateTable("call_budgets").set({ paused_until: new Date() }).where("platform", "=", "apple").where("account_key", "=", a.platformAccountId).execute();
     await h.waitForStates([dispatch.intentId], ["dispatched"]);
     expect(await h.sbx.ledger(a.ledgerKey)).toHaveLength(1);
   });

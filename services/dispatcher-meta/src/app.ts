@@ -1,5 +1,5 @@
 import type { NatsNames } from "@layers/contracts";
-import { quickRetryOf, startDispatcher, startSyncResponder } from "@layers/dispatch-core";
+import { createPlatformBudgets, quickRetryOf, startDispatcher, startSyncResponder } from "@layers/dispatch-core";
 import type { Db } from "@layers/db";
 import type { Logger, NatsHandles } from "@layers/runtime";
 import type { DispatcherMetaConfig } from "./config.ts";
@@ -28,15 +28,20 @@ export { configSchema, loadConfig } from "./config.ts";
 /** Builds the Meta adapter, runs the dispatch core on `dispatch.meta`, and answers sync-account. */
 export async function startDispatcherMeta(deps: DispatcherMetaDeps): Promise<DispatcherMeta> {
   const { config, names, log } = deps;
+  const budgets = createPlatformBudgets({ db: deps.db, log, config }, "meta", { reportsUsage: true });
   const meta = createMetaClient({
     baseUrl: config.META_BASE_URL,
     apiVersion: config.META_API_VERSION,
     timeoutMs: config.META_TIMEOUT_MS,
     log: log.child({ component: "meta" }),
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    // Meta's usage readings teach the account's shared call budget (slow down near 100 %, pause for the regain time).
+    onUsage: (u) => {
+      void budgets.observe(u.accountId, { kind: "usage", pct: u.pct, regainMs: u.regainMs }).catch((err: unknown) => log.warn({ err }, "could not update the call budget"));
+    },
   });
   const adapter = createMetaAdapter({ meta, quick: quickRetryOf(config), tokenKey: config.TOKEN_ENCRYPTION_KEY });
-  const dispatcher = await startDispatcher({ db: deps.db, nats: deps.nats, names, log, config }, adapter);
+  const dispatcher = await startDispatcher({ db: deps.db, nats: deps.nats, names, log, config, budgets }, adapter);
   const sync = startSyncResponder(
     { db: deps.db, nc: deps.nats.nc, js: deps.nats.js, names, tokenKey: config.TOKEN_ENCRYPTION_KEY, log: log.child({ component: "sync" }) },
     createMetaCampaignLister(meta),

@@ -50,25 +50,34 @@ describe("dispatcher-meta: platform faults", () => {
     await app.stop();
   });
 
-  it("throttle - a long regain time sends the write back to the stream instead of hammering Meta", async () => {
+  it("throttle - a long regain time pauses the account's writes in Postgres instead of hammering Meta; they land once it passes", async () => {
     const counter = countingFetch();
     const app = await h.start({ fetch: counter.fetch });
     const a = await h.seedAccount();
+    const deadLetters = async () => (await h.env.db.selectFrom("dead_letters").select("id").execute()).length;
+    const deadBefore = await deadLetters();
     await h.sbx.setFaults({ platform: "meta", account: a.actId, throttle: 1, throttleRegainMinutes: 1 });
     const { dispatch } = await h.allowCreate(a);
     await h.publish(dispatch);
-    // The intent goes back to `allowed` with one attempt spent, and stays there: the nak asked for 60 s.
+    // The intent goes back to `allowed` with its attempt kept (a call was made) and waits for the account's budget.
     await waitFor(async () => {
       const i = await h.intent(dispatch.intentId);
       return i.state === "allowed" && i.attempts === 1;
     });
+    const budget = await h.env.db.selectFrom("call_budgets").selectAll().where("platform", "=", "meta").where("account_key", "=", a.platformAccountId).executeTakeFirstOrThrow();
+    expect(budget.paused_until!.getTime()).toBeGreaterThan(Date.now() + 50_000);
+    expect(Number(budget.throttles)).toBe(1);
+    // A replay (new msg id) during the regain time makes no call either: the account is paused, not the message.
+    await h.publish(dispatch, `${dispatch.intentId}:after-throttle`);
     await new Promise((r) => setTimeout(r, 1_000));
     expect(counter.calls()).toBe(1);
     expect(await h.intent(dispatch.intentId)).toMatchObject({ state: "allowed", attempts: 1 });
-    // A replay (new msg id) shows the write still lands once when Meta lets it.
-    await h.publish(dispatch, `${dispatch.intentId}:after-throttle`);
+    expect(await h.env.db.selectFrom("call_budget_waits").select("intent_id").execute()).toEqual([{ intent_id: dispatch.intentId }]);
+    // The regain time passing (played by moving the pause) lets the waker publish it: it lands once, never dead-lettered.
+    await h.env.db.updateTable("call_budgets").set({ paused_until: new Date() }).where("account_key", "=", a.platformAccountId).execute();
     await h.waitForStates([dispatch.intentId], ["dispatched"]);
     expect(await h.sbx.ledger({ account: a.actId })).toHaveLength(1);
+    expect(await deadLetters()).toBe(deadBefore);
     await app.stop();
   });
 

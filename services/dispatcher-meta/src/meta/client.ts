@@ -1,3 +1,4 @@
+import type { BusinessUsage } from "./usage.ts";
 import type { Logger } from "@layers/runtime";
 import { actId } from "./form.ts";
 import { createGraphCaller, type MetaAuth } from "./graph-call.ts";
@@ -29,6 +30,8 @@ export interface MetaClientOptions {
   pageSize?: number;
   fetch?: typeof fetch;
   log: Logger;
+  /** Every `X-Business-Use-Case-Usage` reading, for the call budgets. */
+  onUsage?: (usage: BusinessUsage) => void;
 }
 
 /** Edges hide ARCHIVED objects unless asked; `includeArchived` asks (DELETED ones are only ever readable by id). */

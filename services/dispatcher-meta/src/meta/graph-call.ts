@@ -4,6 +4,7 @@ import { classifyGraphFailure, classifyNetworkError } from "./classify.ts";
 import { MetaTransientError } from "./errors.ts";
 import { encodeForm } from "./form.ts";
 import { pageSchemaOf } from "./schemas.ts";
+import { parseBusinessUsage, type BusinessUsage } from "./usage.ts";
 
 export interface GraphCallOptions {
   /** Graph host without version, e.g. `https://graph.facebook.com` or the sandbox URL. */
@@ -15,6 +16,8 @@ export interface GraphCallOptions {
   pageSize?: number | undefined;
   fetch?: typeof fetch | undefined;
   log: Logger;
+  /** Every `X-Business-Use-Case-Usage` reading Meta sends (answers and refusals alike), for the call budgets. */
+  onUsage?: ((usage: BusinessUsage) => void) | undefined;
 }
 
 /** The token of the ad account a call acts for; sent per call, never stored in the client. */
@@ -58,6 +61,7 @@ export function createGraphCaller(opts: GraphCallOptions) {
       throw classifyNetworkError(err);
     }
     const body = parseJson(text);
+    if (opts.onUsage) for (const u of parseBusinessUsage(res.headers.get("x-business-use-case-usage"))) opts.onUsage(u);
     opts.log.debug({ method, path, status: res.status, ms: Math.round(performance.now() - started) }, "meta call");
     const hasError = !!body && typeof body === "object" && "error" in body;
     if (!res.ok || hasError) {

@@ -18,3 +18,4 @@ export { fromMetaAmount, metaOffset, toMetaAmount } from "./money.ts";
 export { metaObjectStorySpec } from "./creative.ts";
 export { metaTargeting } from "./targeting.ts";
 export { fieldsToVerify, metaHolds } from "./holds.ts";
+export { parseBusinessUsage, type BusinessUsage } from "./usage.ts";

@@ -1,0 +1,228 @@
+import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import { newId, newLayerId, NEW_LAYER_CEILING, type Dispatch, type WriteIntent } from "@layers/contracts";
+import { json, type Db } from "@layers/db";
+import { childTraceparent, createLogger, DEV_TOKEN_KEY, hopHeaders, sealToken } from "@layers/runtime";
+import { createSandboxClient, startSandbox, type SandboxClient } from "@layers/sandbox";
+import type { Benchmark, BenchOptions } from "./bench-context.ts";
+import { Cleanup, createBenchDatabase, createNamespace, runId, serverUrls, type BenchNamespace } from "./env.ts";
+import { SERVICE_ENTRIES, spawnService, type SpawnedService } from "./services.ts";
+import { quantile } from "./stats.ts";
+import { metric, type Metric } from "./verdict.ts";
+
+interface Sizes {
+  /** Writes queued on the hot account. */
+  hot: number;
+  /** The hot account's metered rate (calls/s) at the sandbox, and the dispatchers' configured budget. */
+  rate: number;
+  smallAccounts: number;
+  smallWrites: number;
+  /** Upper bound on one phase's drain. */
+  phaseBudgetMs: number;
+}
+const FULL: Sizes = { hot: 10_000, rate: 250, smallAccounts: 20, smallWrites: 10, phaseBudgetMs: 120_000 };
+const QUICK: Sizes = { hot: 600, rate: 60, smallAccounts: 20, smallWrites: 10, phaseBudgetMs: 40_000 };
+const CONCURRENCY = 8;
+const AUTO = { creative: "auto", tactical: "auto", structural: "auto" } as const;
+
+interface PhaseResult {
+  instances: number;
+  throttled: number;
+  hotLanded: number;
+  hotDrainMs: number;
+  smallP95Alone: number;
+  smallP95Behind: number;
+  complete: boolean;
+}
+
+/**
+ * P6: platform call budgets under a hot account. The sandbox meters one Meta ad account to
+ * `rate` calls/s (the dispatchers' budget is told the same limit); `hot` update_budget writes on
+ * distinct campaigns of that account are published first, then 10 writes for each of 20 small
+ * accounts. Reported per phase (1 and 4 dispatcher-meta instances, real `main.ts` processes):
+ * throttled calls per 10,000 writes (the sandbox's count), and the small accounts' p95 time to land
+ * behind the hot backlog against the same writes published alone beforehand.
+ */
+export const p6: Benchmark = {
+  id: "p6",
+  title: "call budgets: throttles and small-account latency under a hot account (dispatcher-meta)",
+  async run(opts: BenchOptions) {
+    const s = opts.quick ? QUICK : FULL;
+    const id = runId();
+    const cleanup = new Cleanup();
+    const notes: string[] = [];
+    try {
+      const bdb = await createBenchDatabase(id);
+      cleanup.add("database", () => bdb.drop());
+      const sandbox = await startSandbox({ port: 0, usageMaxScore: 1_000_000_000, log: createLogger({ service: "sandbox", level: "silent" }) });
+      cleanup.add("sandbox", () => sandbox.stop());
+      const sbx = createSandboxClient(sandbox.url);
+      const orgId = newId("organization");
+      await bdb.db.insertInto("organizations").values({ id: orgId, name: "Bench partner" }).execute();
+
+      const phase = async (instances: number): Promise<PhaseResult> => {
+        const ns = await createNamespace(`${id}p6i${instances}`);
+        const phaseCleanup = new Cleanup();
+        phaseCleanup.add("nats namespace", () => ns.delete());
+        try {
+          opts.say(`p6: ${instances} instance(s): seeding ${s.hot} hot writes and ${2 * s.smallAccounts * s.smallWrites} small ones`);
+          const hot = await seedAccount(bdb.db, sbx, orgId, s.hot);
+          await sbx.setMetering({ platform: "meta", account: hot.actId, calls: s.rate, windowMs: 1_000 });
+          const alone = await seedSmall(bdb.db, sbx, orgId, s);
+          const behind = await seedSmall(bdb.db, sbx, orgId, s);
+          const env = {
+            DATABASE_URL: bdb.url,
+            NATS_URL: serverUrls().natsUrl,
+            NATS_PREFIX: ns.prefix,
+            LOG_LEVEL: opts.logLevel,
+            META_BASE_URL: sandbox.url,
+            TOKEN_ENCRYPTION_KEY: DEV_TOKEN_KEY,
+            DISPATCH_CONCURRENCY: String(CONCURRENCY),
+            CALL_BUDGET_CALLS: String(s.rate),
+            CALL_BUDGET_WINDOW_MS: "1000",
+          };
+          const durable = ns.names.consumers.dispatcher("meta");
+          const pulling = async () => (await ns.nats.jsm.consumers.info(ns.names.streams.dispatch, durable).catch(() => undefined))?.num_waiting ?? 0;
+          const dispatchers: SpawnedService[] = [];
+          for (let i = 0; i < instances; i++) {
+            const d = await spawnService(`dispatcher-meta #${i + 1}`, SERVICE_ENTRIES["dispatcher-meta"], env, { kind: "probe", probe: async () => (await pulling()) > 0 });
+            dispatchers.push(d);
+            phaseCleanup.add(d.name, () => d.stop());
+          }
+
+          const t0 = Date.now();
+          await publishAll(ns, alone.dispatches);
+          await waitFinished(bdb.db, alone.layerIds, alone.dispatches.length, t0 + s.phaseBudgetMs);
+          const smallP95Alone = await p95Since(bdb.db, alone.layerIds, t0);
+
+          await publishAll(ns, hot.dispatches);
+          const t1 = Date.now();
+          await publishAll(ns, behind.dispatches);
+          await waitFinished(bdb.db, behind.layerIds, behind.dispatches.length, t1 + s.phaseBudgetMs);
+          const smallP95Behind = await p95Since(bdb.db, behind.layerIds, t1);
+          const complete = await waitFinished(bdb.db, [hot.layerId], s.hot, t1 + s.phaseBudgetMs);
+          const hotRows = await bdb.db.selectFrom("write_intents").select(["finished_at"]).where("layer_id", "=", hot.layerId).where("state", "=", "dispatched").execute();
+          const hotDrainMs = hotRows.length ? Math.max(...hotRows.map((r) => r.finished_at!.getTime())) - t1 : Number.NaN;
+          const throttled = (await sbx.metering()).find((m) => m.account === hot.actId)?.throttled ?? 0;
+          for (const d of dispatchers) await d.stop();
+          const r: PhaseResult = { instances, throttled, hotLanded: hotRows.length, hotDrainMs, smallP95Alone, smallP95Behind, complete };
+          opts.say(`p6: ${instances} instance(s): ${throttled} throttled, hot ${hotRows.length}/${s.hot} in ${(hotDrainMs / 1000).toFixed(1)} s; small p95 ${smallP95Alone} ms alone, ${smallP95Behind} ms behind`);
+          return r;
+        } finally {
+          await phaseCleanup.run(opts.say);
+        }
+      };
+
+      const one = await phase(1);
+      const four = await phase(4);
+      const per10k = (r: PhaseResult) => (r.hotLanded ? Math.round((r.throttled * 10_000) / r.hotLanded) : Number.NaN);
+      const metrics: Metric[] = [];
+      for (const r of [one, four]) {
+        metrics.push(
+          metric({ name: `throttled calls per 10,000 writes, ${r.instances} instance(s)`, value: per10k(r), unit: "count", target: { on: "value", op: "<=", threshold: 10 } }),
+          metric({
+            name: `small-account p95 behind a hot backlog, ${r.instances} instance(s)`,
+            value: r.smallP95Behind,
+            unit: "ms",
+            baseline: r.smallP95Alone,
+            note: "baseline: the same small writes without the hot account",
+          }),
+          metric({ name: `hot account drain rate, ${r.instances} instance(s)`, value: Math.round((r.hotLanded * 1000) / r.hotDrainMs), unit: "writes/s", baseline: s.rate, note: "baseline: the metered rate" }),
+        );
+        notes.push(
+          `${r.instances} instance(s) at concurrency ${CONCURRENCY}: hot ${r.hotLanded}/${s.hot} landed in ${(r.hotDrainMs / 1000).toFixed(1)} s${r.complete ? "" : " (cut at the phase budget)"}, ${r.throttled} throttled calls; small p95 ${r.smallP95Alone} ms alone vs ${r.smallP95Behind} ms behind the hot backlog`,
+        );
+      }
+      notes.push(`the hot account is metered to ${s.rate} calls/s at the sandbox and every dispatcher is configured with the same limit (CALL_BUDGET_CALLS); the budget spends 90 % of it`);
+      return { metrics, notes };
+    } finally {
+      await cleanup.run(opts.say);
+    }
+  },
+};
+
+interface Seeded {
+  layerId: string;
+  actId: string;
+  dispatches: Dispatch[];
+}
+
+/** A sandbox ad account with `n` campaigns, its Layers project/layer/account, and one allowed update_budget per campaign. */
+async function seedAccount(db: Db, sbx: SandboxClient, organizationId: string, n: number): Promise<Seeded> {
+  const acct = await sbx.createMetaAdAccount({
+    name: "Bench account",
+    campaigns: Array.from({ length: n }, (_, i) => ({ name: `Bench ${i}`, objective: "OUTCOME_TRAFFIC" as const, status: "ACTIVE" as const, daily_budget: 1_000 })),
+  });
+  const projectId = randomUUID();
+  const layerId = newLayerId();
+  const adAccountId = newId("adAccount");
+  await db.insertInto("projects").values({ id: projectId, organization_id: organizationId, name: "Bench customer" }).execute();
+  await db
+    .insertInto("layers")
+    .values({ id: layerId, project_id: projectId, platform: "meta", currency: "USD", defaults: json(AUTO), ceiling: json(NEW_LAYER_CEILING), partner_writes_enabled: true })
+    .execute();
+  await db
+    .insertInto("ad_accounts")
+    .values({ id: adAccountId, project_id: projectId, layer_id: layerId, platform: "meta", platform_account_id: acct.platformAccountId, name: acct.name, currency: "USD", access_token_enc: sealToken(acct.accessToken, DEV_TOKEN_KEY) })
+    .execute();
+  const now = new Date();
+  const dispatches: Dispatch[] = [];
+  for (let start = 0; start < n; start += 500) {
+    const campaigns = [];
+    const jobs = [];
+    const intents = [];
+    for (const [k, pc] of acct.campaigns.slice(start, start + 500).entries()) {
+      const campaignId = newId("campaign");
+      const intentId = newId("intent");
+      const jobId = newId("job");
+      const verdictId = randomUUID();
+      const requestId = `bench-${randomUUID()}`;
+      const params = { campaignId, dailyBudgetCents: 2_000 + ((start + k) % 97) * 10 };
+      campaigns.push({ id: campaignId, project_id: projectId, layer_id: layerId, ad_account_id: adAccountId, platform: "meta", platform_campaign_id: pc.id, name: pc.name, outcome: null, objective: "OUTCOME_TRAFFIC", status: "active", daily_budget_cents: 1_000, authority: null, origin: "platform" as const });
+      const intent: WriteIntent = {
+        intentId, jobId, organizationId, projectId, layerId, platform: "meta", operation: "update_budget", entityKey: `campaign:${campaignId}`, entitySeq: 1, params,
+        actor: { type: "partner", organizationId, apiKeyId: "bench" }, source: "api", requestId, acceptedAt: now.toISOString(),
+      };
+      jobs.push({ id: jobId, organization_id: organizationId, project_id: projectId, kind: "ads.update_budget", status: "running" as const, intent_id: intentId, verdict_id: verdictId, decision: "allow", created_at: now, updated_at: now });
+      const dispatch: Dispatch = { intentId, jobId, verdictId, organizationId, projectId, layerId, platform: "meta", operation: "update_budget", entityKey: intent.entityKey, entitySeq: 1, params, currency: "USD", requestId };
+      intents.push({
+        id: intentId, job_id: jobId, organization_id: organizationId, project_id: projectId, layer_id: layerId, platform: "meta", operation: "update_budget",
+        entity_key: intent.entityKey, entity_seq: 1, payload: json(intent), request_id: requestId, traceparent: childTraceparent(), reply_to: null,
+        state: "allowed" as const, verdict_id: verdictId, accepted_at: now, decided_at: now, dispatch: JSON.stringify(dispatch),
+      });
+      dispatches.push(dispatch);
+    }
+    await db.insertInto("campaigns").values(campaigns).execute();
+    await db.insertInto("jobs").values(jobs).execute();
+    await db.insertInto("write_intents").values(intents).execute();
+  }
+  return { layerId, actId: acct.accountId, dispatches };
+}
+
+async function seedSmall(db: Db, sbx: SandboxClient, organizationId: string, s: Sizes): Promise<{ layerIds: string[]; dispatches: Dispatch[] }> {
+  const accounts = await Promise.all(Array.from({ length: s.smallAccounts }, () => seedAccount(db, sbx, organizationId, s.smallWrites)));
+  return { layerIds: accounts.map((a) => a.layerId), dispatches: accounts.flatMap((a) => a.dispatches) };
+}
+
+async function publishAll(ns: BenchNamespace, dispatches: readonly Dispatch[]): Promise<void> {
+  const subject = ns.names.subjects.dispatch("meta");
+  for (let i = 0; i < dispatches.length; i += 500) {
+    await Promise.all(
+      dispatches.slice(i, i + 500).map((d) => ns.nats.js.publish(subject, JSON.stringify(d), { msgID: d.intentId, headers: hopHeaders({ requestId: d.requestId, traceparent: childTraceparent() }) })),
+    );
+  }
+}
+
+async function waitFinished(db: Db, layerIds: readonly string[], n: number, deadline: number): Promise<boolean> {
+  for (;;) {
+    const r = await db.selectFrom("write_intents").select((eb) => eb.fn.countAll<number>().as("n")).where("layer_id", "in", layerIds).where("state", "in", ["dispatched", "failed", "dead"]).executeTakeFirstOrThrow();
+    if (Number(r.n) >= n) return true;
+    if (Date.now() > deadline) return false;
+    await sleep(100);
+  }
+}
+
+async function p95Since(db: Db, layerIds: readonly string[], t0: number): Promise<number> {
+  const rows = await db.selectFrom("write_intents").select("finished_at").where("layer_id", "in", layerIds).where("state", "=", "dispatched").execute();
+  return Math.round(quantile(rows.map((r) => r.finished_at!.getTime() - t0), 0.95));
+}
