@@ -13,18 +13,21 @@ import {
   type OutcomeTarget,
   type WaitingWrite,
 } from "@layers/lifecycle";
-import { hopHeaders, PermanentError, RetryableError, type HandlerOutcome, type HopContext, type Logger } from "@layers/runtime";
+import { hopHeaders, PermanentError, RetryableError, type DispatchMetrics, type HandlerOutcome, type HopContext, type Logger } from "@layers/runtime";
 import type { DispatchAdapter, PreparedWrite } from "./adapter.ts";
 import type { DispatchConfig } from "./config.ts";
 import { markTokenExpired, type AdAccountTarget } from "./db/targets.repository.ts";
 import { asOutbox, outcomeEvents, tokenExpiredEvent } from "./events.ts";
 import { keepLease } from "./lease-keeper.ts";
+import { PlatformThrottledError } from "./platform-errors.ts";
 
 export interface DispatchHandlerDeps {
   db: Db;
   js: JetStreamClient;
   names: NatsNames;
   config: DispatchConfig;
+  /** Attempt latency and outcome, throttles and retries per platform (main registers them). */
+  metrics?: DispatchMetrics;
 }
 
 export type DispatchContext = HopContext & { msg: JsMsg; log: Logger };
@@ -69,6 +72,8 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
       return { kind: "defer", delayMs: Math.min(Math.max(view.leaseRemainingMs, config.FENCE_DELAY_MS), 5_000) };
     }
     const attempts = claimed;
+    const claimedAt = performance.now();
+    const seconds = () => (performance.now() - claimedAt) / 1000;
     const target: OutcomeTarget = {
       intentId: d.intentId,
       attempts,
@@ -94,6 +99,7 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
       const landed = await adapter.land(write, { db, log: claimLog, mayHaveLanded: attempts > 1 });
       outcome = { kind: "landed", platformId: landed.platformId, reconciled: landed.reconciled, created: write.created, row: { ...write.row, ...landed.row } };
     } catch (err) {
+      if (err instanceof PlatformThrottledError) deps.metrics?.throttled(platform);
       if (err instanceof PermanentError && err.code !== "attempts_exhausted") {
         // `account.status` is what we read before calling: only a token that was good until now is news.
         if (adapter.isTokenExpired(err) && account?.status === "connected") await expireToken(d, account, ctx);
@@ -105,12 +111,14 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
         const what = err instanceof Error ? err.message : String(err);
         const retryAfterMs = (err instanceof RetryableError ? err.retryAfterMs : undefined) ?? ladder(attempts);
         await releaseIntent(db, d.intentId, attempts, retryAfterMs);
+        deps.metrics?.attempt(platform, "retry", seconds());
         throw new RetryableError(`attempt ${attempts} failed: ${what}`, { cause: err, retryAfterMs });
       }
     } finally {
       keeper.stop();
     }
     const recorded = await record(d, target, outcome, ctx, claimLog);
+    if (recorded) deps.metrics?.attempt(platform, outcome.kind, seconds());
     // A dead write is also dead-lettered (runConsumer terms the message and keeps it) for inspection and redrive.
     if (recorded && outcome.kind === "dead") throw new PermanentError(outcome.code, failureReason(outcome));
     return DONE;

@@ -1,6 +1,6 @@
 import { writeIntentSchema, type NatsNames } from "@layers/contracts";
 import { recordDeadLetter, type Db } from "@layers/db";
-import { DEFAULT_RETRY, ensureDurable, runConsumer, type Logger, type NatsHandles } from "@layers/runtime";
+import { DEFAULT_RETRY, ensureDurable, runConsumer, type GateMetrics, type Logger, type NatsHandles } from "@layers/runtime";
 import type { GateConfig } from "./config.ts";
 import { startEvaluateResponder } from "./evaluate/start-evaluate-responder.ts";
 import { handleIntent } from "./handlers/handle-intent.ts";
@@ -16,6 +16,8 @@ export interface GateDeps {
   names: NatsNames;
   log: Logger;
   config: Readonly<GateConfig>;
+  /** Decision counters (main.ts registers them on the process's metrics registry). */
+  metrics?: GateMetrics;
 }
 
 export interface RunningGate {
@@ -44,7 +46,7 @@ export async function startGate(deps: GateDeps): Promise<RunningGate> {
     concurrency: config.GATE_CONCURRENCY,
     retry: DEFAULT_RETRY,
     log: log.child({ component: "intents" }),
-    handle: (intent, ctx) => handleIntent({ db, js: nats.js, nc: nats.nc, names }, intent, ctx),
+    handle: (intent, ctx) => handleIntent({ db, js: nats.js, nc: nats.nc, names, ...(deps.metrics ? { metrics: deps.metrics } : {}) }, intent, ctx),
     deadLetter: (dl) => recordDeadLetter(db, dl),
   });
   const relay = startRelay({

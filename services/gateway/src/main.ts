@@ -1,6 +1,6 @@
 import { natsNames } from "@layers/contracts";
-import { createDb } from "@layers/db";
-import { connectNats, createLogger, ensureStreams, onShutdown } from "@layers/runtime";
+import { createDb, poolStats } from "@layers/db";
+import { connectNats, createLogger, createMetricsRegistry, ensureStreams, observePool, onShutdown } from "@layers/runtime";
 import { loadConfig } from "./config.ts";
 import { startGateway } from "./app.ts";
 
@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   const db = createDb({ connectionString: config.DATABASE_URL, applicationName: "gateway", max: 20 });
   const nats = await connectNats(config.NATS_URL, "gateway");
   const names = natsNames(config.NATS_PREFIX);
-  await ensureStreams(nats.jsm, names);
+  await ensureStreams(nats.jsm, names, { replicas: config.NATS_STREAM_REPLICAS });
+  const registry = createMetricsRegistry("gateway");
+  observePool(registry, () => poolStats(db));
   const { app, url } = await startGateway({
     db,
     databaseUrl: config.DATABASE_URL,
@@ -25,6 +27,7 @@ async function main(): Promise<void> {
     publicBaseUrl: config.PUBLIC_BASE_URL,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     webhooks: { allowedHosts: config.WEBHOOK_ALLOWED_HOSTS, tokenEncryptionKey: config.TOKEN_ENCRYPTION_KEY },
+    registry,
     port: config.PORT,
     host: config.HOST,
   });

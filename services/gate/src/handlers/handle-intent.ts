@@ -2,7 +2,7 @@ import type { JetStreamClient, JsMsg } from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/transport-node";
 import { HEADERS, type NatsNames, type WriteIntent } from "@layers/contracts";
 import type { Db } from "@layers/db";
-import { isTraceparent, MalformedMessageError, type HandlerOutcome, type Logger } from "@layers/runtime";
+import { isTraceparent, MalformedMessageError, type GateMetrics, type HandlerOutcome, type Logger } from "@layers/runtime";
 import { effectsOf } from "../domain/side-effects.ts";
 import { decideIntent } from "./decide-intent.ts";
 import { emitEffects } from "./emit-effects.ts";
@@ -12,6 +12,8 @@ export interface IntentHandlerDeps {
   js: JetStreamClient;
   nc: NatsConnection;
   names: NatsNames;
+  /** Counts fresh decisions (a replayed verdict is not counted again). */
+  metrics?: GateMetrics;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function handleIntent(deps: IntentHandlerDeps, message: WriteIntent
     return { kind: "done" };
   }
   const { record } = outcome;
+  if (outcome.fresh) deps.metrics?.decided({ decision: record.decision, reason: record.reason ?? "none", platform: record.intent.platform });
   // The message's span is this hop's parent; a relayed or replayed copy may lack it, then the stored one is.
   const fromMessage = ctx.msg.headers?.get(HEADERS.traceparent);
   const traceparent = isTraceparent(fromMessage) ? fromMessage : (outcome.storedTraceparent ?? "");

@@ -1,0 +1,4 @@
+export * from "./registry.ts";
+export * from "./health-server.ts";
+export * from "./service-metrics.ts";
+export * from "./probes.ts";
