@@ -40,7 +40,10 @@ export interface RunningConsumer {
 export async function runConsumer<T>(spec: ConsumerSpec<T>): Promise<RunningConsumer> {
   const consumer = await spec.js.consumers.get(spec.stream, spec.durable);
   // A small buffer: a large one books messages on this instance while others idle (and ack_wait ticks).
-  const messages = await consumer.consume({ max_messages: spec.concurrency });
+  // Short pulls (heartbeat every 2.5 s): when the node leading the consumer dies, its pending pulls
+  // die with it and the client only notices by missed heartbeats; with the default 30 s pulls a
+  // cluster failover stalled consumption for ~40 s (tests/nats-cluster-drill.int.test.ts).
+  const messages = await consumer.consume({ max_messages: spec.concurrency, expires: 5_000 });
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
 
