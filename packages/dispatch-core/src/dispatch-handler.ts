@@ -13,7 +13,7 @@ import {
   type OutcomeTarget,
   type WaitingWrite,
 } from "@layers/lifecycle";
-import { hopHeaders, PermanentError, RetryableError, type DispatchMetrics, type HandlerOutcome, type HopContext, type Logger } from "@layers/runtime";
+import { hopHeaders, inSpan, PermanentError, RetryableError, type DispatchMetrics, type HandlerOutcome, type HopContext, type Logger } from "@layers/runtime";
 import type { DispatchAdapter, PreparedWrite } from "./adapter.ts";
 import type { DispatchConfig } from "./config.ts";
 import { markTokenExpired, type AdAccountTarget } from "./db/targets.repository.ts";
@@ -96,7 +96,10 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
       target.entity = write.entity;
       checkAccount(d, write);
       account = write.account;
-      const landed = await adapter.land(write, { db, log: claimLog, mayHaveLanded: attempts > 1 });
+      // The platform call is a client span of its own under the dispatch's consumer span.
+      const landed = await inSpan({ name: `${platform} ${d.operation}`, kind: "client", attributes: { "layers.platform": platform, "layers.intent_id": d.intentId, "layers.attempt": attempts } }, ctx.traceparent, () =>
+        adapter.land(write, { db, log: claimLog, mayHaveLanded: attempts > 1 }),
+      );
       outcome = { kind: "landed", platformId: landed.platformId, reconciled: landed.reconciled, created: write.created, row: { ...write.row, ...landed.row } };
     } catch (err) {
       if (err instanceof PlatformThrottledError) deps.metrics?.throttled(platform);

@@ -10,6 +10,7 @@ import {
   observePool,
   onShutdown,
   serveHealth,
+  startTracing,
   type DispatchMetrics,
   type Logger,
   type NatsHandles,
@@ -30,6 +31,7 @@ export interface DispatcherProcess<C extends DispatchConfig> {
 export async function runDispatcherMain<C extends DispatchConfig>(p: DispatcherProcess<C>): Promise<void> {
   const { config, name } = p;
   const log = createLogger({ service: name, level: config.LOG_LEVEL });
+  const tracing = await startTracing(name);
   // One connection per concurrent handler, plus the lease keeper and sync answers.
   const db = createDb({ connectionString: config.DATABASE_URL, max: config.DISPATCH_CONCURRENCY + 4, applicationName: name });
   const nats = await connectNats(config.NATS_URL, name);
@@ -51,6 +53,7 @@ export async function runDispatcherMain<C extends DispatchConfig>(p: DispatcherP
     await health.close();
     await nats.nc.drain();
     await db.destroy();
+    await tracing.shutdown();
   });
   // The connection never gives up reconnecting; if it closes anyway, let the supervisor restart us.
   void nats.nc.closed().then((err) => {

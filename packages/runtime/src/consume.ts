@@ -1,3 +1,4 @@
+import { inSpan } from "./observability/tracing.ts";
 import type { JetStreamClient, JsMsg } from "@nats-io/jetstream";
 import type { z } from "zod";
 import { decideAck, type HandlerOutcome, type RetryPolicy } from "./ack-policy.ts";
@@ -61,7 +62,12 @@ export async function runConsumer<T>(spec: ConsumerSpec<T>): Promise<RunningCons
       }
       const parsed = spec.schema.safeParse(body);
       if (!parsed.success) throw new MalformedMessageError(`does not match contract: ${parsed.error.message.slice(0, 500)}`);
-      result = await spec.handle(parsed.data, { ...ctx, msg, log });
+      // One consumer span per delivery, continuing the message's trace; the handler hands this span on.
+      result = await inSpan(
+        { name: `${spec.durable} process`, kind: "consumer", attributes: { "messaging.system": "nats", "messaging.destination.name": msg.subject, "messaging.consumer.group.name": spec.durable, "messaging.message.id": String(msg.seq) } },
+        ctx.traceparent,
+        (traceparent) => spec.handle(parsed.data, { ...ctx, traceparent, msg, log }),
+      );
     } catch (error) {
       result = { kind: "error", error };
     }

@@ -11,11 +11,13 @@ import {
   observePool,
   onShutdown,
   serveHealth,
+  startTracing,
 } from "@layers/runtime";
 import { startGate } from "./app.ts";
 import { loadGateConfig } from "./config.ts";
 
 const config = loadGateConfig();
+const tracing = await startTracing("gate");
 const log = createLogger({ service: "gate", level: config.LOG_LEVEL });
 const db = createDb({ connectionString: config.DATABASE_URL, max: config.DB_POOL_MAX, applicationName: "gate" });
 const nats = await connectNats(config.NATS_URL, "gate");
@@ -35,6 +37,7 @@ onShutdown(log, async () => {
   await health.close();
   await nats.nc.drain();
   await db.destroy();
+  await tracing.shutdown();
 });
 // A NATS connection that closes for good (e.g. an auth change) must end the process, so it restarts.
 void nats.nc.closed().then((err) => {

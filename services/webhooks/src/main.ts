@@ -10,6 +10,7 @@ import {
   onShutdown,
   scrapeGauge,
   serveHealth,
+  startTracing,
   webhookMetrics,
 } from "@layers/runtime";
 import { startWebhooks } from "./app.ts";
@@ -17,6 +18,7 @@ import { loadConfig } from "./config.ts";
 import { countEndpointStates } from "./db/endpoint-states.repository.ts";
 
 const config = loadConfig();
+const tracing = await startTracing("webhooks");
 const log = createLogger({ service: "webhooks", level: config.LOG_LEVEL });
 const db = createDb({ connectionString: config.DATABASE_URL, max: config.DB_POOL_MAX, applicationName: "webhooks" });
 const nats = await connectNats(config.NATS_URL, "webhooks");
@@ -42,6 +44,7 @@ onShutdown(
     await health.close();
     await nats.nc.drain();
     await db.destroy();
+    await tracing.shutdown();
   },
   config.WEBHOOK_TIMEOUT_MS + 10_000,
 );
