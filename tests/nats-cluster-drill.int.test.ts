@@ -41,13 +41,17 @@ async function verifyDrill(stack: E2EStack, receiver: WebhookReceiver, r: DrillR
     expect(onPlatform, `campaign ${ci}`).toEqual(accepted.filter((w) => w.campaignId === c.id).map((w) => w.cents));
   }
 
-  // Every event reaches the endpoint, and each one exactly once.
+  // Every event reaches the endpoint, and each one exactly once. First let the pipeline drain: every
+  // outbox event published, the webhooks durable caught up, every delivery done.
   const deliveries = await eventually(
     async () => {
+      const unpublished = await stack.env.db.selectFrom("event_outbox").select("id").where("published_at", "is", null).limit(1).execute();
+      const fanOut = await stack.env.nats.jsm.consumers.info(stack.env.names.streams.events, stack.env.names.consumers.webhooks);
+      if (unpublished.length > 0 || fanOut.num_pending > 0 || fanOut.num_ack_pending > 0) return undefined;
       const rows = await stack.env.db.selectFrom("webhook_deliveries").select(["event_id", "status"]).where("endpoint_id", "=", r.endpointId).execute();
-      return rows.length > 0 && rows.every((r) => r.status === "succeeded") ? rows : undefined;
+      return rows.length > 0 && rows.every((row) => row.status === "succeeded") ? rows : undefined;
     },
-    "every delivery to succeed",
+    "the events to be published, fanned out and delivered",
     60_000,
   );
   const events = await stack.env.db.selectFrom("events").select("id").where("organization_id", "=", t.seed.orgId).execute();
