@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { promSample } from "../../../testkit/src/prom-text.ts";
+import { promSample } from "./prom-text.ts";
 import { createMetricsRegistry } from "./registry.ts";
 import { runChecks, startHealthServer, type HealthServer } from "./health-server.ts";
 import { dispatchMetrics, gateMetrics, scrapeGauge } from "./service-metrics.ts";
