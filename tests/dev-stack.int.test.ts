@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiClient } from "./support/api.ts";
-import { createTestEnv, type TestEnv } from "@layers/testkit";
+import { createTestEnv, promSample, type TestEnv } from "@layers/testkit";
 
 const stackMain = fileURLToPath(new URL("../tools/ops/src/stack.ts", import.meta.url));
 
@@ -81,6 +81,82 @@ describe("dev stack (./dev start)", () => {
     expect(received[0]!.headers["webhook-id"]).toBe(test.body.eventId);
     expect(String(received[0]!.headers["webhook-signature"])).toMatch(/^v1,/);
     await new Promise((r) => receiver.close(() => r(undefined)));
+
+    // A write that lands on the platform: created as a draft, approved, dispatched by dispatcher-meta.
+    const metaAccount = seed.layers.meta.adAccountId;
+    const created = await partner.post(`/v1/projects/${seed.projectId}/ads/meta/campaigns`, {
+      adAccountId: metaAccount,
+      name: "Metrics probe",
+      outcome: "conversions",
+      dailyBudgetCents: 5000,
+      campaignManagementMode: "draft",
+      creativeMode: "autopilot",
+    });
+    expect(created.status).toBe(202);
+    const approved = await partner.post(`/v1/projects/${seed.projectId}/ads/meta/pending/${created.body.pendingActionId}/approve`, {});
+    expect(approved.status).toBeLessThan(300);
+    const landBy = Date.now() + 20_000;
+    let job = await partner.get(`/v1/jobs/${created.body.jobId}`);
+    while ((job.body.status === "queued" || job.body.status === "running") && Date.now() < landBy) {
+      await new Promise((r) => setTimeout(r, 200));
+      job = await partner.get(`/v1/jobs/${created.body.jobId}`);
+    }
+    expect(job.body.status).toBe("completed");
+
+    // Every service's base URL is listed; each answers /healthz, /readyz and /metrics with its own series.
+    expect(Object.keys(seed.services).sort()).toEqual(["dispatcher-apple", "dispatcher-meta", "dispatcher-tiktok", "gate", "gateway", "sandbox", "webhooks"]);
+    expect(seed.services.gateway).toBe(seed.apiBaseUrl);
+    // Series by name and labels, after the traffic above (a value of undefined: no such series).
+    type Want = [name: string, labels: Record<string, string>, check: (v: number | undefined) => boolean];
+    const atLeastZero = (v: number | undefined) => v !== undefined && v >= 0;
+    const one = (v: number | undefined) => v === 1;
+    const expected: Record<string, Want[]> = {
+      gateway: [
+        ["http_requests_total", { method: "POST", route: "/v1/projects/:projectId/ads/:platform/campaigns", status: "202" }, one],
+        ["http_request_duration_seconds_count", { route: "/v1/projects/:projectId/ads/:platform/campaigns", status: "202" }, one],
+      ],
+      gate: [
+        ["gate_decisions_total", { decision: "queue_for_approval", platform: "meta" }, one],
+        ["jetstream_consumer_pending_messages", { durable: "gate" }, atLeastZero],
+        ["outbox_oldest_unpublished_age_seconds", {}, atLeastZero],
+      ],
+      "dispatcher-meta": [
+        ["dispatch_attempts_total", { platform: "meta", outcome: "landed" }, one],
+        ["dispatch_duration_seconds_count", { platform: "meta", outcome: "landed" }, one],
+        ["jetstream_consumer_pending_messages", { durable: "dispatcher-meta" }, (v) => v === 0],
+      ],
+      "dispatcher-tiktok": [["jetstream_consumer_pending_messages", { durable: "dispatcher-tiktok" }, atLeastZero]],
+      "dispatcher-apple": [["jetstream_consumer_ack_pending_messages", { durable: "dispatcher-apple" }, atLeastZero]],
+      webhooks: [
+        ["webhook_attempts_total", { outcome: "succeeded" }, (v) => v !== undefined && v >= 1],
+        // The receiver closed before the campaign's ads.* events: the endpoint now fails and retries.
+        ["webhook_attempts_total", { outcome: "retrying" }, (v) => v !== undefined && v >= 1],
+        ["webhook_endpoints", { state: "failing" }, one],
+        ["jetstream_consumer_pending_messages", { durable: "webhooks" }, atLeastZero],
+      ],
+    };
+    for (const [name, wants] of Object.entries(expected)) {
+      const base = seed.services[name] as string;
+      expect((await fetch(`${base}/healthz`)).status, `${name} /healthz`).toBe(200);
+      expect((await fetch(`${base}/readyz`)).status, `${name} /readyz`).toBe(200);
+      const common: Want[] = [
+        ["pg_pool_connections", { service: name, state: "max" }, (v) => v !== undefined && v > 0],
+        ["nodejs_eventloop_lag_seconds", { service: name }, atLeastZero],
+      ];
+      // Deliveries and acks trail the job's completion by a moment: scrape until the series settle.
+      const scrapeBy = Date.now() + 10_000;
+      let metrics = "";
+      const failing = () => [...wants, ...common].filter(([metric, labels, check]) => !check(promSample(metrics, metric, labels)));
+      do {
+        metrics = await (await fetch(`${base}/metrics`)).text();
+        if (failing().length === 0) break;
+        await new Promise((r) => setTimeout(r, 250));
+      } while (Date.now() < scrapeBy);
+      for (const [metric, labels, check] of [...wants, ...common]) {
+        const v = promSample(metrics, metric, labels);
+        expect(check(v), `${name}: ${metric}${JSON.stringify(labels)} = ${v} in:\n${metrics.split("\n").filter((l) => l.startsWith(metric)).join("\n")}`).toBe(true);
+      }
+    }
 
     child.kill("SIGINT");
     expect(await exited).toBe(0);

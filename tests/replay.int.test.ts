@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordDeadLetter } from "@layers/db";
 import { eventually, ledger, waitForJob } from "./support/api.ts";
 import { startStack, type E2EStack } from "./support/stack.ts";
 import { autoTenant, createCampaigns } from "./support/tenant.ts";
@@ -20,6 +21,11 @@ describe("ops replay", () => {
   const ops = async (...args: string[]) => {
     const { stdout } = await run(process.execPath, [cli, ...args], { env: { ...process.env, ...stack.childEnv() } });
     return JSON.parse(stdout);
+  };
+  /** The JSON report (stdout) and the progress written to stderr. */
+  const opsWithProgress = async (...args: string[]) => {
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env: { ...process.env, ...stack.childEnv() } });
+    return { report: JSON.parse(stdout), stderr };
   };
 
   it("replaying the dispatch and intent streams re-runs nothing that already landed", async () => {
@@ -62,11 +68,51 @@ describe("ops replay", () => {
 
   it("a dry run reports without republishing, and bad arguments are usage errors", async () => {
     const info = await stack.env.nats.jsm.streams.info(stack.env.names.streams.dispatch);
-    const dry = await ops("replay", "--stream", "dispatch", "--from-seq", "1", "--dry-run");
+    const { report: dry, stderr } = await opsWithProgress("replay", "--stream", "dispatch", "--from-seq", "1", "--dry-run");
+    expect(dry.dryRun).toBe(true);
     expect(dry.republished).toBe(0);
     expect(dry.scanned).toBeGreaterThan(0);
+    // Counted before anything else; progress as plain lines (stderr is not a terminal here), ending complete.
+    expect(dry.count).toBe(dry.scanned);
+    expect(dry.requeued).toEqual([]);
+    expect(Array.isArray(dry.wouldRequeue)).toBe(true);
+    const lines = stderr.trim().split("\n");
+    expect(lines[0]).toBe(`replay: ${dry.count} message(s) in range (dry run: nothing will be published)`);
+    expect(lines.at(-1)).toBe(`replay (dry run): ${dry.count}/${dry.count}`);
     expect((await stack.env.nats.jsm.streams.info(stack.env.names.streams.dispatch)).state.last_seq).toBe(info.state.last_seq);
     await expect(ops("replay", "--stream", "nope", "--from-seq", "1")).rejects.toMatchObject({ code: 2 });
     await expect(ops("replay", "--stream", "dispatch")).rejects.toMatchObject({ code: 2 });
+  });
+
+  it("a dry run lists the intents a real run would requeue, apart from the landed ones", async () => {
+    const t = await autoTenant(stack);
+    const [c] = await createCampaigns(t, 1, "DryRequeue");
+    const res = await t.partner.patch(`${t.campaignsPath}/${c!.id}/budget`, { dailyBudgetCents: 2100 });
+    expect((await waitForJob(t.partner, res.body.jobId)).status).toBe("completed");
+    const intent = await stack.env.db.selectFrom("write_intents").select(["id"]).where("job_id", "=", res.body.jobId).executeTakeFirstOrThrow();
+    // As if its dispatch had been lost: the intent is allowed again (not landed).
+    await stack.env.db.updateTable("write_intents").set({ state: "allowed" }).where("id", "=", intent.id).execute();
+    const info = await stack.env.nats.jsm.streams.info(stack.env.names.streams.dispatch);
+    const dry = await ops("replay", "--stream", "dispatch", "--from-seq", "1", "--dry-run");
+    expect(dry.wouldRequeue.map((x: any) => x.intentId)).toContain(intent.id);
+    expect(dry.alreadyLanded.map((x: any) => x.intentId)).not.toContain(intent.id);
+    expect(dry.requeued).toEqual([]);
+    expect((await stack.env.nats.jsm.streams.info(stack.env.names.streams.dispatch)).state.last_seq).toBe(info.state.last_seq);
+    await stack.env.db.updateTable("write_intents").set({ state: "dispatched" }).where("id", "=", intent.id).execute();
+  });
+
+  it("dlq inspect shows one dead letter in full; an unknown id is a usage error", async () => {
+    await recordDeadLetter(stack.env.db, {
+      stream: stack.env.names.streams.dispatch,
+      consumer: "dispatcher-meta",
+      streamSeq: 999_001,
+      subject: `${stack.env.names.prefix}.dispatch.meta`,
+      reason: "does not match contract: poison",
+      payload: JSON.stringify({ intentId: "int_missing", hello: "poison" }),
+    });
+    const row = await stack.env.db.selectFrom("dead_letters").select("id").where("stream_seq", "=", 999_001).executeTakeFirstOrThrow();
+    const dl = await ops("dlq", "inspect", "--id", String(row.id));
+    expect(dl).toMatchObject({ id: row.id, stream_seq: 999_001, reason: "does not match contract: poison", message: { intentId: "int_missing", hello: "poison" }, intent: null, job: null });
+    await expect(ops("dlq", "inspect", "--id", "987654321")).rejects.toMatchObject({ code: 2 });
   });
 });

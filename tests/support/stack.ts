@@ -24,6 +24,8 @@ export interface StackOptions {
   platforms?: readonly Platform[];
   /** A NATS server of the test's own (e.g. one it restarts) instead of the shared one. */
   natsUrl?: string;
+  /** Stream replicas (3 against a `startNatsCluster` cluster). */
+  streamReplicas?: number;
   /** Also run the webhooks delivery service (fast retry ladder; 127.0.0.1 and localhost allowlisted). */
   webhooks?: boolean | { env?: Record<string, string>; fetch?: typeof fetch };
 }
@@ -50,7 +52,7 @@ export interface E2EStack {
  * each on its own NATS connection, over this file's own database and NATS namespace.
  */
 export async function startStack(opts: StackOptions = {}): Promise<E2EStack> {
-  const env = await createTestEnv(opts.natsUrl ? { natsUrl: opts.natsUrl } : {});
+  const env = await createTestEnv({ ...(opts.natsUrl ? { natsUrl: opts.natsUrl } : {}), ...(opts.streamReplicas ? { streamReplicas: opts.streamReplicas } : {}) });
   const sandbox = await startSandbox({ port: 0 });
   const conns: NatsHandles[] = [];
   const conn = async (name: string) => {

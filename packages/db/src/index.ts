@@ -1,5 +1,5 @@
 export * from "./schema.ts";
-export { createDb, json, type Db, type DbOptions } from "./db.ts";
+export { createDb, json, oldestOutboxAgeSeconds, pgReady, poolStats, type Db, type DbOptions } from "./db.ts";
 export { migrateToLatest, ensureDatabase, dropDatabase } from "./migrate.ts";
 export { recordDeadLetter, type DeadLetterInput } from "./dead-letters.ts";
 export * from "./webhooks-schema.ts";

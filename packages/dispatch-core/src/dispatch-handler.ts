@@ -14,7 +14,7 @@ import {
   type OutcomeTarget,
   type WaitingWrite,
 } from "@layers/lifecycle";
-import { hopHeaders, PermanentError, RetryableError, type HandlerOutcome, type HopContext, type Logger } from "@layers/runtime";
+import { hopHeaders, inSpan, PermanentError, RetryableError, type DispatchMetrics, type HandlerOutcome, type HopContext, type Logger } from "@layers/runtime";
 import type { DispatchAdapter, PreparedWrite } from "./adapter.ts";
 import type { DispatchConfig } from "./config.ts";
 import { markTokenExpired, type AdAccountTarget } from "./db/targets.repository.ts";
@@ -30,6 +30,8 @@ export interface DispatchHandlerDeps {
   config: DispatchConfig;
   /** The platform's per-account call budgets, shared by every instance. */
   budgets: CallBudgets;
+  /** Attempt latency and outcome, throttles and retries per platform (main registers them). */
+  metrics?: DispatchMetrics;
 }
 
 export type DispatchContext = HopContext & { msg: JsMsg; log: Logger };
@@ -74,6 +76,8 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
       return { kind: "defer", delayMs: Math.min(Math.max(view.leaseRemainingMs, config.FENCE_DELAY_MS), 5_000) };
     }
     const attempts = claimed;
+    const claimedAt = performance.now();
+    const seconds = () => (performance.now() - claimedAt) / 1000;
     const target: OutcomeTarget = {
       intentId: d.intentId,
       attempts,
@@ -104,10 +108,14 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
         deferred = { refund: true };
         return DONE;
       }
-      const landed = await adapter.land(write, { db, log: claimLog, mayHaveLanded: attempts > 1 });
+      // The platform call is a client span of its own under the dispatch's consumer span.
+      const landed = await inSpan({ name: `${platform} ${d.operation}`, kind: "client", attributes: { "layers.platform": platform, "layers.intent_id": d.intentId, "layers.attempt": attempts } }, ctx.traceparent, () =>
+        adapter.land(write, { db, log: claimLog, mayHaveLanded: attempts > 1 }),
+      );
       void deps.budgets.observe(account.platformAccountId, { kind: "landed" }).catch((err: unknown) => claimLog.warn({ err }, "could not update the call budget"));
       outcome = { kind: "landed", platformId: landed.platformId, reconciled: landed.reconciled, created: write.created, row: { ...write.row, ...landed.row } };
     } catch (err) {
+      if (err instanceof PlatformThrottledError) deps.metrics?.throttled(platform);
       if (err instanceof PlatformThrottledError && account !== undefined) {
         // Throttled despite the budget: the account pauses for the regain time and its rate drops; the write waits, never dies of it.
         await deps.budgets.observe(account.platformAccountId, { kind: "throttle", retryAfterMs: err.retryAfterMs });
@@ -126,6 +134,7 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
         const what = err instanceof Error ? err.message : String(err);
         const retryAfterMs = (err instanceof RetryableError ? err.retryAfterMs : undefined) ?? ladder(attempts);
         await releaseIntent(db, d.intentId, attempts, retryAfterMs);
+        deps.metrics?.attempt(platform, "retry", seconds());
         throw new RetryableError(`attempt ${attempts} failed: ${what}`, { cause: err, retryAfterMs });
       }
     } finally {
@@ -136,6 +145,7 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
       }
     }
     const recorded = await record(d, target, outcome, ctx, claimLog);
+    if (recorded) deps.metrics?.attempt(platform, outcome.kind, seconds());
     // A dead write is also dead-lettered (runConsumer terms the message and keeps it) for inspection and redrive.
     if (recorded && outcome.kind === "dead") throw new PermanentError(outcome.code, failureReason(outcome));
     return DONE;

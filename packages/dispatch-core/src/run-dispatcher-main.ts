@@ -1,13 +1,27 @@
-import { natsNames, type NatsNames } from "@layers/contracts";
-import { createDb, type Db } from "@layers/db";
-import { connectNats, createLogger, ensureStreams, onShutdown, type Logger, type NatsHandles } from "@layers/runtime";
+import { natsNames, platformSchema, type NatsNames } from "@layers/contracts";
+import { createDb, pgReady, poolStats, type Db } from "@layers/db";
+import {
+  connectNats,
+  createLogger,
+  createMetricsRegistry,
+  dispatchMetrics,
+  ensureStreams,
+  observeConsumerLag,
+  observePool,
+  onShutdown,
+  serveHealth,
+  startTracing,
+  type DispatchMetrics,
+  type Logger,
+  type NatsHandles,
+} from "@layers/runtime";
 import type { DispatchConfig } from "./config.ts";
 
 export interface DispatcherProcess<C extends DispatchConfig> {
   /** `dispatcher-<platform>`: the logger's service, the Postgres application name, the NATS connection name. */
   name: string;
   config: C;
-  start(deps: { db: Db; nats: NatsHandles; names: NatsNames; log: Logger; config: C }): Promise<{ stop(): Promise<void> }>;
+  start(deps: { db: Db; nats: NatsHandles; names: NatsNames; log: Logger; config: C; metrics: DispatchMetrics }): Promise<{ stop(): Promise<void> }>;
 }
 
 /**
@@ -17,20 +31,29 @@ export interface DispatcherProcess<C extends DispatchConfig> {
 export async function runDispatcherMain<C extends DispatchConfig>(p: DispatcherProcess<C>): Promise<void> {
   const { config, name } = p;
   const log = createLogger({ service: name, level: config.LOG_LEVEL });
+  const tracing = await startTracing(name);
   // One connection per concurrent handler, plus the lease keeper and sync answers.
   const db = createDb({ connectionString: config.DATABASE_URL, max: config.DISPATCH_CONCURRENCY + 4, applicationName: name });
   const nats = await connectNats(config.NATS_URL, name);
   const names = natsNames(config.NATS_PREFIX);
-  await ensureStreams(nats.jsm, names);
-  const app = await p.start({ db, nats, names, log, config });
+  await ensureStreams(nats.jsm, names, { replicas: config.NATS_STREAM_REPLICAS });
+  const registry = createMetricsRegistry(name);
+  const app = await p.start({ db, nats, names, log, config, metrics: dispatchMetrics(registry) });
+  // The durable is `dispatcher-<platform>`, the service's own name.
+  const platform = platformSchema.parse(name.replace(/^dispatcher-/, ""));
+  observeConsumerLag(registry, nats.jsm, [{ stream: names.streams.dispatch, durable: names.consumers.dispatcher(platform) }]);
+  observePool(registry, () => poolStats(db));
+  const health = await serveHealth(config, { registry, log, checks: { postgres: () => pgReady(db), nats: () => !nats.nc.isClosed() } });
   log.info("ready");
 
   let draining = false;
   onShutdown(log, async () => {
     draining = true;
     await app.stop();
+    await health.close();
     await nats.nc.drain();
     await db.destroy();
+    await tracing.shutdown();
   });
   // The connection never gives up reconnecting; if it closes anyway, let the supervisor restart us.
   void nats.nc.closed().then((err) => {

@@ -1,6 +1,6 @@
 import { dispatchSchema, type NatsNames } from "@layers/contracts";
 import { recordDeadLetter, type Db } from "@layers/db";
-import { ensureDurable, runConsumer, type Logger, type NatsHandles } from "@layers/runtime";
+import { ensureDurable, runConsumer, type DispatchMetrics, type Logger, type NatsHandles } from "@layers/runtime";
 import type { DispatchAdapter } from "./adapter.ts";
 import type { DispatchConfig } from "./config.ts";
 import { createDispatchHandler } from "./dispatch-handler.ts";
@@ -17,6 +17,8 @@ export interface DispatcherDeps {
   config: DispatchConfig;
   /** The platform's call budgets, when the caller also feeds them (e.g. from usage headers); made here otherwise. */
   budgets?: CallBudgets;
+  /** Dispatch attempt metrics; `runDispatcherMain` passes them to the adapter's app, which passes them here. */
+  metrics?: DispatchMetrics | undefined;
 }
 
 export interface RunningDispatcher {
@@ -62,7 +64,7 @@ export async function startDispatcher<Plan>(deps: DispatcherDeps, adapter: Dispa
     concurrency: config.DISPATCH_CONCURRENCY,
     retry: { maxAttempts: UNBOUNDED_DELIVERIES, backoffMs: config.RETRY_LADDER_MS },
     log,
-    handle: createDispatchHandler({ db: deps.db, js: deps.nats.js, names, config, budgets }, adapter),
+    handle: createDispatchHandler({ db: deps.db, js: deps.nats.js, names, config, budgets, ...(deps.metrics ? { metrics: deps.metrics } : {}) }, adapter),
     deadLetter: (dl) => recordDeadLetter(deps.db, dl),
   });
   const sweep = startHandOnSweep({

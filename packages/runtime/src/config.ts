@@ -7,6 +7,15 @@ export const baseConfigSchema = z.object({
   /** Namespace for subjects and stream names; lets several stacks share one NATS server. */
   NATS_PREFIX: z.string().regex(/^[a-z][a-z0-9_-]{0,30}$/).default("layers"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /**
+   * Port of the worker's small HTTP server: /healthz, /readyz, /metrics. Unset → none (tests that
+   * start several services in one process). The gateway serves the same paths on its API port.
+   */
+  HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** Address the health server binds; 0.0.0.0 in a pod, 127.0.0.1 on a shared dev machine. */
+  HEALTH_HOST: z.string().min(1).default("0.0.0.0"),
+  /** Replicas of every JetStream stream the services create: 1 on one server, 3 on a production cluster. */
+  NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
 });
 
 /** Parses env against a schema and fails at boot naming every bad variable. */

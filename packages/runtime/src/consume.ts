@@ -1,3 +1,4 @@
+import { inSpan } from "./observability/tracing.ts";
 import type { JetStreamClient, JsMsg } from "@nats-io/jetstream";
 import type { z } from "zod";
 import { decideAck, type HandlerOutcome, type RetryPolicy } from "./ack-policy.ts";
@@ -40,7 +41,10 @@ export interface RunningConsumer {
 export async function runConsumer<T>(spec: ConsumerSpec<T>): Promise<RunningConsumer> {
   const consumer = await spec.js.consumers.get(spec.stream, spec.durable);
   // A small buffer: a large one books messages on this instance while others idle (and ack_wait ticks).
-  const messages = await consumer.consume({ max_messages: spec.concurrency });
+  // Short pulls (heartbeat every 2.5 s): when the node leading the consumer dies, its pending pulls
+  // die with it and the client only notices by missed heartbeats; with the default 30 s pulls a
+  // cluster failover stalled consumption for ~40 s (tests/nats-cluster-drill.int.test.ts).
+  const messages = await consumer.consume({ max_messages: spec.concurrency, expires: 5_000 });
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
 
@@ -58,7 +62,12 @@ export async function runConsumer<T>(spec: ConsumerSpec<T>): Promise<RunningCons
       }
       const parsed = spec.schema.safeParse(body);
       if (!parsed.success) throw new MalformedMessageError(`does not match contract: ${parsed.error.message.slice(0, 500)}`);
-      result = await spec.handle(parsed.data, { ...ctx, msg, log });
+      // One consumer span per delivery, continuing the message's trace; the handler hands this span on.
+      result = await inSpan(
+        { name: `${spec.durable} process`, kind: "consumer", attributes: { "messaging.system": "nats", "messaging.destination.name": msg.subject, "messaging.consumer.group.name": spec.durable, "messaging.message.id": String(msg.seq) } },
+        ctx.traceparent,
+        (traceparent) => spec.handle(parsed.data, { ...ctx, traceparent, msg, log }),
+      );
     } catch (error) {
       result = { kind: "error", error };
     }

@@ -11,3 +11,4 @@ export * from "./api-key.ts";
 export * from "./customer-token.ts";
 export * from "./webhook-signature.ts";
 export * from "./url-guard.ts";
+export * from "./observability/index.ts";

@@ -35,8 +35,10 @@ const DAY_NS = 24 * 60 * 60 * 1_000_000_000;
 /**
  * The streams are Limits-retention logs (SPEC §6): work is read through durable consumers, and
  * ops can replay any range by time or sequence. Idempotent: safe for every service to call at boot.
+ * `replicas` comes from NATS_STREAM_REPLICAS (R3 on a three-node cluster); an existing stream is
+ * updated to it, which JetStream does in place.
  */
-export async function ensureStreams(jsm: JetStreamManager, names: NatsNames): Promise<void> {
+export async function ensureStreams(jsm: JetStreamManager, names: NatsNames, opts: { replicas?: number } = {}): Promise<void> {
   const specs = [
     { name: names.streams.intents, subjects: [names.subjects.intentsAll], max_age: 14 * DAY_NS },
     { name: names.streams.dispatch, subjects: [names.subjects.dispatchAll], max_age: 14 * DAY_NS },
@@ -51,7 +53,7 @@ export async function ensureStreams(jsm: JetStreamManager, names: NatsNames): Pr
       storage: StorageType.File,
       max_age: s.max_age,
       duplicate_window: 2 * 60 * 1_000_000_000,
-      num_replicas: 1,
+      num_replicas: opts.replicas ?? 1,
     };
     try {
       await jsm.streams.info(s.name);

@@ -6,3 +6,5 @@ export { spawnNode, killAll, type NodeRun } from "./spawn-node.ts";
 export { testkitConfig, type TestkitConfig } from "./config.ts";
 export { createDispatchHarness, countingFetch, shuffled, waitFor, FAST_DISPATCH_CONFIG, type ConnectedAccount, type DispatchHarness, type DispatchHarnessOptions, type StartedService } from "./dispatch-harness.ts";
 export { outboxDrained, startTestOutboxRelay } from "./outbox.ts";
+export { promSample } from "@layers/runtime";
+export { startNatsCluster, type NatsCluster, type NatsClusterNode } from "./nats-cluster.ts";

@@ -28,6 +28,8 @@ function withDatabase(url: string, name: string): string {
 export interface TestEnvOptions {
   /** Another NATS server than the shared one (e.g. a private server a test restarts). */
   natsUrl?: string;
+  /** Stream replicas (3 on a `startNatsCluster` cluster); the services get it as NATS_STREAM_REPLICAS. */
+  streamReplicas?: number;
 }
 
 /** A fresh database (migrated) and NATS namespace (streams created) for one test file. */
@@ -40,7 +42,7 @@ export async function createTestEnv(opts: TestEnvOptions = {}): Promise<TestEnv>
   await migrateToLatest(db);
   const nats = await connectNats(natsUrl, `test-${id}`);
   const names = natsNames(id);
-  await ensureStreams(nats.jsm, names);
+  await ensureStreams(nats.jsm, names, { replicas: opts.streamReplicas ?? 1 });
   const log = createLogger({ service: `test-${id}`, level: testkitConfig().TEST_LOG_LEVEL });
   return {
     id,
@@ -50,7 +52,7 @@ export async function createTestEnv(opts: TestEnvOptions = {}): Promise<TestEnv>
     db,
     nats,
     log,
-    env: { DATABASE_URL: databaseUrl, NATS_URL: natsUrl, NATS_PREFIX: id, LOG_LEVEL: testkitConfig().TEST_LOG_LEVEL },
+    env: { DATABASE_URL: databaseUrl, NATS_URL: natsUrl, NATS_PREFIX: id, LOG_LEVEL: testkitConfig().TEST_LOG_LEVEL, NATS_STREAM_REPLICAS: String(opts.streamReplicas ?? 1) },
     async cleanup() {
       await deleteStreams(nats.jsm, names).catch(() => undefined);
       await nats.nc.close().catch(() => undefined);

@@ -1,7 +1,7 @@
 import type { NatsNames } from "@layers/contracts";
 import { quickRetryOf, startDispatcher, startSyncResponder } from "@layers/dispatch-core";
 import type { Db } from "@layers/db";
-import type { Logger, NatsHandles } from "@layers/runtime";
+import type { Logger, NatsHandles, DispatchMetrics } from "@layers/runtime";
 import { createAppleAdapter } from "./apple-adapter.ts";
 import { createAppleCampaignLister } from "./apple-campaign-lister.ts";
 import { createAppleClient, type AppleClient, type AppleClientOptions } from "./apple/index.ts";
@@ -16,6 +16,8 @@ export interface DispatcherAppleDeps {
   config: DispatcherAppleConfig;
   /** Replaces global fetch for Apple calls (tests may count or delay calls). */
   fetch?: typeof fetch;
+  /** Dispatch attempt metrics, from the process's registry (main.ts). */
+  metrics?: DispatchMetrics;
 }
 
 export interface DispatcherApple {
@@ -37,7 +39,7 @@ export async function startDispatcherApple(deps: DispatcherAppleDeps): Promise<D
   const { config, names, log } = deps;
   const apple = createConfiguredAppleClient(config, { log: log.child({ component: "apple", api: config.APPLE_API }), ...(deps.fetch ? { fetch: deps.fetch } : {}) });
   const adapter = createAppleAdapter({ apple, quick: quickRetryOf(config), tokenKey: config.TOKEN_ENCRYPTION_KEY });
-  const dispatcher = await startDispatcher({ db: deps.db, nats: deps.nats, names, log, config }, adapter);
+  const dispatcher = await startDispatcher({ db: deps.db, nats: deps.nats, names, log, config, metrics: deps.metrics }, adapter);
   const sync = startSyncResponder(
     { db: deps.db, nc: deps.nats.nc, js: deps.nats.js, names, tokenKey: config.TOKEN_ENCRYPTION_KEY, log: log.child({ component: "sync" }) },
     createAppleCampaignLister(apple),

@@ -1,7 +1,7 @@
 import type { NatsNames } from "@layers/contracts";
 import { createPlatformBudgets, quickRetryOf, startDispatcher, startSyncResponder } from "@layers/dispatch-core";
 import type { Db } from "@layers/db";
-import type { Logger, NatsHandles } from "@layers/runtime";
+import type { Logger, NatsHandles, DispatchMetrics } from "@layers/runtime";
 import type { DispatcherMetaConfig } from "./config.ts";
 import { createMetaAdapter } from "./meta-adapter.ts";
 import { createMetaClient } from "./meta/index.ts";
@@ -15,6 +15,8 @@ export interface DispatcherMetaDeps {
   config: DispatcherMetaConfig;
   /** Replaces global fetch for Meta calls (tests may count or delay calls). */
   fetch?: typeof fetch;
+  /** Dispatch attempt metrics, from the process's registry (main.ts). */
+  metrics?: DispatchMetrics;
 }
 
 export interface DispatcherMeta {
@@ -41,7 +43,7 @@ export async function startDispatcherMeta(deps: DispatcherMetaDeps): Promise<Dis
     },
   });
   const adapter = createMetaAdapter({ meta, quick: quickRetryOf(config), tokenKey: config.TOKEN_ENCRYPTION_KEY });
-  const dispatcher = await startDispatcher({ db: deps.db, nats: deps.nats, names, log, config, budgets }, adapter);
+  const dispatcher = await startDispatcher({ db: deps.db, nats: deps.nats, names, log, config, budgets, metrics: deps.metrics }, adapter);
   const sync = startSyncResponder(
     { db: deps.db, nc: deps.nats.nc, js: deps.nats.js, names, tokenKey: config.TOKEN_ENCRYPTION_KEY, log: log.child({ component: "sync" }) },
     createMetaCampaignLister(meta),

@@ -1,7 +1,7 @@
 import type { NatsNames } from "@layers/contracts";
 import { quickRetryOf, startDispatcher, startSyncResponder } from "@layers/dispatch-core";
 import type { Db } from "@layers/db";
-import type { Logger, NatsHandles } from "@layers/runtime";
+import type { Logger, NatsHandles, DispatchMetrics } from "@layers/runtime";
 import type { DispatcherTiktokConfig } from "./config.ts";
 import { createTikTokAdapter } from "./tiktok-adapter.ts";
 import { createTikTokCampaignLister } from "./tiktok-campaign-lister.ts";
@@ -15,6 +15,8 @@ export interface DispatcherTiktokDeps {
   config: DispatcherTiktokConfig;
   /** Replaces global fetch for TikTok calls (tests may count or delay calls). */
   fetch?: typeof fetch;
+  /** Dispatch attempt metrics, from the process's registry (main.ts). */
+  metrics?: DispatchMetrics;
 }
 
 export interface DispatcherTiktok {
@@ -36,7 +38,7 @@ export async function startDispatcherTiktok(deps: DispatcherTiktokDeps): Promise
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
   });
   const adapter = createTikTokAdapter({ tiktok, quick: quickRetryOf(config), tokenKey: config.TOKEN_ENCRYPTION_KEY });
-  const dispatcher = await startDispatcher({ db: deps.db, nats: deps.nats, names, log, config }, adapter);
+  const dispatcher = await startDispatcher({ db: deps.db, nats: deps.nats, names, log, config, metrics: deps.metrics }, adapter);
   const sync = startSyncResponder(
     { db: deps.db, nc: deps.nats.nc, js: deps.nats.js, names, tokenKey: config.TOKEN_ENCRYPTION_KEY, log: log.child({ component: "sync" }) },
     createTikTokCampaignLister(tiktok),

@@ -1,6 +1,6 @@
 import { writeIntentMessageSchema, type NatsNames } from "@layers/contracts";
 import { recordDeadLetter, type Db } from "@layers/db";
-import { DEFAULT_RETRY, ensureDurable, runConsumer, type Logger, type NatsHandles } from "@layers/runtime";
+import { DEFAULT_RETRY, ensureDurable, runConsumer, type GateMetrics, type Logger, type NatsHandles } from "@layers/runtime";
 import type { GateConfig } from "./config.ts";
 import { startEvaluateResponder } from "./evaluate/start-evaluate-responder.ts";
 import { createGroupCommitter } from "./handlers/group-committer.ts";
@@ -17,6 +17,8 @@ export interface GateDeps {
   names: NatsNames;
   log: Logger;
   config: Readonly<GateConfig>;
+  /** Decision counters (main.ts registers them on the process's metrics registry). */
+  metrics?: GateMetrics;
 }
 
 export interface RunningGate {
@@ -47,7 +49,7 @@ export async function startGate(deps: GateDeps): Promise<RunningGate> {
     concurrency: config.GATE_CONCURRENCY,
     retry: DEFAULT_RETRY,
     log: log.child({ component: "intents" }),
-    handle: (intent, ctx) => handleIntent({ js: nats.js, nc: nats.nc, names, committer }, intent, ctx),
+    handle: (intent, ctx) => handleIntent({ js: nats.js, nc: nats.nc, names, committer, ...(deps.metrics ? { metrics: deps.metrics } : {}) }, intent, ctx),
     deadLetter: (dl) => recordDeadLetter(db, dl),
   });
   // Optimizer proposals arrive on their own stream; the gate decides them with the very same handler.
@@ -67,7 +69,7 @@ export async function startGate(deps: GateDeps): Promise<RunningGate> {
     retry: DEFAULT_RETRY,
     log: log.child({ component: "pending" }),
     // Same handler and the same group committer as partner intents: one gate, one decision path.
-    handle: (intent, ctx) => handleIntent({ js: nats.js, nc: nats.nc, names, committer }, intent, ctx),
+    handle: (intent, ctx) => handleIntent({ js: nats.js, nc: nats.nc, names, committer, ...(deps.metrics ? { metrics: deps.metrics } : {}) }, intent, ctx),
     deadLetter: (dl) => recordDeadLetter(db, dl),
   });
   const relay = startRelay({

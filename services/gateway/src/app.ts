@@ -4,7 +4,7 @@ import type { NatsConnection } from "@nats-io/transport-node";
 import type { JetStreamClient } from "@nats-io/jetstream";
 import type { NatsNames, RateTierTable } from "@layers/contracts";
 import type { Db } from "@layers/db";
-import type { Logger } from "@layers/runtime";
+import { createMetricsRegistry, httpMetrics, type Logger, type Registry } from "@layers/runtime";
 import { requestIdFrom } from "./domain/request-id.ts";
 import { cursorCodec, deriveCursorSecret } from "./domain/cursor.ts";
 import { installRequestId } from "./plugins/request-id.ts";
@@ -61,6 +61,8 @@ export interface GatewayDeps {
   caches?: KeyCacheOptions & { heartbeatMs?: number };
   /** The connect flow's platform endpoints and app credentials (defaults: the real platforms, dev app ids). */
   connect?: ConnectSettingsInput;
+  /** Prometheus registry served at GET /metrics (main.ts adds the pool gauges to it); a fresh one by default. */
+  registry?: Registry;
 }
 
 /**
@@ -139,10 +141,16 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
     ...(deps.rateLimits?.tiers ? { tiers: deps.rateLimits.tiers } : {}),
   });
   installIdempotency(app, { db: deps.db, pruneEveryMs: deps.idempotencyPruneEveryMs ?? 10 * 60_000, sealKey: ctx.webhooks.tokenEncryptionKey });
+  const registry = deps.registry ?? createMetricsRegistry("gateway");
+  const http = httpMetrics(registry);
   app.addHook("onResponse", async (req, reply) => {
+    // The route template (`/v1/jobs/:jobId`), never the raw URL, keeps the series few.
+    http.observe({ method: req.method, route: req.routeOptions.url ?? "unmatched", status: reply.statusCode, seconds: reply.elapsedTime / 1000 });
     req.log.info({ method: req.method, url: redactUrl(req.url), route: req.routeOptions.url ?? null, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, "request");
   });
   registerRoutes(app, ctx);
+  // Public like /healthz: Prometheus scrapes it unauthenticated (keep the port off the internet's path in production).
+  app.get("/metrics", { config: { auth: false as const } }, async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
   return app;
 }
 

@@ -1,6 +1,6 @@
 import { natsNames } from "@layers/contracts";
-import { createDb } from "@layers/db";
-import { connectNats, createLogger, ensureStreams, onShutdown } from "@layers/runtime";
+import { createDb, poolStats } from "@layers/db";
+import { connectNats, createLogger, createMetricsRegistry, ensureStreams, observePool, onShutdown, startTracing } from "@layers/runtime";
 import { loadConfig } from "./config.ts";
 import { startGateway } from "./app.ts";
 
@@ -8,10 +8,13 @@ const config = loadConfig();
 const log = createLogger({ service: "gateway", level: config.LOG_LEVEL });
 
 async function main(): Promise<void> {
+  const tracing = await startTracing("gateway");
   const db = createDb({ connectionString: config.DATABASE_URL, applicationName: "gateway", max: 20 });
   const nats = await connectNats(config.NATS_URL, "gateway");
   const names = natsNames(config.NATS_PREFIX);
-  await ensureStreams(nats.jsm, names);
+  await ensureStreams(nats.jsm, names, { replicas: config.NATS_STREAM_REPLICAS });
+  const registry = createMetricsRegistry("gateway");
+  observePool(registry, () => poolStats(db));
   const { app, url } = await startGateway({
     db,
     databaseUrl: config.DATABASE_URL,
@@ -49,6 +52,7 @@ async function main(): Promise<void> {
         ...(config.APPLE_API_URL ? { apiUrl: config.APPLE_API_URL } : {}),
       },
     },
+    registry,
     port: config.PORT,
     host: config.HOST,
   });
@@ -57,6 +61,7 @@ async function main(): Promise<void> {
     await app.close(); // stop accepting, finish in-flight requests, unsubscribe the verdict inbox
     await nats.nc.drain();
     await db.destroy();
+    await tracing.shutdown();
   });
 }
 

@@ -1,6 +1,6 @@
 import type { NatsNames } from "@layers/contracts";
 import type { Db } from "@layers/db";
-import type { Logger, NatsHandles, RunningConsumer } from "@layers/runtime";
+import type { Logger, NatsHandles, RunningConsumer, WebhookMetrics } from "@layers/runtime";
 import type { WebhooksConfig } from "./config.ts";
 import { deliverOnce, type DeliverDeps } from "./deliver.ts";
 import { publishNotice } from "./endpoint-health.ts";
@@ -15,6 +15,8 @@ export interface WebhooksDeps {
   config: WebhooksConfig;
   /** Replaces global fetch for deliveries (tests count or refuse requests). */
   fetch?: typeof fetch;
+  /** Attempt counters (main.ts registers them on the process's metrics registry). */
+  metrics?: WebhookMetrics;
 }
 
 export interface Webhooks {
@@ -42,6 +44,7 @@ export async function startWebhooks(deps: WebhooksDeps): Promise<Webhooks> {
     allowHosts: config.WEBHOOK_ALLOWED_HOSTS,
     tokenKey: config.TOKEN_ENCRYPTION_KEY,
     firstDelayMs,
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
     onDisabled: async (notice) => {
       if (notice.deliveries > 0) wake();
       await publishNotice({ js: deps.nats.js, names: deps.names, log: healthLog }, notice);

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { openToken, type Logger } from "@layers/runtime";
+import { openToken, type Logger, type WebhookMetrics } from "@layers/runtime";
 import type { Db } from "@layers/db";
 import type { ClaimedDelivery } from "./db/claim.repository.ts";
 import { recordAttempt, recordInterrupted, type AttemptRecord, type RecordOutcome } from "./db/record.repository.ts";
@@ -24,6 +24,8 @@ export interface DeliverDeps {
   firstDelayMs: number;
   /** After the commit that disabled an endpoint: publish the notice, wake the scheduler. */
   onDisabled: (notice: DisableNotice) => Promise<void>;
+  /** Attempt counters and latency (main.ts registers them). */
+  metrics?: WebhookMetrics;
 }
 
 /** Tries of the record step before the attempt's outcome is given up (its lease then expires). */
@@ -85,9 +87,11 @@ export async function deliverOnce(deps: DeliverDeps, c: ClaimedDelivery): Promis
   };
   const recorded = await recordWithRetries(deps, record, verdict.outcome === "gone" ? verdict.error : undefined, log);
   if (!recorded) return;
+  deps.metrics?.attempt(status === "succeeded" ? "succeeded" : status === "pending" ? "retrying" : "failed", (sent.latencyMs ?? 0) / 1000);
   if (!recorded.outcome.owned) log.warn("attempt recorded, but another claim had taken the delivery over (its lease had expired)");
   log.debug({ status, statusCode: sent.statusCode, latencyMs: sent.latencyMs, error, nextDelayMs: nextDelay }, "attempt recorded");
   if (recorded.notice) {
+    deps.metrics?.endpointDisabled();
     log.warn({ reason: recorded.notice.event.data.reason, noticeId: recorded.notice.event.id }, "webhook endpoint disabled");
     await deps.onDisabled(recorded.notice);
   }

@@ -1,16 +1,37 @@
 import { natsNames } from "@layers/contracts";
-import { createDb } from "@layers/db";
-import { connectNats, createLogger, ensureStreams, onShutdown } from "@layers/runtime";
+import { createDb, pgReady, poolStats } from "@layers/db";
+import {
+  connectNats,
+  createLogger,
+  createMetricsRegistry,
+  ensureStreams,
+  observeConsumerLag,
+  observePool,
+  onShutdown,
+  scrapeGauge,
+  serveHealth,
+  startTracing,
+  webhookMetrics,
+} from "@layers/runtime";
 import { startWebhooks } from "./app.ts";
 import { loadConfig } from "./config.ts";
+import { countEndpointStates } from "./db/endpoint-states.repository.ts";
 
 const config = loadConfig();
+const tracing = await startTracing("webhooks");
 const log = createLogger({ service: "webhooks", level: config.LOG_LEVEL });
 const db = createDb({ connectionString: config.DATABASE_URL, max: config.DB_POOL_MAX, applicationName: "webhooks" });
 const nats = await connectNats(config.NATS_URL, "webhooks");
 const names = natsNames(config.NATS_PREFIX);
-await ensureStreams(nats.jsm, names);
-const app = await startWebhooks({ db, nats, names, log, config });
+await ensureStreams(nats.jsm, names, { replicas: config.NATS_STREAM_REPLICAS });
+const registry = createMetricsRegistry("webhooks");
+const app = await startWebhooks({ db, nats, names, log, config, metrics: webhookMetrics(registry) });
+observeConsumerLag(registry, nats.jsm, [{ stream: names.streams.events, durable: names.consumers.webhooks }]);
+observePool(registry, () => poolStats(db));
+scrapeGauge(registry, { name: "webhook_endpoints", help: "Live webhook endpoints by health (healthy, failing, disabled)", labelNames: ["state"] }, async () =>
+  (await countEndpointStates(db)).map((s) => ({ labels: { state: s.state }, value: s.count })),
+);
+const health = await serveHealth(config, { registry, log, checks: { postgres: () => pgReady(db), nats: () => !nats.nc.isClosed() } });
 log.info("ready");
 
 let draining = false;
@@ -20,8 +41,10 @@ onShutdown(
   async () => {
     draining = true;
     await app.stop();
+    await health.close();
     await nats.nc.drain();
     await db.destroy();
+    await tracing.shutdown();
   },
   config.WEBHOOK_TIMEOUT_MS + 10_000,
 );

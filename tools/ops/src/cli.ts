@@ -2,7 +2,8 @@ import { parseArgs } from "node:util";
 import { natsNames } from "@layers/contracts";
 import { createDb, ensureDatabase, migrateToLatest } from "@layers/db";
 import { connectNats, ensureStreams } from "@layers/runtime";
-import { listDeadLetters, redriveDeadLetter } from "./commands/dlq.ts";
+import { inspectDeadLetter, listDeadLetters, redriveDeadLetter } from "./commands/dlq.ts";
+import { progressReporter } from "./progress.ts";
 import { createOrganization, mintApiKey, revokeApiKey, UsageError } from "./commands/orgs.ts";
 import { replay } from "./commands/replay.ts";
 import { setApiKillSwitch } from "./commands/api-kill-switch.ts";
@@ -24,8 +25,11 @@ const USAGE = `usage: pnpm ops <command> [options]   (or ./dev ops <command>)
   rotate-token-key [--dry-run]                    re-seal every stored token, key and secret under the first key of
                                                   TOKEN_ENCRYPTION_KEY (a ring "NEW,OLD"); live services keep working
   replay --stream intents|dispatch [--platform meta] (--from-seq N [--to-seq M] | --since ISO [--until ISO]) [--dry-run]
-                                                  re-run a subject range; landed work is skipped and reported
+                                                  re-run a subject range; landed work is skipped and reported.
+                                                  Counts the range first; progress on stderr; --dry-run lists
+                                                  what would be requeued (wouldRequeue) and publishes nothing
   dlq list [--limit N] [--all]                    dead letters (poison messages)
+  dlq inspect --id N                              one dead letter in full: message, reason, its intent and job now
   dlq redrive --id N                              put a dead letter back to work
 
 Every command prints one JSON object. Connection settings come from DATABASE_URL, NATS_URL,
@@ -94,7 +98,7 @@ async function main(argv: string[]): Promise<unknown> {
       case "migrate": {
         await ensureDatabase(config.DATABASE_URL);
         const applied = await migrateToLatest(db);
-        await ensureStreams(nats!.jsm, names);
+        await ensureStreams(nats!.jsm, names, { replicas: config.NATS_STREAM_REPLICAS });
         return { applied, streams: Object.values(names.streams) };
       }
       case "replay": {
@@ -102,7 +106,8 @@ async function main(argv: string[]): Promise<unknown> {
         if (stream !== "intents" && stream !== "dispatch") throw new UsageError("--stream must be intents or dispatch");
         const platform = values.platform;
         if (platform !== undefined && platform !== "meta" && platform !== "tiktok" && platform !== "apple") throw new UsageError("--platform must be meta, tiktok or apple");
-        return await replay(nats!.js, nats!.jsm, db, names, {
+        const bar = progressReporter(values["dry-run"] ? "replay (dry run)" : "replay", process.stderr);
+        const report = await replay(nats!.js, nats!.jsm, db, names, {
           stream,
           platform,
           fromSeq: seqArg(values["from-seq"], "--from-seq"),
@@ -110,17 +115,28 @@ async function main(argv: string[]): Promise<unknown> {
           since: values.since,
           until: values.until,
           dryRun: values["dry-run"] ?? false,
+          onProgress: (p) => {
+            if (p.done === 0) process.stderr.write(`replay: ${p.total} message(s) in range${values["dry-run"] ? " (dry run: nothing will be published)" : ""}\n`);
+            bar.update(p);
+          },
         });
+        bar.end();
+        return report;
       }
       case "dlq": {
         const sub = positionals[0];
         if (sub === "list") return { data: await listDeadLetters(db, { limit: seqArg(values.limit, "--limit"), includeRedriven: values.all ?? false }) };
+        if (sub === "inspect") {
+          const id = seqArg(values.id, "--id");
+          if (id === undefined) throw new UsageError("--id is required");
+          return await inspectDeadLetter(db, id);
+        }
         if (sub === "redrive") {
           const id = seqArg(values.id, "--id");
           if (id === undefined) throw new UsageError("--id is required");
           return await redriveDeadLetter(nats!.js, db, id);
         }
-        throw new UsageError("dlq takes list or redrive");
+        throw new UsageError("dlq takes list, inspect or redrive");
       }
       default:
         throw new UsageError(`unknown command ${command}`);

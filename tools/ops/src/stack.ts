@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -23,6 +24,8 @@ const config = parseConfig(
     SERVICE_LOG_LEVEL: z.string().default("info"),
     /** Which Apple API dispatcher-apple speaks; the sandbox serves both on the same state. */
     APPLE_API: z.enum(["platform", "v5"]).default("platform"),
+    /** First HEALTH_PORT of the workers (gate, the dispatchers, webhooks get base+0…); unset → free ports. */
+    HEALTH_PORT_BASE: z.coerce.number().int().min(1).max(65_000).optional(),
   }),
 );
 
@@ -42,6 +45,33 @@ const sharedEnv: Record<string, string> = {
   TOKEN_ENCRYPTION_KEY: config.TOKEN_ENCRYPTION_KEY,
   // Dev only: webhook endpoints may point at a receiver on this machine (http, loopback).
   WEBHOOK_ALLOWED_HOSTS: "127.0.0.1,localhost",
+  // Workers' /healthz, /readyz, /metrics stay on loopback on a shared dev machine.
+  HEALTH_HOST: "127.0.0.1",
+};
+
+/** Workers with a health port of their own (the gateway serves /metrics on its API port, the sandbox has none). */
+const WORKERS = ["gate", "dispatcher-meta", "dispatcher-tiktok", "dispatcher-apple", "webhooks"] as const;
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const s = createServer();
+    s.once("error", fail);
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => done(port));
+    });
+  });
+}
+
+/** Each worker's HEALTH_PORT: consecutive from HEALTH_PORT_BASE, or free ports picked now. */
+const healthPorts: Record<string, number> = {};
+for (const [i, name] of WORKERS.entries()) healthPorts[name] = config.HEALTH_PORT_BASE !== undefined ? config.HEALTH_PORT_BASE + i : await freePort();
+const healthEnv = (name: string): Record<string, string> => (healthPorts[name] !== undefined ? { HEALTH_PORT: String(healthPorts[name]) } : {});
+/** Every service's base URL, printed and written to dev.json (`services`). */
+const serviceUrls: Record<string, string> = {
+  gateway: apiBaseUrl,
+  sandbox: sandboxUrl,
+  ...Object.fromEntries(WORKERS.map((n) => [n, `http://127.0.0.1:${healthPorts[n]}`])),
 };
 
 const services: Array<{ name: string; entry: string; env: Record<string, string> }> = [
@@ -73,7 +103,7 @@ function launch(svc: (typeof services)[number], restarts = 0): void {
     cwd: root,
     // Children inherit the runner's environment (PATH, locale, overrides the operator exported); each
     // service still parses its own config once in main.ts.
-    env: { ...inherited, ...sharedEnv, ...svc.env },
+    env: { ...inherited, ...sharedEnv, ...healthEnv(svc.name), ...svc.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.pipe(out);
@@ -128,7 +158,8 @@ async function main(): Promise<void> {
 
   await waitHttp(`${sandboxUrl}/_sandbox/health`, (s) => s === 200);
   await waitHttp(`${apiBaseUrl}/healthz`, (s) => s === 200);
-  const seed = await seedDev(db, { ...config, API_BASE_URL: apiBaseUrl, SANDBOX_URL: sandboxUrl });
+  for (const name of WORKERS) await waitHttp(`${serviceUrls[name]}/healthz`, (s) => s === 200);
+  const seed = { ...(await seedDev(db, { ...config, API_BASE_URL: apiBaseUrl, SANDBOX_URL: sandboxUrl })), services: serviceUrls };
   await db.destroy();
   writeFileSync(join(config.STACK_DIR, "dev.json"), JSON.stringify(seed, null, 2));
 
@@ -138,6 +169,7 @@ async function main(): Promise<void> {
       "Layers Ads dev stack is up (Ctrl-C stops it).",
       `  API:        ${apiBaseUrl}`,
       `  Sandbox:    ${sandboxUrl}`,
+      ...WORKERS.map((n) => `  ${(n + ":").padEnd(19)} ${serviceUrls[n]}  (/healthz /readyz /metrics)`),
       `  Logs:       ${logDir}`,
       `  Dev tenant: ${join(config.STACK_DIR, "dev.json")} (printed below; './dev ops seed-dev' makes another)`,
       "",

@@ -1,7 +1,7 @@
 import type { JetStreamClient, JsMsg } from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/transport-node";
 import { HEADERS, type NatsNames, type WriteIntent } from "@layers/contracts";
-import { isTraceparent, MalformedMessageError, type HandlerOutcome, type Logger } from "@layers/runtime";
+import { isTraceparent, MalformedMessageError, type GateMetrics, type HandlerOutcome, type Logger } from "@layers/runtime";
 import { effectsOf } from "../domain/side-effects.ts";
 import type { GroupCommitter } from "./group-committer.ts";
 import { emitEffects } from "./emit-effects.ts";
@@ -12,6 +12,8 @@ export interface IntentHandlerDeps {
   names: NatsNames;
   /** Decides intents handled at once together (group commit). */
   committer: GroupCommitter;
+  /** Counts fresh decisions (a replayed verdict is not counted again). */
+  metrics?: GateMetrics;
 }
 
 /**
@@ -31,6 +33,7 @@ export async function handleIntent(deps: IntentHandlerDeps, message: WriteIntent
     return { kind: "done" };
   }
   const { record } = outcome;
+  if (outcome.fresh) deps.metrics?.decided({ decision: record.decision, reason: record.reason ?? "none", platform: record.intent.platform });
   // The message's span is this hop's parent; a relayed or replayed copy may lack it, then the stored one is.
   const fromMessage = ctx.msg.headers?.get(HEADERS.traceparent);
   const traceparent = isTraceparent(fromMessage) ? fromMessage : (outcome.storedTraceparent ?? "");

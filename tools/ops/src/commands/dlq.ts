@@ -15,6 +15,27 @@ export async function listDeadLetters(db: Db, opts: { limit?: number; includeRed
 }
 
 /**
+ * One dead letter in full: the stored message (parsed when it is JSON), why it died, and the state
+ * of its intent and job now, so an operator can decide between redrive and leaving it.
+ */
+export async function inspectDeadLetter(db: Db, id: number) {
+  const dl = await db.selectFrom("dead_letters").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!dl) throw new UsageError(`no dead letter ${id}`);
+  let message: unknown = dl.payload;
+  try {
+    message = JSON.parse(dl.payload);
+  } catch {
+    /* not JSON (that may be why it died): shown as stored */
+  }
+  const intent = dl.intent_id
+    ? await db.selectFrom("write_intents").select(["id", "state", "attempts", "job_id", "operation", "failure_reason"]).where("id", "=", dl.intent_id).executeTakeFirst()
+    : undefined;
+  const job = intent?.job_id ? await db.selectFrom("jobs").select(["id", "status", "error"]).where("id", "=", intent.job_id).executeTakeFirst() : undefined;
+  const { payload: _payload, ...row } = dl;
+  return { ...row, message, intent: intent ?? null, job: job ?? null, canRedrive: dl.redriven_at === null && (intent === undefined || intent.state === "dead") };
+}
+
+/**
  * Puts a dead letter back to work: an intent that a dispatcher gave up on returns to `allowed` with
  * its attempts reset, then the stored message is republished under a new msg id.
  */

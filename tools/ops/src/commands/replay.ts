@@ -14,10 +14,16 @@ export interface ReplayOptions {
   since?: string;
   until?: string;
   dryRun?: boolean;
+  /** Called once the range is counted (`done` 0) and after each batch (the CLI draws progress on stderr). */
+  onProgress?: (p: { done: number; total: number }) => void;
 }
 
 export interface ReplayReport {
+  /** True for `--dry-run`: nothing was published; `wouldRequeue` lists what a real run would put back to work. */
+  dryRun: boolean;
   stream: string;
+  /** Messages in the range, counted before anything is republished. */
+  count: number;
   runId: string;
   fromSeq: number | null;
   throughSeq: number;
@@ -25,8 +31,10 @@ export interface ReplayReport {
   republished: number;
   /** Intents whose write already landed (or was decided for good): consumers skip them on redelivery. */
   alreadyLanded: Array<{ seq: number; intentId: string; state: string }>;
-  /** Intents that will be worked again. */
+  /** Intents that will be worked again (empty on a dry run). */
   requeued: Array<{ seq: number; intentId: string; state: string }>;
+  /** Dry run only: the intents a real run would requeue. */
+  wouldRequeue: Array<{ seq: number; intentId: string; state: string }>;
   unknown: number[];
 }
 
@@ -51,15 +59,39 @@ export async function replay(js: JetStreamClient, jsm: JetStreamManager, db: Db,
   const throughSeq = Math.min(opts.toSeq ?? lastAtStart, lastAtStart);
   const untilMs = opts.until ? Date.parse(opts.until) : Number.POSITIVE_INFINITY;
   const runId = new Date().toISOString().replace(/[^0-9]/g, "").slice(0, 14);
-  const report: ReplayReport = { stream, runId, fromSeq: opts.fromSeq ?? null, throughSeq, scanned: 0, republished: 0, alreadyLanded: [], requeued: [], unknown: [] };
-  if (info.state.messages === 0 || (opts.fromSeq !== undefined && opts.fromSeq > throughSeq)) return report;
+  const dryRun = opts.dryRun ?? false;
+  const report: ReplayReport = { dryRun, stream, count: 0, runId, fromSeq: opts.fromSeq ?? null, throughSeq, scanned: 0, republished: 0, alreadyLanded: [], requeued: [], wouldRequeue: [], unknown: [] };
+  if (info.state.messages === 0 || (opts.fromSeq !== undefined && opts.fromSeq > throughSeq)) {
+    opts.onProgress?.({ done: 0, total: 0 });
+    return report;
+  }
 
-  const consumer = await js.consumers.get(stream, {
-    filter_subjects: filter,
-    ...(opts.fromSeq !== undefined
-      ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: Math.max(1, opts.fromSeq) }
-      : { deliver_policy: DeliverPolicy.StartTime, opt_start_time: new Date(opts.since!).toISOString() }),
-  });
+  const open = () =>
+    js.consumers.get(stream, {
+      filter_subjects: filter,
+      ...(opts.fromSeq !== undefined
+        ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: Math.max(1, opts.fromSeq) }
+        : { deliver_policy: DeliverPolicy.StartTime, opt_start_time: new Date(opts.since!).toISOString() }),
+    });
+  // The range, message by message, up to throughSeq / --until (an ordered consumer per pass).
+  async function* range(): AsyncGenerator<JsMsg> {
+    const consumer = await open();
+    while (true) {
+      const msgs = await consumer.fetch({ max_messages: 500, expires: 1_000 });
+      let got = 0;
+      for await (const m of msgs) {
+        got++;
+        if (m.seq > throughSeq || m.info.timestampNanos / 1e6 > untilMs) return;
+        yield m;
+        if (m.seq === throughSeq) return;
+      }
+      if (got === 0) return;
+    }
+  }
+
+  // Count first, so the operator sees the size of the replay before anything is republished.
+  for await (const _ of range()) report.count++;
+  opts.onProgress?.({ done: 0, total: report.count });
 
   const batch: JsMsg[] = [];
   const flush = async () => {
@@ -75,8 +107,8 @@ export async function replay(js: JetStreamClient, jsm: JetStreamManager, db: Db,
       const intentId = ids[i];
       const state = intentId ? stateOf.get(intentId) : undefined;
       if (!intentId || !state) report.unknown.push(m.seq);
-      else (LANDED.has(state) ? report.alreadyLanded : report.requeued).push({ seq: m.seq, intentId, state });
-      if (!opts.dryRun) {
+      else (LANDED.has(state) ? report.alreadyLanded : dryRun ? report.wouldRequeue : report.requeued).push({ seq: m.seq, intentId, state });
+      if (!dryRun) {
         const h = natsHeaders();
         for (const [k, v] of m.headers ?? []) if (k !== "Nats-Msg-Id") for (const one of v) h.append(k, one);
         h.set("Layers-Replay-Of", String(m.seq));
@@ -86,20 +118,13 @@ export async function replay(js: JetStreamClient, jsm: JetStreamManager, db: Db,
     await Promise.all(publishes);
     report.republished += publishes.length;
     batch.length = 0;
+    opts.onProgress?.({ done: report.scanned, total: Math.max(report.count, report.scanned) });
   };
 
-  scan: while (true) {
-    const msgs = await consumer.fetch({ max_messages: 500, expires: 1_000 });
-    let got = 0;
-    for await (const m of msgs) {
-      got++;
-      if (m.seq > throughSeq || m.info.timestampNanos / 1e6 > untilMs) break scan;
-      report.scanned++;
-      batch.push(m);
-      if (batch.length >= 500) await flush();
-      if (m.seq === throughSeq) break scan;
-    }
-    if (got === 0) break;
+  for await (const m of range()) {
+    report.scanned++;
+    batch.push(m);
+    if (batch.length >= 500) await flush();
   }
   await flush();
   return report;
