@@ -45,6 +45,8 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   TIKTOK_API_URL: z.url().optional(),
   APPLE_TOKEN_URL: z.url().optional(),
   APPLE_API_URL: z.url().optional(),
+  /** Which Apple API the connect page lists accounts with (as dispatcher-apple's `APPLE_API`). */
+  APPLE_API: z.enum(["platform", "v5"]).default("platform"),
   /** How long a rotated-out API key secret keeps authenticating beside the new one (issue 15: 24 h). */
   KEY_ROTATION_GRACE_SECONDS: z.coerce.number().int().min(0).max(30 * 24 * 3600).default(24 * 3600),
 });

@@ -48,6 +48,7 @@ async function main(): Promise<void> {
         ...(config.TIKTOK_API_URL ? { apiUrl: config.TIKTOK_API_URL } : {}),
       },
       apple: {
+        api: config.APPLE_API,
         ...(config.APPLE_TOKEN_URL ? { tokenUrl: config.APPLE_TOKEN_URL } : {}),
         ...(config.APPLE_API_URL ? { apiUrl: config.APPLE_API_URL } : {}),
       },

@@ -13,7 +13,8 @@ export interface ConnectSettings {
   tokenKey: string;
   meta: { appId: string; appSecret: string; dialogUrl: string; graphUrl: string; apiVersion: string };
   tiktok: { appId: string; appSecret: string; authUrl: string; apiUrl: string };
-  apple: { tokenUrl: string; apiUrl: string };
+  /** `api`: which Apple API lists the accounts a connection reaches (the Ads Platform API by default; v5 until it is turned off on 2027-01-26). */
+  apple: { tokenUrl: string; apiUrl: string; api: "platform" | "v5" };
   /** Platform HTTP calls (tests may count or fail them). */
   fetch: typeof fetch;
   /** How long one platform call may take before the connection fails with `platform_error`. */
@@ -52,7 +53,8 @@ export function connectSettings(input: ConnectSettingsInput = {}): ConnectSettin
     },
     apple: {
       tokenUrl: input.apple?.tokenUrl ?? (sb ? `${sb}/auth/oauth2/token` : "https://appleid.apple.com/auth/oauth2/token"),
-      apiUrl: (input.apple?.apiUrl ?? sb ?? "https://api.searchads.apple.com").replace(/\/$/, ""),
+      apiUrl: (input.apple?.apiUrl ?? sb ?? ((input.apple?.api ?? "platform") === "platform" ? "https://api.ads.apple.com" : "https://api.searchads.apple.com")).replace(/\/$/, ""),
+      api: input.apple?.api ?? "platform",
     },
     fetch: input.fetch ?? fetch,
     timeoutMs: input.timeoutMs ?? 10_000,

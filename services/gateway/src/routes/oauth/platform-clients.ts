@@ -193,15 +193,35 @@ export async function appleToken(s: ConnectSettings, c: AppleCredentials): Promi
   return { accessToken: tok.access_token, expiresAt: new Date(Date.now() + (tok.expires_in ?? 3600) * 1000) };
 }
 
-/** Apple: the orgs the API user reaches (v5 ACLs). */
+/**
+ * Apple: the accounts the API user reaches, from the configured API's ACLs. The Ads Platform API
+ * (`GET /v1/acls`) names ad accounts without their currency, so each one is read once
+ * (`GET /v1/ad-accounts/:id`); v5 (`GET /api/v5/acls`) lists orgs with theirs.
+ */
 export async function appleGrant(s: ConnectSettings, c: AppleCredentials): Promise<Grant> {
   const token = await appleToken(s, c);
-  const acls = (await call(s, "Apple ACL list", `${s.apple.apiUrl}/api/v5/acls`, { headers: { authorization: `Bearer ${token.accessToken}` } })) as {
-    data?: Array<{ orgId?: number | string; orgName?: string; currency?: string }>;
+  const auth = { authorization: `Bearer ${token.accessToken}` };
+  if (s.apple.api === "v5") {
+    const acls = (await call(s, "Apple ACL list", `${s.apple.apiUrl}/api/v5/acls`, { headers: auth })) as {
+      data?: Array<{ orgId?: number | string; orgName?: string; currency?: string }>;
+    };
+    const accounts = (acls.data ?? [])
+      .filter((r) => r.orgId !== undefined)
+      .map((r) => ({ platformAccountId: String(r.orgId), name: r.orgName ?? null, currency: r.currency ?? "USD" }));
+    return { accessToken: token.accessToken, expiresAt: token.expiresAt, accounts };
+  }
+  const acls = (await call(s, "Apple ACL list", `${s.apple.apiUrl}/v1/acls`, { headers: auth })) as {
+    result?: { acls?: Array<{ adAccount?: { id?: number | string; name?: string } }> };
   };
-  const accounts = (acls.data ?? [])
-    .filter((r) => r.orgId !== undefined)
-    .map((r) => ({ platformAccountId: String(r.orgId), name: r.orgName ?? null, currency: r.currency ?? "USD" }));
+  const accounts = [];
+  for (const acl of acls.result?.acls ?? []) {
+    const id = acl.adAccount?.id;
+    if (id === undefined) continue;
+    const account = (await call(s, "Apple ad account", `${s.apple.apiUrl}/v1/ad-accounts/${encodeURIComponent(String(id))}`, {
+      headers: { ...auth, "x-ap-context": `adAccountId=${id}` },
+    })) as { result?: { currency?: string; name?: string } };
+    accounts.push({ platformAccountId: String(id), name: account.result?.name ?? acl.adAccount?.name ?? null, currency: account.result?.currency ?? "USD" });
+  }
   return { accessToken: token.accessToken, expiresAt: token.expiresAt, accounts };
 }
 
