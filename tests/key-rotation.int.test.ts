@@ -34,8 +34,15 @@ describe("sealing key rotation with no downtime", () => {
   });
 
   const budgetLands = async (cents: number) => {
-    const campaigns = (await t.partner.get(t.campaignsPath)).body.data as Array<{ id: string; name: string }>;
-    const cid = campaigns.find((c) => c.name === "Evergreen prospecting")!.id;
+    // The first page syncs the account through the dispatcher; on a loaded machine that sync may
+    // still be running when the page answers, so ask again until the campaign made outside Layers is listed.
+    let cid: string | undefined;
+    for (let i = 0; i < 60 && cid === undefined; i++) {
+      const campaigns = (await t.partner.get(t.campaignsPath)).body.data as Array<{ id: string; name: string }>;
+      cid = campaigns.find((c) => c.name === "Evergreen prospecting")?.id;
+      if (cid === undefined) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(cid, "the seeded campaign is listed").toBeDefined();
     const res = await t.partner.patch(`${t.campaignsPath}/${cid}/budget`, { dailyBudgetCents: cents });
     expect(res.status).toBe(202);
     return (await waitForJob(t.partner, res.body.jobId, 30_000)).status;
