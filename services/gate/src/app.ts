@@ -40,7 +40,7 @@ export async function startGate(deps: GateDeps): Promise<RunningGate> {
     ackWaitMs: config.GATE_ACK_WAIT_MS,
     maxAckPending: Math.max(config.GATE_MAX_ACK_PENDING, config.GATE_CONCURRENCY),
   });
-  const committer = createGroupCommitter({ db, names, log: log.child({ component: "decide" }), maxBatch: config.GATE_BATCH_MAX });
+  const committer = createGroupCommitter({ db, names, log: log.child({ component: "decide" }), maxBatch: config.GATE_BATCH_MAX, maxInFlight: config.GATE_BATCHES_IN_FLIGHT });
   const consumer = await runConsumer({
     js: nats.js,
     stream: names.streams.intents,

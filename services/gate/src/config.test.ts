@@ -15,6 +15,7 @@ describe("gate config", () => {
       RELAY_BATCH_SIZE: 500,
       OUTBOX_RETAIN_MS: 86_400_000,
       GATE_BATCH_MAX: 64,
+      GATE_BATCHES_IN_FLIGHT: 4,
     });
   });
 

@@ -9,6 +9,8 @@ export const gateConfigSchema = baseConfigSchema.extend({
   GATE_CONCURRENCY: int(1, 32),
   /** Intents decided in one transaction at most (group commit; a batch takes what arrived while the previous one committed). */
   GATE_BATCH_MAX: int(1, 64),
+  /** Batches committing at once (each its own transaction): rows of one intent are never in two, its lock sees to that. */
+  GATE_BATCHES_IN_FLIGHT: int(1, 4),
   /** How long JetStream waits for an ack before redelivering an intent to another instance. */
   GATE_ACK_WAIT_MS: int(1_000, 30_000),
   GATE_MAX_ACK_PENDING: int(1, 1_000),

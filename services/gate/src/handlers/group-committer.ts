@@ -17,14 +17,14 @@ export interface GroupCommitter {
 
 /**
  * Group commit for the gate: intents handled at once by this process are decided together, one
- * transaction (one policy load, one store, one commit) per batch. A batch starts as soon as the
- * previous one committed, with whatever arrived meanwhile (at most `maxBatch`), so an idle gate
- * adds no latency and a busy one amortises its round trips and commits. A batch that fails is
+ * transaction (one policy load, one store, one commit) per batch. Up to `maxInFlight` batches run
+ * at once, each taking whatever arrived meanwhile (at most `maxBatch`), so an idle gate adds no
+ * latency and a busy one amortises its round trips and commits without waiting on one fsync. A batch that fails is
  * split: each of its intents is decided on its own, so the error lands on the intent that caused it.
  */
-export function createGroupCommitter(deps: { db: Db; names: NatsNames; log: Logger; maxBatch: number }): GroupCommitter {
+export function createGroupCommitter(deps: { db: Db; names: NatsNames; log: Logger; maxBatch: number; maxInFlight: number }): GroupCommitter {
   const queue: Waiter[] = [];
-  let running = false;
+  let running = 0;
 
   async function runOne(w: Waiter): Promise<void> {
     try {
@@ -35,7 +35,7 @@ export function createGroupCommitter(deps: { db: Db; names: NatsNames; log: Logg
   }
 
   async function drain(): Promise<void> {
-    running = true;
+    running++;
     try {
       while (queue.length > 0) {
         const batch = queue.splice(0, deps.maxBatch);
@@ -55,7 +55,7 @@ export function createGroupCommitter(deps: { db: Db; names: NatsNames; log: Logg
         }
       }
     } finally {
-      running = false;
+      running--;
     }
   }
 
@@ -63,7 +63,8 @@ export function createGroupCommitter(deps: { db: Db; names: NatsNames; log: Logg
     decide(intentId) {
       return new Promise<DecideOutcome>((resolve, reject) => {
         queue.push({ intentId, resolve, reject });
-        if (!running) void drain();
+        // Up to `maxInFlight` batches commit at once: one waits on its fsync while the next decides.
+        if (running < deps.maxInFlight) void drain();
       });
     },
   };
