@@ -7,7 +7,9 @@ const AUTO: AuthorityBlock = { creative: "auto", tactical: "auto", structural: "
 
 let h: GateHarness;
 beforeAll(async () => {
-  h = await GateHarness.start({ GATE_CONCURRENCY: "32", GATE_BATCH_MAX: "64" });
+  // One batch at a time: these tests are about what happens inside a batch. Across batches in flight
+  // together (GATE_BATCHES_IN_FLIGHT), a policy change applies from its commit, as between any two transactions.
+  h = await GateHarness.start({ GATE_CONCURRENCY: "32", GATE_BATCH_MAX: "64", GATE_BATCHES_IN_FLIGHT: "1" });
 });
 afterAll(async () => h.close());
 
