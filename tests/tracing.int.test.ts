@@ -125,7 +125,12 @@ describe("OpenTelemetry across processes: OTLP from the services' main.ts", () =
     const mine = await eventually(
       async () => {
         const spans = exported.filter((s) => s.traceId === traceId);
-        return spans.some((s) => s.service === "gate") && spans.some((s) => s.service === "dispatcher-meta" && /^meta /.test(s.name)) ? spans : undefined;
+        // The consumer span ends after the platform call's client span (it also records the outcome), so it may be exported a batch later.
+        return spans.some((s) => s.service === "gate") &&
+          spans.some((s) => s.service === "dispatcher-meta" && /^meta /.test(s.name)) &&
+          spans.some((s) => s.service === "dispatcher-meta" && s.name === "dispatcher-meta process")
+          ? spans
+          : undefined;
       },
       "the child processes to export their spans",
       20_000,
