@@ -14,6 +14,7 @@ import {
   type DispatchMetrics,
   type Logger,
   type NatsHandles,
+  inheritedEnvironment,
 } from "@layers/runtime";
 import type { DispatchConfig } from "./config.ts";
 
@@ -31,7 +32,7 @@ export interface DispatcherProcess<C extends DispatchConfig> {
 export async function runDispatcherMain<C extends DispatchConfig>(p: DispatcherProcess<C>): Promise<void> {
   const { config, name } = p;
   const log = createLogger({ service: name, level: config.LOG_LEVEL });
-  const tracing = await startTracing(name);
+  const tracing = await startTracing(name, inheritedEnvironment());
   // One connection per concurrent handler, plus the lease keeper and sync answers.
   const db = createDb({ connectionString: config.DATABASE_URL, max: config.DISPATCH_CONCURRENCY + 4, applicationName: name });
   const nats = await connectNats(config.NATS_URL, name);

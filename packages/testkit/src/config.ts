@@ -8,6 +8,8 @@ import { inheritedEnvironment } from "@layers/runtime";
 const testkitConfigSchema = z.object({
   TEST_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("silent"),
   NATS_SERVER_BIN: z.string().min(1).optional(),
+  /** The headless Chromium the browser tests drive (`./dev test` finds or installs Debian's and sets it). */
+  CHROMIUM_PATH: z.string().min(1).optional(),
   PATH: z.string().default(""),
 });
 export type TestkitConfig = z.infer<typeof testkitConfigSchema> & {

@@ -12,12 +12,13 @@ import {
   onShutdown,
   serveHealth,
   startTracing,
+  inheritedEnvironment,
 } from "@layers/runtime";
 import { startGate } from "./app.ts";
 import { loadGateConfig } from "./config.ts";
 
 const config = loadGateConfig();
-const tracing = await startTracing("gate");
+const tracing = await startTracing("gate", inheritedEnvironment());
 const log = createLogger({ service: "gate", level: config.LOG_LEVEL });
 const db = createDb({ connectionString: config.DATABASE_URL, max: config.DB_POOL_MAX, applicationName: "gate" });
 const nats = await connectNats(config.NATS_URL, "gate");

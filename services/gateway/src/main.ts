@@ -1,6 +1,6 @@
 import { natsNames } from "@layers/contracts";
 import { createDb, poolStats } from "@layers/db";
-import { connectNats, createLogger, createMetricsRegistry, ensureStreams, observePool, onShutdown, startTracing } from "@layers/runtime";
+import { connectNats, createLogger, createMetricsRegistry, ensureStreams, observePool, onShutdown, startTracing, inheritedEnvironment } from "@layers/runtime";
 import { loadConfig } from "./config.ts";
 import { startGateway } from "./app.ts";
 
@@ -8,7 +8,7 @@ const config = loadConfig();
 const log = createLogger({ service: "gateway", level: config.LOG_LEVEL });
 
 async function main(): Promise<void> {
-  const tracing = await startTracing("gateway");
+  const tracing = await startTracing("gateway", inheritedEnvironment());
   const db = createDb({ connectionString: config.DATABASE_URL, applicationName: "gateway", max: 20 });
   const nats = await connectNats(config.NATS_URL, "gateway");
   const names = natsNames(config.NATS_PREFIX);

@@ -1,11 +1,11 @@
 import { natsNames } from "@layers/contracts";
 import { createDb, pgReady, poolStats } from "@layers/db";
-import { connectNats, createLogger, createMetricsRegistry, ensureStreams, observePool, onShutdown, serveHealth, startTracing } from "@layers/runtime";
+import { connectNats, createLogger, createMetricsRegistry, ensureStreams, observePool, onShutdown, serveHealth, startTracing, inheritedEnvironment } from "@layers/runtime";
 import { startOptimizer } from "./app.ts";
 import { loadOptimizerConfig } from "./config.ts";
 
 const config = loadOptimizerConfig();
-const tracing = await startTracing("optimizer");
+const tracing = await startTracing("optimizer", inheritedEnvironment());
 const log = createLogger({ service: "optimizer", level: config.LOG_LEVEL });
 const db = createDb({ connectionString: config.DATABASE_URL, max: config.DB_POOL_MAX, applicationName: "optimizer" });
 const nats = await connectNats(config.NATS_URL, "optimizer");

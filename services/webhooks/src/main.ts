@@ -12,13 +12,14 @@ import {
   serveHealth,
   startTracing,
   webhookMetrics,
+  inheritedEnvironment,
 } from "@layers/runtime";
 import { startWebhooks } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { countEndpointStates } from "./db/endpoint-states.repository.ts";
 
 const config = loadConfig();
-const tracing = await startTracing("webhooks");
+const tracing = await startTracing("webhooks", inheritedEnvironment());
 const log = createLogger({ service: "webhooks", level: config.LOG_LEVEL });
 const db = createDb({ connectionString: config.DATABASE_URL, max: config.DB_POOL_MAX, applicationName: "webhooks" });
 const nats = await connectNats(config.NATS_URL, "webhooks");

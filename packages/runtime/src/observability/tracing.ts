@@ -9,13 +9,17 @@ import { childTraceparent, isTraceparent } from "../trace.ts";
  * traceparent and hands the span's own traceparent on. There is no NATS instrumentation for JS,
  * so this is done by hand, in `runConsumer` and around the platform call.
  */
-export function tracingWanted(env: Record<string, string | undefined> = process.env): boolean {
+export function tracingWanted(env: Readonly<Record<string, string | undefined>>): boolean {
   if (env.OTEL_SDK_DISABLED === "true" || env.OTEL_TRACES_EXPORTER === "none") return false;
   return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || env.OTEL_TRACES_EXPORTER);
 }
 
-/** Starts the OpenTelemetry Node SDK (exporter, endpoint, headers, sampler from OTEL_*) when wanted; else nothing. */
-export async function startTracing(service: string, env: Record<string, string | undefined> = process.env): Promise<{ shutdown(): Promise<void> }> {
+/**
+ * Starts the OpenTelemetry Node SDK (exporter, endpoint, headers, sampler from OTEL_*) when wanted;
+ * else nothing. `env` is the environment snapshot the config module took (`inheritedEnvironment()`):
+ * the SDK reads the standard OTEL_* variables itself, so they are not part of a service's own schema.
+ */
+export async function startTracing(service: string, env: Readonly<Record<string, string | undefined>>): Promise<{ shutdown(): Promise<void> }> {
   if (!tracingWanted(env)) return { shutdown: async () => undefined };
   // Loaded only when used: the SDK and its exporters are heavy, and most processes run without them.
   const { NodeSDK } = await import("@opentelemetry/sdk-node");
