@@ -11,7 +11,7 @@ import { startWebhookReceiver, type WebhookReceiver } from "./support/webhook-re
 
 /**
  * One write, one trace (issue 13): the gateway's server span, the gate's and the dispatcher's
- * consumer spans, the platform call and the webhooks' fan-out all share the trace id the partner
+ * consumer spans, the platform call, the webhooks' fan-out and each delivery attempt all share the trace id the partner
  * sent in `traceparent`, the context travelling in NATS headers between the services. Spans go to an
  * in-memory exporter (the services run in this process, each on its own NATS connection).
  */
@@ -45,9 +45,9 @@ describe("OpenTelemetry: a write is one trace from HTTP to webhook", () => {
     const spans = await eventually(
       async () => {
         const mine = exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId);
-        return mine.some((s) => s.name === "webhooks process") ? mine : undefined;
+        return mine.some((s) => s.name === "webhooks process") && mine.some((s) => s.name === "webhook deliver") ? mine : undefined;
       },
-      "the webhooks service to fan out the write's event",
+      "the webhooks service to fan out and deliver the write's event",
       20_000,
     );
     const named = (name: string | RegExp) => spans.filter((s) => (typeof name === "string" ? s.name === name : name.test(s.name)));
@@ -56,12 +56,20 @@ describe("OpenTelemetry: a write is one trace from HTTP to webhook", () => {
     const dispatcher = named("dispatcher-meta process");
     const platform = named(/^meta /);
     const webhooks = named("webhooks process");
-    for (const [what, found] of Object.entries({ server, gate, dispatcher, platform, webhooks })) expect(found.length, what).toBeGreaterThan(0);
+    const delivery = named("webhook deliver");
+    for (const [what, found] of Object.entries({ server, gate, dispatcher, platform, webhooks, delivery })) expect(found.length, what).toBeGreaterThan(0);
 
     // The server span continues the caller's span; the platform call is a child of the dispatch span.
     const parentOf = (s: ReadableSpan) => s.parentSpanContext?.spanId;
     expect(parentOf(server[0]!)).toBe("00f067aa0ba902b7");
     expect(dispatcher.map((d) => d.spanContext().spanId)).toContain(parentOf(platform[0]!));
+    // Each delivery attempt is a client span under the fan-out of the event it delivers.
+    expect(webhooks.map((w) => w.spanContext().spanId)).toContain(parentOf(delivery[0]!));
+    expect(delivery[0]!.kind).toBe(2);
+    expect(delivery[0]!.attributes["layers.endpoint_id"]).toBe(endpoint.body.id);
+    // The server span is @fastify/otel's, with a child span per route handler.
+    expect(server[0]!.attributes["http.route"]).toBe("/v1/projects/:projectId/ads/:platform/campaigns/:campaignId/budget");
+    expect(spans.some((s) => s.name.startsWith("handler - ") && parentOf(s) === server[0]!.spanContext().spanId)).toBe(true);
     // Server, consumer and client kinds as the semantic conventions have them.
     expect(server[0]!.kind).toBe(1);
     expect(gate[0]!.kind).toBe(4);

@@ -11,6 +11,8 @@ export interface EventsTable {
   created_at: Timestamp;
   payload: Json;
   received_at: Timestamp;
+  /** The trace the event belongs to (W3C traceparent of the hop that stored it); delivery attempts are its spans. */
+  traceparent: string | null;
 }
 
 export interface WebhookEndpointsTable {

@@ -6,6 +6,7 @@ import type { NatsNames, RateTierTable } from "@layers/contracts";
 import type { Db } from "@layers/db";
 import { createMetricsRegistry, httpMetrics, type Logger, type Registry } from "@layers/runtime";
 import { requestIdFrom } from "./domain/request-id.ts";
+import { installOtel } from "./plugins/otel.ts";
 import { cursorCodec, deriveCursorSecret } from "./domain/cursor.ts";
 import { installRequestId } from "./plugins/request-id.ts";
 import { installProblemErrors } from "./plugins/problem-errors.ts";
@@ -86,6 +87,8 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
     clientErrorHandler: clientErrorHandler(deps.log),
   });
 
+  // Before every hook and route, so the instrumentation wraps them all.
+  await installOtel(app);
   const waiter = createVerdictWaiter(deps.nats.nc, deps.names.subjects.verdict(instanceId), deps.log);
   // The server must know the subscription before the first intent names it as its reply inbox.
   await deps.nats.nc.flush();

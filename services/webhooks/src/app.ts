@@ -3,7 +3,6 @@ import type { Db } from "@layers/db";
 import type { Logger, NatsHandles, RunningConsumer, WebhookMetrics } from "@layers/runtime";
 import type { WebhooksConfig } from "./config.ts";
 import { deliverOnce, type DeliverDeps } from "./deliver.ts";
-import { publishNotice } from "./endpoint-health.ts";
 import { startFanOut } from "./fan-out.ts";
 import { startScheduler } from "./scheduler.ts";
 
@@ -30,7 +29,6 @@ export { configSchema, loadConfig } from "./config.ts";
 export async function startWebhooks(deps: WebhooksDeps): Promise<Webhooks> {
   const { config, log } = deps;
   const firstDelayMs = config.WEBHOOK_RETRY_SCHEDULE_MS[0]!;
-  const healthLog = log.child({ component: "health" });
   // A disabled endpoint's notice is new work for the scheduler, which is created below.
   let wake = () => {};
   const deliverDeps: DeliverDeps = {
@@ -47,7 +45,6 @@ export async function startWebhooks(deps: WebhooksDeps): Promise<Webhooks> {
     ...(deps.metrics ? { metrics: deps.metrics } : {}),
     onDisabled: async (notice) => {
       if (notice.deliveries > 0) wake();
-      await publishNotice({ js: deps.nats.js, names: deps.names, log: healthLog }, notice);
     },
   };
   const scheduler = startScheduler({

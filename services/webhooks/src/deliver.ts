@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { openToken, type Logger, type WebhookMetrics } from "@layers/runtime";
+import { openToken, startHopSpan, type Logger, type WebhookMetrics } from "@layers/runtime";
 import type { Db } from "@layers/db";
 import type { ClaimedDelivery } from "./db/claim.repository.ts";
 import { recordAttempt, recordInterrupted, type AttemptRecord, type RecordOutcome } from "./db/record.repository.ts";
@@ -22,7 +22,7 @@ export interface DeliverDeps {
   tokenKey: string;
   /** Delay before a notice delivery's first attempt. */
   firstDelayMs: number;
-  /** After the commit that disabled an endpoint: publish the notice, wake the scheduler. */
+  /** After the commit that disabled an endpoint (the notice is stored and in the outbox): wake the scheduler. */
   onDisabled: (notice: DisableNotice) => Promise<void>;
   /** Attempt counters and latency (main.ts registers them). */
   metrics?: WebhookMetrics;
@@ -43,6 +43,12 @@ export async function deliverOnce(deps: DeliverDeps, c: ClaimedDelivery): Promis
     await recordInterrupted(deps.db, c.id, c.attemptNo - 1, claimedAt).catch((err: unknown) => log.warn({ err }, "could not record the interrupted attempt"));
   }
 
+  // The attempt is a client span of the write's trace (the event's stored traceparent), so one
+  // trace reaches from the partner's request to each delivery, retries included.
+  const span = startHopSpan(
+    { name: "webhook deliver", kind: "client", attributes: { "layers.event_type": c.event.type, "layers.endpoint_id": c.endpointId, "layers.delivery_id": c.id, "layers.attempt": c.attemptNo } },
+    c.traceparent,
+  );
   const startedAt = new Date();
   const sent = await httpAttempt({
     url: c.url,
@@ -58,6 +64,7 @@ export async function deliverOnce(deps: DeliverDeps, c: ClaimedDelivery): Promis
     },
   });
   const verdict = classify(sent.result, Date.now());
+  span.end(verdict.outcome === "succeeded" ? undefined : new Error(verdict.error));
 
   let status: AttemptRecord["status"];
   let nextDelay: number | null = null;

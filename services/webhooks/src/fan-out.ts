@@ -45,7 +45,7 @@ export async function startFanOut(deps: FanOutDeps): Promise<RunningConsumer> {
     retry: FAN_OUT_RETRY,
     log: deps.log,
     handle: async (event, ctx) => {
-      const created = await deps.db.transaction().execute((trx) => fanOutEvent(trx, event, deps.firstDelayMs));
+      const created = await deps.db.transaction().execute((trx) => fanOutEvent(trx, event, deps.firstDelayMs, ctx.traceparent));
       ctx.log.debug({ eventId: event.id, type: event.type, deliveries: created }, "event fanned out");
       if (created > 0) deps.wake();
       return { kind: "done" };

@@ -80,6 +80,10 @@ describe("webhooks: endpoint health and isolation", () => {
       }
     });
     expect(onStream.json<{ id: string }>().id).toBe(body.id);
+    // It reached the stream through the one outbox (stored with the disabling), not a publish of its own.
+    const outboxed = await ctx.h.env.db.selectFrom("event_outbox").select(["subject_type", "published_at"]).where("id", "=", body.id).executeTakeFirst();
+    expect(outboxed?.subject_type).toBe("webhook.endpoint.disabled");
+    expect(outboxed?.published_at).toBeInstanceOf(Date);
     // Its own fan-out from the stream added nothing: still one notice delivery.
     await sleep(300);
     expect(await ctx.h.deliveriesOf(epWatcher.id)).toHaveLength(1);

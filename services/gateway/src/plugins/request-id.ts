@@ -1,13 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import { HEADERS } from "@layers/contracts";
-import { childTraceparent, isTraceparent, startHopSpan, type HopSpan } from "@layers/runtime";
+import { childTraceparent, isTraceparent } from "@layers/runtime";
+import { serverSpanTraceparent } from "./otel.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
     /** The caller's W3C traceparent when it sent a valid one, else a freshly started trace (the server span's when tracing is on). */
     traceparent: string;
-    /** The request's server span (OpenTelemetry; records nothing when tracing is off). */
-    span: HopSpan | null;
   }
 }
 
@@ -18,17 +17,11 @@ declare module "fastify" {
  */
 export function installRequestId(app: FastifyInstance): void {
   app.decorateRequest("traceparent", "");
-  app.decorateRequest("span", null);
   app.addHook("onRequest", async (req, reply) => {
     reply.header(HEADERS.requestId, req.id);
     const tp = req.headers.traceparent;
     const caller = typeof tp === "string" && isTraceparent(tp) ? tp : undefined;
-    const route = req.routeOptions.url ?? "unmatched";
-    req.span = startHopSpan({ name: `${req.method} ${route}`, kind: "server", attributes: { "http.request.method": req.method, "http.route": route } }, caller);
-    // Tracing on: the server span is the parent of everything the request starts (intent, events).
-    req.traceparent = req.span.recording ? req.span.traceparent : (caller ?? childTraceparent());
-  });
-  app.addHook("onResponse", async (req, reply) => {
-    req.span?.end(reply.statusCode >= 500 ? new Error(`HTTP ${reply.statusCode}`) : undefined);
+    // Tracing on: the server span (made by @fastify/otel, see otel.ts) is the parent of everything the request starts (intent, events).
+    req.traceparent = serverSpanTraceparent(req) ?? caller ?? childTraceparent();
   });
 }

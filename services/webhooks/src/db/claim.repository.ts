@@ -17,6 +17,8 @@ export interface ClaimedDelivery {
   /** The rotated-out secret, only while its overlap lasts. */
   previousSecretEnc: string | null;
   event: { type: string; organizationId: string; createdAt: Date; payload: unknown };
+  /** The event's trace (null when it came with none): the attempt is a span of it. */
+  traceparent: string | null;
 }
 
 export interface ClaimResult {
@@ -56,6 +58,7 @@ interface ClaimRow {
   organization_id: string;
   event_created_at: Date;
   payload: unknown;
+  traceparent: string | null;
 }
 
 /** Serialises claims across instances, so per-endpoint counts and the claims made from them agree. */
@@ -165,7 +168,7 @@ async function claimPlanned(db: Kysely<Database>, plan: ReadonlyMap<string, numb
     )
     select c.*, e.url, e.secret_enc,
       case when e.previous_secret_expires_at > statement_timestamp() then e.previous_secret_enc end as previous_secret_enc,
-      ev.type as event_type, ev.organization_id, ev.created_at as event_created_at, ev.payload
+      ev.type as event_type, ev.organization_id, ev.created_at as event_created_at, ev.payload, ev.traceparent
     from claimed c
     join webhook_endpoints e on e.id = c.endpoint_id
     join events ev on ev.id = c.event_id
@@ -210,6 +213,7 @@ export async function claimDue(
         secretEnc: r.secret_enc,
         previousSecretEnc: r.previous_secret_enc,
         event: { type: r.event_type, organizationId: r.organization_id, createdAt: r.event_created_at, payload: r.payload },
+        traceparent: r.traceparent,
       })),
     };
   });

@@ -10,10 +10,10 @@ import { json, type Database } from "@layers/db";
 export const ENDPOINT_CLOCK_SKEW_MS = 5_000;
 
 /** Stores the event once (its id is the key) and returns when it was first stored. */
-export async function storeEvent(db: Kysely<Database>, event: LayersEvent): Promise<Date> {
+export async function storeEvent(db: Kysely<Database>, event: LayersEvent, traceparent: string | null = null): Promise<Date> {
   await db
     .insertInto("events")
-    .values({ id: event.id, organization_id: event.data.organizationId, type: event.type, created_at: event.createdAt, payload: json(event) })
+    .values({ id: event.id, organization_id: event.data.organizationId, type: event.type, created_at: event.createdAt, payload: json(event), traceparent })
     .onConflict((oc) => oc.column("id").doNothing())
     .execute();
   // A separate statement: under READ COMMITTED it sees the row whoever inserted it.
@@ -31,8 +31,8 @@ export async function storeEvent(db: Kysely<Database>, event: LayersEvent): Prom
  * events are stored but never fanned out: the gateway creates their one delivery itself.
  * Returns the number of deliveries created now.
  */
-export async function fanOutEvent(db: Kysely<Database>, event: LayersEvent, firstDelayMs: number): Promise<number> {
-  const receivedAt = await storeEvent(db, event);
+export async function fanOutEvent(db: Kysely<Database>, event: LayersEvent, firstDelayMs: number, traceparent: string | null = null): Promise<number> {
+  const receivedAt = await storeEvent(db, event, traceparent);
   if (event.type === "webhook.test") return 0;
   const org = event.data.organizationId;
   const endpoints = await db

@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import { newId, type EventType, type LayersEvent } from "@layers/contracts";
 import type { WebhookAttemptRow, WebhookDeliveryRow } from "@layers/db";
 import { DEV_TOKEN_KEY, newWebhookSecret, sealToken, type Logger } from "@layers/runtime";
-import { createTestEnv, type TestEnv } from "@layers/testkit";
+import { createTestEnv, startTestOutboxRelay, type TestEnv } from "@layers/testkit";
 import { startWebhooks, type Webhooks } from "../app.ts";
 import { loadConfig, type WebhooksConfig } from "../config.ts";
 import type { Receiver } from "./receiver.ts";
@@ -43,6 +43,9 @@ export async function createHarness() {
   const env: TestEnv = await createTestEnv();
   const apps = new Set<Webhooks>();
   const closers: Array<() => Promise<void>> = [];
+  // The gate hosts the one outbox relay in production; the endpoint-disabled notice goes through it.
+  const relay = startTestOutboxRelay(env);
+  closers.push(() => relay.stop());
 
   function configEnv(over: Record<string, string> = {}): Record<string, string> {
     return { ...env.env, ...FAST_CONFIG, ...over };
