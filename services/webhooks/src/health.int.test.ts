@@ -5,24 +5,6 @@ import { waitFor } from "./test-support/harness.ts";
 import { useHarness } from "./test-support/use-harness.ts";
 import { startDeadEndpoint } from "./test-support/receiver.ts";
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-/** The most intervals open at one instant. */
-function maxOverlap(intervals: Array<[number, number]>): number {
-  const edges = intervals.flatMap(([s, e]) => [
-    [s, 1],
-    [e, -1],
-  ]);
-  edges.sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!); // an end before a start at the same instant
-  let open = 0;
-  let max = 0;
-  for (const [, d] of edges) max = Math.max(max, (open += d!));
-  return max;
-}
-
 describe("webhooks: endpoint health and isolation", () => {
   const ctx = useHarness();
   const { newOrg, receiver } = ctx;
@@ -94,7 +76,7 @@ describe("webhooks: endpoint health and isolation", () => {
     expect(await ctx.h.endpointRow(epRecovering.id)).toMatchObject({ enabled: true, failing_since: null, disabled_reason: null });
   });
 
-  it("isolation - a dead endpoint beside a healthy one: the healthy one's deliveries keep their latency", async () => {
+  it("isolation - a dead endpoint beside a healthy one: every healthy delivery lands while the dead one's first attempts still hang", async () => {
     const org = await newOrg();
     const dead = await startDeadEndpoint();
     ctx.h.track(dead);
@@ -104,51 +86,35 @@ describe("webhooks: endpoint health and isolation", () => {
     healthy.secrets = [epHealthy.secret];
     await ctx.h.start({
       config: {
-        WEBHOOK_TIMEOUT_MS: "1500",
-        WEBHOOK_LEASE_MS: "3000",
+        // Far longer than the healthy endpoint needs: with head-of-line blocking its deliveries would
+        // queue behind these hanging attempts. The speed itself is the P3 benchmark's.
+        WEBHOOK_TIMEOUT_MS: "8000",
+        WEBHOOK_LEASE_MS: "10000",
         WEBHOOK_CONCURRENCY: "8",
         WEBHOOK_ENDPOINT_CONCURRENCY: "2",
         WEBHOOK_RETRY_SCHEDULE_MS: "0,100,100,100,100,100,100,100",
       },
     });
 
-    const publishedAt = new Map<string, number>();
-    for (let i = 0; i < 50; i++) {
-      const e = ctx.h.event(org, "ads.write.executed", { n: i });
-      publishedAt.set(e.id, Date.now());
-      await ctx.h.publish(e);
-      await sleep(30);
-    }
+    for (let i = 0; i < 50; i++) await ctx.h.publish(ctx.h.event(org, "ads.write.executed", { n: i }));
     await ctx.h.waitForDeliveries(epHealthy.id, 50, ["succeeded"]);
-    const delays = healthy.received.map((r) => r.at - publishedAt.get(r.webhookId)!);
-    expect(delays).toHaveLength(50);
+    expect(healthy.received).toHaveLength(50);
     expect(healthy.received.every((r) => r.verified[0]!.standard && r.verified[0]!.svix)).toBe(true);
-    // With head-of-line blocking these would wait for the dead endpoint's 1.5 s timeouts. The bounds
-    // leave room for a loaded CI machine (unloaded, p95 is a few tens of ms).
-    const summary = `p50 ${percentile(delays, 50)} ms, p95 ${percentile(delays, 95)} ms, max ${Math.max(...delays)} ms`;
-    expect(percentile(delays, 95), summary).toBeLessThan(400);
-    expect(Math.max(...delays), summary).toBeLessThan(1_200);
 
-    // Meanwhile the dead endpoint kept timing out, never more than 2 attempts at once.
-    await waitFor(async () => {
-      const n = await ctx.h.env.db
-        .selectFrom("webhook_attempts")
-        .innerJoin("webhook_deliveries", "webhook_deliveries.id", "webhook_attempts.delivery_id")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("webhook_deliveries.endpoint_id", "=", epDead.id)
-        .executeTakeFirstOrThrow();
-      return Number(n.n) >= 4;
-    }, 10_000);
+    // An ordering, not a stopwatch: no attempt to the dead endpoint has ended yet, and it holds
+    // exactly its two slots (WEBHOOK_ENDPOINT_CONCURRENCY) while the other 48 wait their turn.
     const deadAttempts = await ctx.h.env.db
       .selectFrom("webhook_attempts")
       .innerJoin("webhook_deliveries", "webhook_deliveries.id", "webhook_attempts.delivery_id")
-      .select(["webhook_attempts.started_at", "webhook_attempts.latency_ms", "webhook_attempts.error", "webhook_attempts.status_code"])
+      .select((eb) => eb.fn.countAll<number>().as("n"))
       .where("webhook_deliveries.endpoint_id", "=", epDead.id)
-      .execute();
-    expect(deadAttempts.every((a) => a.error === "no answer within 1500 ms" && a.status_code === null)).toBe(true);
-    expect(maxOverlap(deadAttempts.map((a) => [a.started_at.getTime(), a.started_at.getTime() + a.latency_ms!]))).toBeLessThanOrEqual(2);
-    expect(dead.accepted).toBeGreaterThanOrEqual(4);
-    const deadPending = (await ctx.h.deliveriesOf(epDead.id)).filter((d) => d.status === "pending");
-    expect(deadPending.length).toBeGreaterThan(40);
+      .executeTakeFirstOrThrow();
+    expect(Number(deadAttempts.n)).toBe(0);
+    const deadDeliveries = await ctx.h.deliveriesOf(epDead.id);
+    expect(deadDeliveries).toHaveLength(50);
+    expect(deadDeliveries.filter((d) => d.status === "pending" && d.lease_until !== null && d.lease_until > new Date())).toHaveLength(2);
+    expect(dead.maxOpen).toBeLessThanOrEqual(2);
+    // Cut the hanging connections so the service's stop does not wait out the 8 s timeouts.
+    await dead.close();
   });
 });
