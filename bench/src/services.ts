@@ -151,13 +151,17 @@ async function httpOk(url: string): Promise<boolean> {
   }
 }
 
-/** Resident set size of a process in bytes, from /proc/<pid>/status (VmRSS); undefined if unreadable. */
-export function rssBytes(pid: number): { rss: number; hwm: number } | undefined {
+/**
+ * A process's resident memory from /proc: the total, its peak, and the split the kernel keeps:
+ * `anon` (heap, stacks: this process's own) and `file` (mapped files — mostly the node binary's
+ * own code, shared by every Node process on the machine through the page cache).
+ */
+export function rssBytes(pid: number): { rss: number; hwm: number; anon: number; file: number } | undefined {
   try {
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
     const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN) * 1024;
     const rss = kb("VmRSS");
-    return Number.isFinite(rss) ? { rss, hwm: kb("VmHWM") } : undefined;
+    return Number.isFinite(rss) ? { rss, hwm: kb("VmHWM"), anon: kb("RssAnon"), file: kb("RssFile") } : undefined;
   } catch {
     return undefined;
   }
