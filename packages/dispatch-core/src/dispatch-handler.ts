@@ -193,7 +193,14 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
   async function supersede(d: Dispatch, target: OutcomeTarget, by: Superseder, ctx: DispatchContext, log: Logger): Promise<HandlerOutcome> {
     const at = new Date();
     const events = asOutbox(supersededEvents(d, target.campaignId, by, at, target.entity), ctx);
-    const { recorded, next } = await recordSuperseded(db, target, by, at, events);
+    const { recorded, next, supersederGone } = await recordSuperseded(db, target, by, at, events);
+    if (!recorded && supersederGone) {
+      // The newer write was closed meanwhile: this one must land after all. Handed back with its
+      // attempt spent, so the next claim lands it instead of looking for a superseder again.
+      log.info({ supersededBy: by.intentId }, "the superseding write no longer waits; this write lands after all");
+      await releaseIntent(db, d.intentId, target.attempts, 0);
+      return { kind: "defer", delayMs: config.FENCE_DELAY_MS };
+    }
     if (!recorded) {
       log.warn("lease lost before recording; the instance holding it decides this write");
       return DONE;

@@ -82,7 +82,7 @@ describe("lifecycle - supersede", () => {
     const claim = await claimIntent(env.db, a.intentId, "meta", 60_000);
     const event = { id: deterministicEventId(a.intentId, "ads.write.superseded"), type: "ads.write.superseded" as const, createdAt: new Date().toISOString(), data: { organizationId: org } };
     const rec = await recordSuperseded(env.db, targetOf(a, claim.claimed!), { intentId: b.intentId, jobId: b.jobId }, new Date(), [{ event, requestId: null, traceparent: null }]);
-    expect(rec).toMatchObject({ recorded: true, next: { id: b.intentId } });
+    expect(rec).toMatchObject({ recorded: true, next: { id: b.intentId }, supersederGone: false });
 
     const result = { outcome: "superseded", supersededBy: { intentId: b.intentId, jobId: b.jobId }, campaignId: campaign, entityKind: "adset", entityId: "as_1", operation: "update_budget" };
     const intent = await env.db.selectFrom("write_intents").select(["state", "platform_result", "finished_at", "lease_until"]).where("id", "=", a.intentId).executeTakeFirstOrThrow();
@@ -94,7 +94,7 @@ describe("lifecycle - supersede", () => {
     // Finished: a redelivery is skipped, it no longer holds back the write behind it, and a second record changes nothing.
     expect(await claimIntent(env.db, a.intentId, "meta", 60_000)).toMatchObject({ view: { state: "superseded" }, claimed: undefined });
     expect((await claimIntent(env.db, b.intentId, "meta", 60_000)).claimed).toBe(1);
-    expect(await recordSuperseded(env.db, targetOf(a, claim.claimed!), { intentId: b.intentId, jobId: b.jobId }, new Date(), [])).toEqual({ recorded: false, next: null });
+    expect(await recordSuperseded(env.db, targetOf(a, claim.claimed!), { intentId: b.intentId, jobId: b.jobId }, new Date(), [])).toMatchObject({ recorded: false, next: null });
   });
 
   it("only a claim holding the lease supersedes: an unclaimed write or a stale fencing token changes nothing", async () => {
@@ -103,12 +103,22 @@ describe("lifecycle - supersede", () => {
     await allow(a);
     await allow(b);
     const by = { intentId: b.intentId, jobId: b.jobId };
-    expect(await recordSuperseded(env.db, targetOf(a, 1), by, new Date(), [])).toEqual({ recorded: false, next: null });
+    expect(await recordSuperseded(env.db, targetOf(a, 1), by, new Date(), [])).toEqual({ recorded: false, next: null, supersederGone: false });
     const claim = await claimIntent(env.db, a.intentId, "meta", 60_000);
-    expect(await recordSuperseded(env.db, targetOf(a, claim.claimed! + 1), by, new Date(), [])).toEqual({ recorded: false, next: null });
+    expect(await recordSuperseded(env.db, targetOf(a, claim.claimed! + 1), by, new Date(), [])).toMatchObject({ recorded: false, next: null, supersederGone: false });
     const row = await env.db.selectFrom("write_intents").select("state").where("id", "=", a.intentId).executeTakeFirstOrThrow();
     expect(row.state).toBe("dispatching");
     expect((await env.db.selectFrom("jobs").select("status").where("id", "=", a.jobId).executeTakeFirstOrThrow()).status).toBe("running");
+  });
+
+  it("a superseder that no longer waits (not allowed) supersedes nothing, and says so: the write must land after all", async () => {
+    const campaign = newId("campaign");
+    const [a, b] = [await accepted(campaign, 1000), await accepted(campaign, 2000)];
+    await allow(a);
+    // `b` is still `accepted` here: not (or no longer) a write that is going to land.
+    const claim = await claimIntent(env.db, a.intentId, "meta", 60_000);
+    expect(await recordSuperseded(env.db, targetOf(a, claim.claimed!), { intentId: b.intentId, jobId: b.jobId }, new Date(), [])).toEqual({ recorded: false, next: null, supersederGone: true });
+    expect((await env.db.selectFrom("write_intents").select("state").where("id", "=", a.intentId).executeTakeFirstOrThrow()).state).toBe("dispatching");
   });
 
   it("a write carrying a pending action is never superseded", async () => {

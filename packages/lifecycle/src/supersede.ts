@@ -51,32 +51,41 @@ export function supersededResult(t: OutcomeTarget, by: Superseder) {
   };
 }
 
+export interface SupersedeRecorded extends Recorded {
+  /** Nothing changed because the superseding write no longer waits (it was closed meanwhile): this write must land after all. */
+  supersederGone: boolean;
+}
+
 /**
  * Closes a claimed write as superseded (move `supersede`) in one statement, like `recordOutcome`:
  * intent `superseded` (its result names the write that replaces it), job `completed` with that
  * result, the events into the outbox, and the next write waiting on the entity read for the hand-on.
- * Guarded by the claim's fencing token, so a holder that lost its lease changes nothing. A write
- * an approval queued is never superseded (its pending action expects that very write to land).
+ * Guarded by the claim's fencing token, so a holder that lost its lease changes nothing, and by the
+ * superseding write still being `allowed` (its row is share-locked for the statement, so it cannot
+ * be closed in between): a value is only dropped for one that is still going to land. A write an
+ * approval queued is never superseded (its pending action expects that very write to land).
  */
-export async function recordSuperseded(db: Db, t: OutcomeTarget, by: Superseder, at: Date, events: readonly OutboxEvent[]): Promise<Recorded> {
+export async function recordSuperseded(db: Db, t: OutcomeTarget, by: Superseder, at: Date, events: readonly OutboxEvent[]): Promise<SupersedeRecorded> {
   if (t.pendingActionId !== undefined) throw new Error(`intent ${t.intentId} carries pending action ${t.pendingActionId}: an approved write is never superseded`);
   const result = JSON.stringify(supersededResult(t, by));
   const outbox = events.length > 0 ? sql`, ev as (${outboxInsertWhere(events, sql`exists (select 1 from i)`)})` : sql``;
-  const r = await sql<{ n: number; next: NextRow | null }>`
-    with i as (
+  const r = await sql<{ n: number; waiting: number; next: NextRow | null }>`
+    with s as (
+      select id from write_intents where id = ${by.intentId} and state = 'allowed' for share
+    ), i as (
       update write_intents
       set state = ${targetState("intent", "supersede")}, platform_result = ${result}::jsonb, failure_reason = null, failure = null,
         finished_at = ${at}, lease_until = null
-      where id = ${t.intentId} and state in ${inList(fromStates("intent", "supersede"))} and attempts = ${t.attempts}
+      where id = ${t.intentId} and state in ${inList(fromStates("intent", "supersede"))} and attempts = ${t.attempts} and exists (select 1 from s)
       returning id
     ), j as (
       update jobs
       set status = ${targetState("job", "complete")}, result = ${result}::jsonb, error = null, completed_at = ${at}, updated_at = ${at}
       where id = ${t.jobId} and status in ${inList(fromStates("job", "complete"))} and exists (select 1 from i)
     )${outbox}
-    select (select count(*)::int from i) as n,
+    select (select count(*)::int from i) as n, (select count(*)::int from s) as waiting,
       (select to_jsonb(x) from (${nextOpenSql(t.entityKey, t.entitySeq)}) x) as next`.execute(db);
   const out = r.rows[0];
   const recorded = (out?.n ?? 0) > 0;
-  return { recorded, next: recorded ? waitingOf(out?.next) : null };
+  return { recorded, next: recorded ? waitingOf(out?.next) : null, supersederGone: (out?.waiting ?? 0) === 0 };
 }
