@@ -18,6 +18,8 @@ import { OauthStore } from "./oauth/oauth-store.ts";
 import { registerOauthRoutes, restoreGrantTokens } from "./oauth/routes.ts";
 import { CallMeter } from "./metering/call-meter.ts";
 import { registerMeteringRoutes } from "./metering/metering-routes.ts";
+import { BudgetChangeMeter } from "./metering/budget-change-meter.ts";
+import { registerBudgetChangeRoutes } from "./metering/budget-change-routes.ts";
 
 export type { CreateMetaAdAccountBody, CreateMetaAdAccountResponse, PutFaultsBody, SeedAd, SeedAdSet, SeedCampaign } from "./control-schemas.ts";
 export type { FaultEntry, FaultSpec } from "./faults.ts";
@@ -26,6 +28,8 @@ export type { LedgerEntry, LedgerOp } from "./ledger.ts";
 export type { CreateTiktokAdvertiserBody, CreateTiktokAdvertiserResponse } from "./tiktok/control.ts";
 export type { PutMeteringBody } from "./metering/metering-routes.ts";
 export type { MeteredAccount } from "./metering/call-meter.ts";
+export type { BudgetChangeAccount } from "./metering/budget-change-meter.ts";
+export type { PutAdSetBudgetLimitBody } from "./metering/budget-change-routes.ts";
 export { createSandboxClient, type SandboxClient } from "./sandbox-client.ts";
 export type { ScriptedDay } from "./performance/daily.ts";
 
@@ -49,6 +53,8 @@ export function buildSandbox(opts: SandboxOptions = {}): FastifyInstance {
   const faults = new FaultBook();
   // Per-account call rates (`/_sandbox/metering`): in memory only, like faults.
   const metering = new CallMeter();
+  // Meta's ad set budget change limit (`/_sandbox/adset-budget-limit`): in memory only, like metering.
+  const budgetChanges = new BudgetChangeMeter();
   const usage = new UsageMeter({ maxScore: opts.usageMaxScore ?? 9000, decayMs: 300_000 });
   const snapshot = (): SandboxState => ({ version: 1, meta: store.snapshot(), apple: apple.snapshot(), tiktok: tiktok.snapshot(), oauth: oauth.snapshot(), ledger: ledger.snapshot() });
   const writer = opts.stateFile === undefined ? undefined : createStateWriter({ path: opts.stateFile, snapshot, log });
@@ -63,7 +69,8 @@ export function buildSandbox(opts: SandboxOptions = {}): FastifyInstance {
   });
   registerControlRoutes(app, { store, ledger, faults, tiktok, onMutation });
   registerMeteringRoutes(app, metering);
-  registerMetaRoutes(app, { store, ledger, faults, usage, metering, log, onMutation });
+  registerBudgetChangeRoutes(app, budgetChanges);
+  registerMetaRoutes(app, { store, ledger, faults, usage, metering, budgetChanges, log, onMutation });
   registerAppleRoutes(app, { store: apple, ledger, faults, metering, log, onMutation });
   registerTiktokRoutes(app, { store: tiktok, ledger, faults, metering, log, onMutation });
   const oauthDeps = { store: oauth, meta: store, tiktok, apple, onMutation };

@@ -4,6 +4,8 @@ import type { FaultEntry } from "./faults.ts";
 import type { LedgerEntry } from "./ledger.ts";
 import type { MeteredAccount } from "./metering/call-meter.ts";
 import type { PutMeteringBody } from "./metering/metering-routes.ts";
+import type { BudgetChangeAccount } from "./metering/budget-change-meter.ts";
+import type { PutAdSetBudgetLimitBody } from "./metering/budget-change-routes.ts";
 import type { CreateTiktokAdvertiserBody, CreateTiktokAdvertiserResponse } from "./tiktok/control.ts";
 import type { ScriptedDay } from "./performance/daily.ts";
 
@@ -38,6 +40,10 @@ export interface SandboxClient {
   setMetering(body: PutMeteringBody): Promise<MeteredAccount>;
   /** Every metered account with its admitted and throttled call counts. */
   metering(): Promise<MeteredAccount[]>;
+  /** Sets Meta's ad set budget change limit for every ad set of one account (Meta: 4 per hour). */
+  setAdSetBudgetLimit(body: PutAdSetBudgetLimitBody): Promise<BudgetChangeAccount>;
+  /** Per Meta account: its limit, and the ad set budget changes applied and refused. */
+  adSetBudgetChanges(): Promise<BudgetChangeAccount[]>;
   clearMetering(platform: "meta" | "tiktok" | "apple", account?: string): Promise<void>;
 }
 
@@ -87,5 +93,7 @@ export function createSandboxClient(url: string): SandboxClient {
     clearMetering: async (platform, account) => {
       await call("DELETE", `/_sandbox/metering${qs({ platform, account })}`);
     },
+    setAdSetBudgetLimit: (body) => call("PUT", "/_sandbox/adset-budget-limit", body),
+    adSetBudgetChanges: async () => (await call<{ accounts: BudgetChangeAccount[] }>("GET", "/_sandbox/adset-budget-limit")).accounts,
   };
 }

@@ -10,6 +10,8 @@ export const EVENT_TYPES = [
   "ads.optimizer.run.completed",
   "ads.write.executed",
   "ads.write.denied",
+  /** A queued write was never sent: a newer write to the same entity, waiting behind it, sets the same fields (Meta ad set budgets). */
+  "ads.write.superseded",
   "ads.creative.flagged",
   "ads.creative.unlocked",
   "ads.policy.violation",

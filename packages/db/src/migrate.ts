@@ -14,6 +14,7 @@ import * as subOrganizations from "./migrations/2026_12_04_21_10_00_sub_organiza
 import * as optimizerMetrics from "./migrations/2026_12_04_21_10_00_optimizer_metrics.ts";
 import * as callBudgets from "./migrations/2026_12_04_21_10_00_call_budgets.ts";
 import * as eventTraceparent from "./migrations/2026_12_05_00_00_30_event_traceparent.ts";
+import * as supersededWrites from "./migrations/2026_12_05_00_05_00_superseded_writes.ts";
 
 /** Migrations in order; names are timestamps so they sort as they were written. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_12_04_21_10_00_optimizer_metrics": optimizerMetrics,
   "2026_12_04_21_10_00_call_budgets": callBudgets,
   "2026_12_05_00_00_30_event_traceparent": eventTraceparent,
+  "2026_12_05_00_05_00_superseded_writes": supersededWrites,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -60,6 +60,13 @@ export interface CallBudgetsTable {
 }
 
 /** A write waiting for its account's call budget; the budget waker publishes it again. */
+/** One budget change a Meta ad set took (or is about to take), per intent; dispatcher-meta owns it. */
+export interface MetaAdsetBudgetChangesTable {
+  ad_set_id: string;
+  intent_id: string;
+  changed_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface CallBudgetWaitsTable {
   intent_id: string;
   platform: string;
@@ -205,7 +212,8 @@ export type IntentState =
   | "dispatching" // a dispatcher holds the lease and is calling the platform
   | "dispatched"
   | "failed" // the platform refused it for good
-  | "dead"; // poison: bounded attempts exhausted, kept for inspection and redrive
+  | "dead" // poison: bounded attempts exhausted, kept for inspection and redrive
+  | "superseded"; // a newer write waiting behind it sets the same value: never sent (Meta ad set budgets)
 export interface WriteIntentsTable {
   id: string;
   job_id: string;
@@ -413,6 +421,7 @@ export interface Database extends WebhooksDatabase, ConnectDatabase {
   api_kill_switches: ApiKillSwitchesTable;
   call_budgets: CallBudgetsTable;
   call_budget_waits: CallBudgetWaitsTable;
+  meta_adset_budget_changes: MetaAdsetBudgetChangesTable;
   jobs: JobsTable;
   entity_sequences: EntitySequencesTable;
   write_intents: WriteIntentsTable;

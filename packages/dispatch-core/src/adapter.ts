@@ -2,7 +2,7 @@ import type { Dispatch, Platform } from "@layers/contracts";
 import type { Db } from "@layers/db";
 import type { Logger } from "@layers/runtime";
 import type { AdAccountTarget } from "./db/targets.repository.ts";
-import type { EntityRef, EntityRowPatch } from "@layers/lifecycle";
+import type { EntityRef, EntityRowPatch, Superseder } from "@layers/lifecycle";
 
 export interface AdapterContext {
   db: Db;
@@ -33,6 +33,17 @@ export interface Landed {
 }
 
 /**
+ * What an adapter's `beforeCall` decides for a claimed, prepared write: call the platform now;
+ * close it as superseded by a newer write waiting behind it on its entity (nothing is sent, its
+ * job is answered, the next write is handed on); or wait `waitMs` in Postgres (no attempt spent)
+ * because the platform would refuse the change now.
+ */
+export type BeforeCall =
+  | { kind: "call" }
+  | { kind: "superseded"; by: Superseder }
+  | { kind: "wait"; waitMs: number; reason: string };
+
+/**
  * What a platform dispatcher plugs into the core handler. The core owns fence, claim, lease,
  * attempts, retry ladder, recording and events; the adapter owns everything platform-specific.
  */
@@ -52,6 +63,13 @@ export interface DispatchAdapter<Plan = unknown> {
    * Throws `PermanentError` for refusals, `RetryableError` (with `retryAfterMs` when known) otherwise.
    */
   land(write: PreparedWrite<Plan>, ctx: AdapterContext & { mayHaveLanded: boolean }): Promise<Landed>;
+  /**
+   * Optional: a platform rule on the entity itself (Meta: 4 budget changes per ad set per hour),
+   * checked after the claim and before the account's call budget is drawn. `mayHaveLanded` says an
+   * earlier claim may already have called: such a write must be landed (reconciled), never
+   * superseded.
+   */
+  beforeCall?(write: PreparedWrite<Plan>, d: Dispatch, ctx: AdapterContext & { mayHaveLanded: boolean }): Promise<BeforeCall>;
   /** The platform refused the account's credentials: the account is marked `token_expired` and announced once. */
   isTokenExpired(err: unknown): boolean;
 }

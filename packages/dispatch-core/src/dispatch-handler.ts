@@ -9,16 +9,18 @@ import {
   FINISHED_INTENT_STATES,
   handOnMsgId,
   recordOutcome,
+  recordSuperseded,
   releaseIntent,
   type Outcome,
   type OutcomeTarget,
+  type Superseder,
   type WaitingWrite,
 } from "@layers/lifecycle";
 import { hopHeaders, inSpan, PermanentError, RetryableError, type DispatchMetrics, type HandlerOutcome, type HopContext, type Logger } from "@layers/runtime";
 import type { DispatchAdapter, PreparedWrite } from "./adapter.ts";
 import type { DispatchConfig } from "./config.ts";
 import { markTokenExpired, type AdAccountTarget } from "./db/targets.repository.ts";
-import { asOutbox, outcomeEvents, tokenExpiredEvent } from "./events.ts";
+import { asOutbox, outcomeEvents, supersededEvents, tokenExpiredEvent } from "./events.ts";
 import { keepLease } from "./lease-keeper.ts";
 import type { CallBudgets } from "./budgets/call-budgets.ts";
 import { PlatformThrottledError } from "./platform-errors.ts";
@@ -94,7 +96,8 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
     let account: AdAccountTarget | undefined;
     let outcome: Outcome;
     // Set when the write waits for its account's budget instead of calling: `refund` when no call was made.
-    let deferred: { refund: boolean } | undefined;
+    // `park: false` + `holdMs`: it waits for a rule of its own entity; the hand-on sweep publishes it once `holdMs` passed.
+    let deferred: { refund: boolean; holdMs?: number; park?: false } | undefined;
     try {
       // Only a crash loop gets here: normal failures are marked dead when the last attempt fails.
       if (attempts > config.MAX_ATTEMPTS) throw new PermanentError("attempts_exhausted", `claimed ${attempts} times`);
@@ -106,6 +109,14 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
       if (!ticket.go) {
         claimLog.debug({ waitMs: ticket.waitMs, reason: ticket.reason }, "waits for the account's call budget");
         deferred = { refund: true };
+        return DONE;
+      }
+      // A platform rule on the entity itself (Meta: an ad set's budget changes per hour) may close or hold the write.
+      const hold = await adapter.beforeCall?.(write, d, { db, log: claimLog, mayHaveLanded: attempts > 1 });
+      if (hold?.kind === "superseded") return await supersede(d, target, hold.by, ctx, claimLog);
+      if (hold?.kind === "wait") {
+        claimLog.info({ waitMs: hold.waitMs, reason: hold.reason }, "waits: the platform would refuse this change now");
+        deferred = { refund: true, holdMs: hold.waitMs, park: false };
         return DONE;
       }
       // The platform call is a client span of its own under the dispatch's consumer span.
@@ -140,8 +151,8 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
     } finally {
       keeper.stop();
       if (deferred !== undefined && account !== undefined) {
-        await deps.budgets.park(account.platformAccountId, d.intentId);
-        await deferIntent(db, d.intentId, attempts, { refund: deferred.refund, holdMs: config.CALL_BUDGET_HOLD_MS });
+        if (deferred.park !== false) await deps.budgets.park(account.platformAccountId, d.intentId);
+        await deferIntent(db, d.intentId, attempts, { refund: deferred.refund, holdMs: deferred.holdMs ?? config.CALL_BUDGET_HOLD_MS });
       }
     }
     const recorded = await record(d, target, outcome, ctx, claimLog);
@@ -176,6 +187,27 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
     else log.warn({ code: outcome.code, reason: outcome.message, state: outcome.kind }, "write failed");
     if (next) await handOn(d.intentId, next, log);
     return true;
+  }
+
+  /** Closes the write as superseded (no call was made) with its event, and hands on the next write. */
+  async function supersede(d: Dispatch, target: OutcomeTarget, by: Superseder, ctx: DispatchContext, log: Logger): Promise<HandlerOutcome> {
+    const at = new Date();
+    const events = asOutbox(supersededEvents(d, target.campaignId, by, at, target.entity), ctx);
+    const { recorded, next, supersederGone } = await recordSuperseded(db, target, by, at, events);
+    if (!recorded && supersederGone) {
+      // The newer write was closed meanwhile: this one must land after all. Handed back with its
+      // attempt spent, so the next claim lands it instead of looking for a superseder again.
+      log.info({ supersededBy: by.intentId }, "the superseding write no longer waits; this write lands after all");
+      await releaseIntent(db, d.intentId, target.attempts, 0);
+      return { kind: "defer", delayMs: config.FENCE_DELAY_MS };
+    }
+    if (!recorded) {
+      log.warn("lease lost before recording; the instance holding it decides this write");
+      return DONE;
+    }
+    log.info({ supersededBy: by.intentId, entity: target.entity }, "superseded: a newer write to the same entity waits behind it");
+    if (next) await handOn(d.intentId, next, log);
+    return DONE;
   }
 
   /**

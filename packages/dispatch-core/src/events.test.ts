@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { deterministicEventId, newId, type Dispatch } from "@layers/contracts";
-import { outcomeEvents, tokenExpiredEvent } from "./events.ts";
+import { outcomeEvents, supersededEvents, tokenExpiredEvent } from "./events.ts";
 
 const d: Dispatch = {
   intentId: newId("intent"),
@@ -39,6 +39,14 @@ describe("outcome events", () => {
 
   it("a failed write without an approval emits nothing (the job carries the failure)", () => {
     expect(outcomeEvents(d, "cmp_x", { kind: "failed", code: "x", message: "y" }, at)).toEqual([]);
+  });
+
+  it("a superseded write is ads.write.superseded naming the write that replaces it, with a stable event id", () => {
+    const by = { intentId: newId("intent"), jobId: newId("job") };
+    const [e, ...rest] = supersededEvents(d, "cmp_x", by, at, { kind: "adset", id: "adset_1" });
+    expect(rest).toEqual([]);
+    expect(e).toMatchObject({ id: deterministicEventId(d.intentId, "ads.write.superseded"), type: "ads.write.superseded" });
+    expect(e!.data).toMatchObject({ jobId: d.jobId, intentId: d.intentId, entityKind: "adset", entityId: "adset_1", supersededByJobId: by.jobId, supersededByIntentId: by.intentId });
   });
 
   it("token_expired is keyed by the account's connection, not by the write", () => {

@@ -1,6 +1,6 @@
 import { deterministicEventId, eventSchema, type Dispatch, type EventType, type LayersEvent, type Platform } from "@layers/contracts";
 import type { HopContext } from "@layers/runtime";
-import type { EntityRef, Outcome, OutboxEvent } from "@layers/lifecycle";
+import type { EntityRef, Outcome, OutboxEvent, Superseder } from "@layers/lifecycle";
 
 function event(type: EventType, causeId: string, at: Date, data: LayersEvent["data"]): LayersEvent {
   // Ids derive from the cause, so a redelivery that re-emits produces the same id and is deduped.
@@ -32,6 +32,26 @@ export function outcomeEvents(d: Dispatch, campaignId: string | undefined, o: Ou
     out.push(event("approval.dispatch_failed", d.intentId, at, { ...base, pendingActionId: d.pendingActionId, reason: o.code, message: o.message }));
   }
   return out;
+}
+
+/** A write closed as superseded: `ads.write.superseded`, naming the write whose value replaces it. Nothing was sent. */
+export function supersededEvents(d: Dispatch, campaignId: string | undefined, by: Superseder, at: Date, entity?: EntityRef): LayersEvent[] {
+  return [
+    event("ads.write.superseded", d.intentId, at, {
+      organizationId: d.organizationId,
+      projectId: d.projectId,
+      layerId: d.layerId,
+      platform: d.platform,
+      operation: d.operation,
+      campaignId,
+      jobId: d.jobId,
+      verdictId: d.verdictId,
+      intentId: d.intentId,
+      ...(entity && entity.kind !== "campaign" ? { entityKind: entity.kind, entityId: entity.id } : {}),
+      supersededByJobId: by.jobId,
+      supersededByIntentId: by.intentId,
+    }),
+  ];
 }
 
 /** Once per connection of the account: the id derives from the account and when it was connected. */

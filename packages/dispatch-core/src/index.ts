@@ -1,13 +1,13 @@
-export type { AdapterContext, DispatchAdapter, Landed, PreparedWrite } from "./adapter.ts";
+export type { AdapterContext, BeforeCall, DispatchAdapter, Landed, PreparedWrite } from "./adapter.ts";
 export { dispatchConfigSchema, quickRetryOf, type DispatchConfig, type QuickRetry } from "./config.ts";
 export { announceTokenExpired, createDispatchHandler, type DispatchContext, type DispatchHandlerDeps } from "./dispatch-handler.ts";
 export { createPlatformBudgets, startDispatcher, type DispatcherDeps, type RunningDispatcher } from "./start-dispatcher.ts";
 export { bucketOf, learn, PLATFORM_CALL_LIMITS, type BucketShape, type BudgetSignal, type CallLimit } from "./budgets/budget-policy.ts";
 export { createCallBudgets, type CallBudgets, type Ticket } from "./budgets/call-budgets.ts";
 export { startBudgetWaker, type BudgetWaker } from "./budgets/budget-waker.ts";
-export { failureReason, landedResult, type EntityRef, type EntityRowPatch, type Outcome, type OutcomeTarget } from "@layers/lifecycle";
+export { failureReason, followingWrites, landedResult, type EntityRef, type EntityRowPatch, type FollowingWrite, type Outcome, type OutcomeTarget, type Superseder } from "@layers/lifecycle";
 export { loadAdAccount, loadCampaignTarget, loadEntityTarget, markTokenExpired, requirePlatformId, type AccountPlatform, type AdAccountTarget, type EntityTarget } from "./db/targets.repository.ts";
-export { asOutbox, outcomeEvents, tokenExpiredEvent } from "./events.ts";
+export { asOutbox, outcomeEvents, supersededEvents, tokenExpiredEvent } from "./events.ts";
 export { keepLease } from "./lease-keeper.ts";
 export { startSyncResponder, type CampaignLister, type SyncResponderDeps } from "./sync-responder.ts";
 export { upsertSyncedCampaigns, type SyncedCampaign } from "./db/sync.repository.ts";

@@ -30,6 +30,11 @@ describe("write lifecycle transition table", () => {
     ["redrive", "dispatched", false],
     ["redrive", "failed", false],
     ["deny", "dispatched", false],
+    ["supersede", "dispatching", true],
+    ["supersede", "allowed", false],
+    ["supersede", "accepted", false],
+    ["supersede", "dispatched", false],
+    ["supersede", "superseded", false],
   ] as const)("intent move %s from %s → %s", (move, from, ok) => {
     expect(canMove("intent", move, from)).toBe(ok);
   });
@@ -50,7 +55,7 @@ describe("write lifecycle transition table", () => {
   });
 
   it("terminal states are exactly the ends of a write", () => {
-    expect(terminalStates("intent").sort()).toEqual(["applied", "denied", "dispatched", "failed", "queued"].sort());
+    expect(terminalStates("intent").sort()).toEqual(["applied", "denied", "dispatched", "failed", "queued", "superseded"].sort());
     expect(terminalStates("job").sort()).toEqual(["canceled", "completed"].sort());
     expect(terminalStates("pending").sort()).toEqual(["dispatched", "rejected"].sort());
   });
@@ -68,6 +73,12 @@ describe("write lifecycle transition table", () => {
     expect(fromStates("job", "complete")).toEqual(["queued", "running"]);
     expect(Object.keys(JOB_MOVES)).toContain("revive");
     expect(PENDING_MOVES.redrive).toEqual({ from: ["dispatch_failed"], to: "approved" });
+  });
+
+  it("a superseded write is finished: replays skip it and it holds back nothing on its entity", () => {
+    expect(INTENT_MOVES.supersede).toEqual({ from: ["dispatching"], to: "superseded" });
+    expect(FINISHED_INTENT_STATES).toContain("superseded");
+    expect(OPEN_INTENT_STATES).not.toContain("superseded");
   });
 
   it("an unknown move is a programming error", () => {

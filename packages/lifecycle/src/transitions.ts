@@ -32,6 +32,12 @@ export const INTENT_MOVES = {
   land: { from: ["dispatching"], to: "dispatched" },
   refuse: { from: ["dispatching"], to: "failed" },
   giveUp: { from: ["dispatching"], to: "dead" },
+  /**
+   * Never sent: a newer write waiting right behind it sets the same fields of the same entity
+   * (Meta ad set budgets, which change at most 4 times an hour). Only from a claim that has not
+   * called the platform, so the intent made no mutation at all (`supersede.ts`).
+   */
+  supersede: { from: ["dispatching"], to: "superseded" },
   /** `ops dlq redrive`. */
   redrive: { from: ["dead"], to: "allowed" },
 } as const satisfies Record<string, Move<IntentState>>;
@@ -121,6 +127,6 @@ export function terminalStates(machine: Machine): string[] {
 }
 
 /** A write intent in one of these states needs nothing more from a dispatcher: replays and redeliveries skip it. */
-export const FINISHED_INTENT_STATES: readonly IntentState[] = ["queued", "denied", "applied", "dispatched", "failed", "dead"];
+export const FINISHED_INTENT_STATES: readonly IntentState[] = ["queued", "denied", "applied", "dispatched", "failed", "dead", "superseded"];
 /** Open writes hold back every later write to the same entity (the per-entity order). */
 export const OPEN_INTENT_STATES: readonly IntentState[] = ["accepted", "allowed", "dispatching"];

@@ -112,6 +112,22 @@ export function throttled(code: ThrottleCode, usageHeader: string): GraphError {
   });
 }
 
+/**
+ * Meta's ad set budget change limit: code 17 like the account-level throttle, told apart by the
+ * endpoint (a budget change of an ad set) and by carrying no subcode 2446079. Meta documents no
+ * subcode or text of its own for it; the user title and message here are ours.
+ */
+export function adSetBudgetChangeLimit(adSetId: string): GraphError {
+  return new GraphError({
+    status: 400,
+    code: 17,
+    message: "(#17) User request limit reached",
+    userTitle: "Ad Set Budget Change Limit Reached",
+    userMsg: `The budget of ad set ${adSetId} has changed too often in the last hour; it cannot change again for now. Try again later.`,
+    isTransient: true,
+  });
+}
+
 /** The request breaks the ARCHIVED/DELETED rules or another state rule of the object. */
 export function invalidState(field: string, userMsg: string): GraphError {
   return invalidParam(field, userMsg, { title: "Invalid Update" });

@@ -4,6 +4,7 @@ import type { FaultBook } from "../faults.ts";
 import type { Ledger } from "../ledger.ts";
 import type { UsageMeter } from "../usage-meter.ts";
 import type { CallMeter } from "../metering/call-meter.ts";
+import type { BudgetChangeMeter } from "../metering/budget-change-meter.ts";
 import { meteredRegainMinutes } from "../metering/answers.ts";
 import { GraphError, newFbtraceId } from "./graph-error.ts";
 import { expiredToken, invalidToken, missingToken, throttled, transientError, unknownError, unknownObject, unknownPath } from "./graph-errors.ts";
@@ -34,6 +35,8 @@ export interface MetaDeps {
   usage: UsageMeter;
   /** Per-account call rates; an account without one is not metered. */
   metering?: CallMeter;
+  /** Meta's ad set budget change limit (4 per ad set per hour unless the control API set another). */
+  budgetChanges?: BudgetChangeMeter;
   log: Logger;
   /** Called after every applied mutation (persistence hooks in here). */
   onMutation: () => void;
@@ -83,7 +86,7 @@ export async function handleGraphRequest(req: GraphRequest, deps: MetaDeps): Pro
       throw throttled(metered.metaCode, bucUsageHeader(account.id, { callCount: 100, totalCputime: 100, totalTime: 100 }, meteredRegainMinutes(metered.retryAfterMs)));
     }
 
-    const ctx: GraphContext = { req, account, store: deps.store, now, ...(target.node ? { node: target.node } : {}) };
+    const ctx: GraphContext = { req, account, store: deps.store, now, ...(target.node ? { node: target.node } : {}), ...(deps.budgetChanges ? { budgetChanges: deps.budgetChanges } : {}) };
     const result = dispatch(route, req.method, ctx);
     if (result.mutation !== undefined) {
       deps.ledger.append({ platform: "meta", account: actId(account), method: req.method, path: req.path, ...result.mutation }, now);

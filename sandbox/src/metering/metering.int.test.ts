@@ -56,6 +56,42 @@ describe("sandbox metering", () => {
     expect((await a.get("/campaigns")).status).toBe(200);
   });
 
+  it("Meta: an ad set's budget changes at most `changes` times per window (4 per hour by default); the next change is code 17 and blocks the ad set for a window", async () => {
+    const acct = await sandbox.control.createMetaAdAccount({
+      campaigns: [{ name: "c", objective: "OUTCOME_TRAFFIC", adsets: [{ name: "a", daily_budget: 1000 }, { name: "b", daily_budget: 1000 }] }],
+    });
+    const [a, b] = acct.campaigns[0]!.adsets;
+    const g = graphAs(sandbox.url, acct.accessToken);
+    const limits = async () => (await sandbox.control.adSetBudgetChanges()).find((x) => x.account === acct.accountId);
+    expect(await limits()).toBeUndefined();
+    for (let i = 1; i <= 4; i++) expect((await g.post(`/${a!.id}`, { daily_budget: 1000 + i })).status).toBe(200);
+    const refused = await g.post(`/${a!.id}`, { daily_budget: 2000 });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 17, message: "(#17) User request limit reached", is_transient: true });
+    expect(refused.body.error.error_subcode).toBeUndefined();
+    // Nothing applied; a call that changes no budget, and another ad set, are not limited.
+    expect((await g.get(`/${a!.id}`, { fields: "daily_budget" })).body.daily_budget).toBe("1004");
+    expect((await g.post(`/${a!.id}`, { name: "renamed", daily_budget: 1004 })).status).toBe(200);
+    expect((await g.post(`/${b!.id}`, { daily_budget: 3000 })).status).toBe(200);
+    expect(await limits()).toEqual({ account: acct.accountId, changes: 4, windowMs: 3_600_000, changed: 5, refused: 1 });
+    // The ledger holds the four changes and the rename (which names the budget it keeps), not the refused change.
+    const updates = (await sandbox.control.ledger({ platform: "meta", objectId: a!.id })).map((e) => e.fields);
+    expect(updates.map((f) => f.daily_budget)).toEqual([1001, 1002, 1003, 1004, 1004]);
+  });
+
+  it("Meta: the ad set budget limit is set per account through the control API, and a refusal blocks the ad set for one window", async () => {
+    const acct = await sandbox.control.createMetaAdAccount({ campaigns: [{ name: "c", objective: "OUTCOME_TRAFFIC", adsets: [{ name: "a", daily_budget: 1000 }] }] });
+    const adSet = acct.campaigns[0]!.adsets[0]!.id;
+    expect(await sandbox.control.setAdSetBudgetLimit({ account: acct.platformAccountId, changes: 1, windowMs: 300 })).toMatchObject({ account: acct.accountId, changes: 1, windowMs: 300 });
+    const g = graphAs(sandbox.url, acct.accessToken);
+    expect((await g.post(`/${adSet}`, { daily_budget: 1100 })).status).toBe(200);
+    expect((await g.post(`/${adSet}`, { daily_budget: 1200 })).body.error.code).toBe(17);
+    await new Promise((r) => setTimeout(r, 350));
+    expect((await g.post(`/${adSet}`, { daily_budget: 1300 })).status).toBe(200);
+    const bad = await fetch(`${sandbox.url}/_sandbox/adset-budget-limit`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ account: acct.accountId, changes: 0, windowMs: 300 }) });
+    expect(bad.status).toBe(400);
+  });
+
   it("refuses a bad rule with 400 and changes nothing", async () => {
     const res = await fetch(`${sandbox.url}/_sandbox/metering`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ platform: "meta", account: "act_1", calls: 0 }) });
     expect(res.status).toBe(400);

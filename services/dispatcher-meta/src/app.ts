@@ -42,7 +42,12 @@ export async function startDispatcherMeta(deps: DispatcherMetaDeps): Promise<Dis
       void budgets.observe(u.accountId, { kind: "usage", pct: u.pct, regainMs: u.regainMs }).catch((err: unknown) => log.warn({ err }, "could not update the call budget"));
     },
   });
-  const adapter = createMetaAdapter({ meta, quick: quickRetryOf(config), tokenKey: config.TOKEN_ENCRYPTION_KEY });
+  const adapter = createMetaAdapter({
+    meta,
+    quick: quickRetryOf(config),
+    tokenKey: config.TOKEN_ENCRYPTION_KEY,
+    adSetBudgetRule: { changes: config.META_ADSET_BUDGET_CHANGES, windowMs: config.META_ADSET_BUDGET_WINDOW_MS },
+  });
   const dispatcher = await startDispatcher({ db: deps.db, nats: deps.nats, names, log, config, budgets, metrics: deps.metrics }, adapter);
   const sync = startSyncResponder(
     { db: deps.db, nc: deps.nats.nc, js: deps.nats.js, names, tokenKey: config.TOKEN_ENCRYPTION_KEY, log: log.child({ component: "sync" }) },

@@ -11,6 +11,9 @@ export const configSchema = dispatchConfigSchema.extend({
   META_API_VERSION: z.string().regex(/^v\d+\.\d+$/).default("v21.0"),
   /** Per-request timeout towards Meta. */
   META_TIMEOUT_MS: int(100).default(10_000),
+  /** Meta's ad set budget change limit: changes per ad set per window (Meta: 4 per hour). Tests shorten the window. */
+  META_ADSET_BUDGET_CHANGES: int(1).default(4),
+  META_ADSET_BUDGET_WINDOW_MS: int(10).default(3_600_000),
 });
 
 export type DispatcherMetaConfig = z.infer<typeof configSchema>;

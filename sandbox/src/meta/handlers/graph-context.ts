@@ -1,4 +1,5 @@
 import type { LedgerOp } from "../../ledger.ts";
+import type { BudgetChangeMeter } from "../../metering/budget-change-meter.ts";
 import type { GraphRequest } from "../graph-request.ts";
 import type { MetaStore } from "../meta-store.ts";
 import type { MetaAdAccount, MetaNode } from "../meta-types.ts";
@@ -11,6 +12,8 @@ export interface GraphContext {
   node?: MetaNode;
   store: MetaStore;
   now: Date;
+  /** Meta's ad set budget change limit; absent, budgets change freely. */
+  budgetChanges?: BudgetChangeMeter;
 }
 
 /** A handler's answer; `mutation` is set only when state actually changed. */

@@ -2,6 +2,7 @@ import { adSetPatchLedgerFields } from "../adset-ledger-fields.ts";
 import { applyAdSetPatch, deleteAdSet as deleteAdSetState } from "../adset-state.ts";
 import { adSetPatchFieldNames, parseAdSetUpdate } from "../adset-update-input.ts";
 import { isValidateOnly } from "../execution-options.ts";
+import { adSetBudgetChangeLimit } from "../graph-errors.ts";
 import type { MetaAdSet, MetaCampaign } from "../meta-types.ts";
 import { requireNode, type GraphContext, type GraphResult } from "./graph-context.ts";
 
@@ -18,6 +19,9 @@ export function updateAdSet(ctx: GraphContext): GraphResult {
   const labels = adlabels === undefined ? undefined : store.planLabels(account.id, adlabels, now);
   const next = applyAdSetPatch(current, campaign, labels === undefined ? rest : { ...rest, adlabelIds: labels.ids }, now);
   if (validateOnly) return { body: { success: true } };
+  // Only a budget that actually changes counts towards the ad set's limit; a refused change applies nothing.
+  const budgetChanges = next.dailyBudget !== current.dailyBudget || next.lifetimeBudget !== current.lifetimeBudget;
+  if (budgetChanges && ctx.budgetChanges?.take(`act_${account.id}`, current.id, ctx.now.getTime()).ok === false) throw adSetBudgetChangeLimit(current.id);
 
   if (labels !== undefined) store.addLabels(account.id, labels.created);
   store.putAdSet(next);
