@@ -38,7 +38,11 @@ describe("ops CLI", () => {
 
     expect(await ops("revoke-key", "--key", key.apiKeyId)).toEqual({ apiKeyId: key.apiKeyId, revoked: true });
     expect((await partner.get("/v1/whoami")).status).toBe(401);
-    expect(await ops("revoke-key", "--key", key.apiKeyId)).toEqual({ apiKeyId: key.apiKeyId, revoked: false });
+    // Revoking it again changes nothing and says so.
+    const again = await ops("revoke-key", "--key", key.apiKeyId);
+    expect(again).toEqual({ apiKeyId: key.apiKeyId, revoked: false, note: "already revoked", revokedAt: expect.any(String) });
+    const row = await stack.env.db.selectFrom("api_keys").select("revoked_at").where("id", "=", key.apiKeyId).executeTakeFirstOrThrow();
+    expect(again.revokedAt).toBe(new Date(row.revoked_at!).toISOString());
   });
 
   it("takes scopes as plain arguments too", async () => {
@@ -56,6 +60,8 @@ describe("ops CLI", () => {
     await expect(ops("mint-key", "--org", "org_00000000000000000000000000", "--scopes", "ads:read")).rejects.toMatchObject({ code: 2 });
     await expect(ops("mint-key", "--org", orgId)).rejects.toMatchObject({ code: 2 });
     await expect(ops("revoke-key", "--key", "key_nope")).rejects.toMatchObject({ code: 2 });
+    await expect(ops("no-such-command")).rejects.toMatchObject({ code: 2 });
+    await expect(ops("revoke-key", "--kee", "key_x")).rejects.toMatchObject({ code: 2 });
     const after = await stack.env.db.selectFrom("api_keys").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
@@ -106,5 +112,63 @@ describe("ops CLI", () => {
     await expect(ops("api-kill-switch", "--scope", "org", "--target", "org_00000000000000000000000000", "--on")).rejects.toMatchObject({ code: 2 });
     await expect(ops("api-kill-switch", "--scope", "global", "--on", "--off")).rejects.toMatchObject({ code: 2 });
     await expect(ops("api-kill-switch", "--scope", "planet", "--on")).rejects.toMatchObject({ code: 2 });
+  });
+  it("a failing command prints one line naming what was wrong (not the usage), with a non-zero exit code", async () => {
+    const failures: Array<[string[], number, RegExp]> = [
+      [["revoke-key"], 2, /--key is required/],
+      [["revoke-key", "--key", "key_nope"], 2, /no API key key_nope/],
+      [["mint-key", "--org", "org_00000000000000000000000000", "--scopes", "ads:read"], 2, /no organization org_0+/],
+      [["frobnicate"], 2, /unknown command frobnicate/],
+      [["revoke-key", "--kee", "x"], 2, /--kee/],
+      [["mint-customer-token", "--project", "cmp_123"], 2, /--project takes a project id/],
+      [["mint-customer-token", "--project", "7c9e6679-7425-40de-944b-e07fc1f90ae7", "--ttl", "forever"], 2, /--ttl must look like/],
+    ];
+    for (const [args, code, what] of failures) {
+      const err = (await ops(...args).then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as { code: number; stderr: string; stdout: string } | undefined;
+      expect(err, args.join(" ")).toBeDefined();
+      expect(err!.code, args.join(" ")).toBe(code);
+      const lines = err!.stderr.split("\n").filter((l) => l.trim() !== "");
+      expect(lines, args.join(" ")).toHaveLength(1);
+      expect(lines[0]).toMatch(/^error: /);
+      expect(lines[0]).toMatch(what);
+      expect(err!.stdout).toBe("");
+    }
+  });
+
+  it("mint-customer-token mints a customer JWT for a project (a child organization's too) that the gateway takes", async () => {
+    const seed = await ops("seed-dev");
+    const minted = await ops("mint-customer-token", "--project", seed.projectId, "--ttl", "15m", "--sub", "usr_ops");
+    expect(minted).toEqual({ token: expect.any(String), projectId: seed.projectId, organizationId: seed.orgId, sub: "usr_ops", expiresAt: expect.any(String) });
+    const claims = JSON.parse(Buffer.from(minted.token.split(".")[1], "base64url").toString("utf8"));
+    expect(claims).toEqual({ typ: "customer", sub: "usr_ops", org: seed.orgId, project: seed.projectId, iat: expect.any(Number), exp: expect.any(Number) });
+    expect(claims.exp - claims.iat).toBe(15 * 60);
+    expect(new Date(minted.expiresAt).getTime()).toBe(claims.exp * 1000);
+    const customer = apiClient(stack.apiUrl, minted.token);
+    expect((await customer.get("/v1/whoami")).body).toMatchObject({ organizationId: seed.orgId, actor: { type: "customer", userId: "usr_ops" }, projectId: seed.projectId });
+    // Customer-only controls answer to it.
+    expect((await customer.get(`/v1/projects/${seed.projectId}/ads/meta/policy`)).status).toBe(200);
+    // Default lifetime: one hour.
+    const plain = await ops("mint-customer-token", "--project", seed.projectId);
+    const plainClaims = JSON.parse(Buffer.from(plain.token.split(".")[1], "base64url").toString("utf8"));
+    expect(plainClaims.exp - plainClaims.iat).toBe(3600);
+    expect(plain.sub).toMatch(/^usr_/);
+
+    // A child organization's project: the token speaks for the child.
+    const { orgId: parent } = await ops("create-org", "--name", "Parent Partner");
+    const admin = apiClient(stack.apiUrl, (await ops("mint-key", "--org", parent, "--scopes", "*,org:admin")).secret);
+    const child = await admin.post("/v1/organizations", { name: "Acme Coffee" });
+    expect(child.status, JSON.stringify(child.body)).toBe(201);
+    const project = await admin.post("/v1/projects", { name: "Acme app" }, { "x-layers-organization": child.body.id });
+    expect(project.status, JSON.stringify(project.body)).toBe(201);
+    const childToken = await ops("mint-customer-token", "--project", project.body.id);
+    expect(childToken.organizationId).toBe(child.body.id);
+    const childCustomer = apiClient(stack.apiUrl, childToken.token);
+    expect((await childCustomer.get("/v1/whoami")).body).toMatchObject({ organizationId: child.body.id, parentOrganizationId: parent, projectId: project.body.id });
+    expect((await childCustomer.get(`/v1/projects/${project.body.id}/ads/meta/policy`)).status).toBe(200);
+    // Bound to its project: the seed's project is another org's.
+    expect((await childCustomer.get(`/v1/projects/${seed.projectId}`)).status).toBe(404);
   });
 });

@@ -9,7 +9,9 @@ import { replay } from "./commands/replay.ts";
 import { setApiKillSwitch } from "./commands/api-kill-switch.ts";
 import { seedDev } from "./commands/seed-dev.ts";
 import { rotateTokenKey } from "./commands/rotate-token-key.ts";
+import { mintCustomerToken, parseTtl } from "./commands/customer-token.ts";
 import { loadOpsConfig } from "./config.ts";
+import { describeFailure } from "./failure.ts";
 
 const USAGE = `usage: pnpm ops <command> [options]   (or ./dev ops <command>)
 
@@ -18,7 +20,10 @@ const USAGE = `usage: pnpm ops <command> [options]   (or ./dev ops <command>)
                                                   mint an API key (secret printed once)
   api-kill-switch --scope global|org|key [--target ID] --on|--off [--reason TEXT]
                                                   stop (or allow again) the writes of a key, an org or everyone
-  revoke-key --key KEY_ID                         revoke an API key
+  revoke-key --key KEY_ID                         revoke an API key ("already revoked" when it was)
+  mint-customer-token --project PROJECT_ID [--ttl 1h] [--sub USER]
+                                                  a customer JWT for one project (also a child org's project);
+                                                  --ttl 90s|15m|1h|7d (default 1h, at most 30d); claims: docs/customer-tokens.md
   seed-dev                                        fresh org, key, project, consented layers (Apple END_TO_END),
                                                   a sandbox account per platform with campaigns, customer JWT
   migrate                                         apply database migrations and create streams
@@ -59,6 +64,9 @@ async function main(argv: string[]): Promise<unknown> {
       scope: { type: "string" },
       target: { type: "string" },
       reason: { type: "string" },
+      project: { type: "string" },
+      ttl: { type: "string" },
+      sub: { type: "string" },
       on: { type: "boolean" },
       off: { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -91,6 +99,9 @@ async function main(argv: string[]): Promise<unknown> {
       case "revoke-key":
         if (!values.key) throw new UsageError("--key is required");
         return await revokeApiKey(db, values.key);
+      case "mint-customer-token":
+        if (!values.project) throw new UsageError("--project is required");
+        return await mintCustomerToken(db, config.CUSTOMER_JWT_SECRET, { projectId: values.project, ttlSeconds: parseTtl(values.ttl ?? "1h"), sub: values.sub });
       case "seed-dev":
         return await seedDev(db, config);
       case "rotate-token-key":
@@ -158,11 +169,8 @@ main(process.argv.slice(2)).then(
     if (out !== undefined) process.stdout.write(JSON.stringify(out, null, 2) + "\n");
   },
   (err: unknown) => {
-    if (err instanceof UsageError) {
-      process.stderr.write(`error: ${err.message}\n\n${USAGE}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
+    const { line, exitCode } = describeFailure(err);
+    process.stderr.write(line + "\n");
+    process.exit(exitCode);
   },
 );

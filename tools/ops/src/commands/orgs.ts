@@ -41,11 +41,14 @@ export async function mintApiKey(db: Db, opts: { orgId: string; scopes: string[]
   return { apiKeyId, secret, scopes: opts.scopes, rateTier: tier.data };
 }
 
+export type RevokeResult = { apiKeyId: string; revoked: true } | { apiKeyId: string; revoked: false; note: "already revoked"; revokedAt: string | null };
+
 /**
  * The `api_keys` trigger NOTIFYs `gateway_cache` in this very transaction, so every gateway drops
  * the cached key when it commits: the key is refused everywhere within a second (in practice ms).
+ * Revoking a revoked key changes nothing and says so ("already revoked", with when).
  */
-export async function revokeApiKey(db: Db, apiKeyId: string): Promise<{ apiKeyId: string; revoked: boolean }> {
+export async function revokeApiKey(db: Db, apiKeyId: string): Promise<RevokeResult> {
   const res = await db
     .updateTable("api_keys")
     .set({ status: "revoked", revoked_at: new Date() })
@@ -53,9 +56,9 @@ export async function revokeApiKey(db: Db, apiKeyId: string): Promise<{ apiKeyId
     .where("status", "=", "active")
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) === 0) {
-    const exists = await db.selectFrom("api_keys").select("id").where("id", "=", apiKeyId).executeTakeFirst();
-    if (!exists) throw new UsageError(`no API key ${apiKeyId}`);
-    return { apiKeyId, revoked: false };
+    const existing = await db.selectFrom("api_keys").select(["id", "revoked_at"]).where("id", "=", apiKeyId).executeTakeFirst();
+    if (!existing) throw new UsageError(`no API key ${apiKeyId}`);
+    return { apiKeyId, revoked: false, note: "already revoked", revokedAt: existing.revoked_at ? new Date(existing.revoked_at).toISOString() : null };
   }
   return { apiKeyId, revoked: true };
 }
