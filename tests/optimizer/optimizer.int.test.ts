@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { optimizerRunReplySchema, type OptimizerRunRequest, type Platform } from "@layers/contracts";
 import { json } from "@layers/db";
+import { createRunJob, startRunJob } from "@layers/lifecycle";
 import { mintApiKey } from "@layers/ops/orgs";
 import { storeCampaign, storeChild, storeTenant, type TestTenant } from "@layers/optimizer/testing";
 import { createSandboxClient, type SandboxClient } from "@layers/sandbox";
@@ -134,9 +135,11 @@ describe("optimizer → gate (Meta, draft layer)", () => {
 
   it("answers CONFLICT with the open run's id while a run of the layer is queued or running", async () => {
     const m = await metaTenant(["Only"]);
+    const staleJob = await createRunJob(stack.env.db, { organizationId: m.t.organizationId, projectId: m.t.projectId, runId: "opr_00000000000000000000000001", dryRun: false });
+    await startRunJob(stack.env.db, staleJob);
     const open = await stack.env.db
       .insertInto("optimizer_runs")
-      .values({ id: "opr_00000000000000000000000001", organization_id: m.t.organizationId, project_id: m.t.projectId, layer_id: m.t.layerId, platform: "meta", status: "running", trigger: "api", dry_run: false, window_since: "2026-11-01", window_until: "2026-11-30" })
+      .values({ id: "opr_00000000000000000000000001", organization_id: m.t.organizationId, project_id: m.t.projectId, layer_id: m.t.layerId, platform: "meta", status: "running", trigger: "api", dry_run: false, window_since: "2026-11-01", window_until: "2026-11-30", job_id: staleJob })
       .returning("id")
       .executeTakeFirstOrThrow();
     expect(await requestRun(m.t)).toEqual({ ok: false, code: "CONFLICT", message: expect.any(String), runId: open.id });
@@ -146,6 +149,9 @@ describe("optimizer → gate (Meta, draft layer)", () => {
     expect(reply.ok).toBe(true);
     const stale = await stack.env.db.selectFrom("optimizer_runs").select(["status", "error"]).where("id", "=", open.id).executeTakeFirstOrThrow();
     expect(stale).toMatchObject({ status: "failed", error: { code: "INTERRUPTED" } });
+    // Its job fails with it; the new run has its own job.
+    expect(await stack.env.db.selectFrom("jobs").select(["status", "error"]).where("id", "=", staleJob).executeTakeFirstOrThrow()).toMatchObject({ status: "failed", error: { code: "INTERRUPTED" } });
+    if (reply.ok) expect(reply.jobId).not.toBe(staleJob);
     if (reply.ok) await waitForRun(stack, reply.runId);
   });
 });

@@ -364,6 +364,8 @@ export interface OptimizerRunsTable {
   summary: Json | null;
   error: Json | null;
   request_id: string | null;
+  /** The run's job (`ads.optimizer.run`); null for runs stored before jobs were made for runs. */
+  job_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   started_at: NullableTimestamp;
   completed_at: NullableTimestamp;

@@ -1,7 +1,6 @@
 import type { Db } from "@layers/db";
 import type { Logger } from "@layers/runtime";
-import { failStaleRuns } from "../db/run-repository.ts";
-import type { RunStarter } from "../runs/start-run.ts";
+import { failStaleRunsAndJobs, type RunStarter } from "../runs/start-run.ts";
 import { firstTickAt, tickNumber } from "./tick.ts";
 
 export interface ScheduleDeps {
@@ -41,7 +40,7 @@ export function startSchedule(deps: ScheduleDeps): RunningSchedule {
 
   async function tick(n: number): Promise<void> {
     try {
-      const stale = await failStaleRuns(deps.db, deps.staleMs);
+      const stale = await failStaleRunsAndJobs(deps.db, deps.staleMs);
       if (stale > 0) deps.log.warn({ stale }, "failed runs left open by a stopped instance");
       const layers = await deps.db
         .selectFrom("layers")

@@ -2,7 +2,7 @@ import { DEV_TOKEN_KEY } from "@layers/runtime";
 import { createSandboxClient, startSandbox, type RunningSandbox, type SandboxClient } from "@layers/sandbox";
 import { createTestEnv, type TestEnv } from "@layers/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readMetrics } from "../db/metrics-repository.ts";
+import { readMetrics } from "@layers/optimizer-store";
 import { appleReportReader } from "../reports/apple-report.ts";
 import { metaReportReader } from "../reports/meta-report.ts";
 import { tiktokReportReader } from "../reports/tiktok-report.ts";
