@@ -2,7 +2,7 @@ import type { NatsNames } from "@layers/contracts";
 import type { Db } from "@layers/db";
 import type { Logger, NatsHandles } from "@layers/runtime";
 import type { OptimizerConfig } from "./config.ts";
-import { appleReportReader } from "./reports/apple-report.ts";
+import { APPLE_REPORT_HOSTS, appleReportReader } from "./reports/apple-report.ts";
 import { metaReportReader } from "./reports/meta-report.ts";
 import { tiktokReportReader } from "./reports/tiktok-report.ts";
 import { createRunStarter, type RunStarter } from "./runs/start-run.ts";
@@ -42,7 +42,7 @@ export async function startOptimizer(deps: OptimizerDeps): Promise<RunningOptimi
     readers: {
       meta: metaReportReader({ baseUrl: config.META_BASE_URL, version: config.META_API_VERSION, conversionAction: config.META_CONVERSION_ACTION, ...common }),
       tiktok: tiktokReportReader({ baseUrl: config.TIKTOK_BASE_URL, ...common }),
-      apple: appleReportReader({ baseUrl: config.APPLE_BASE_URL, ...common }),
+      apple: appleReportReader(config.APPLE_API, { baseUrl: config.APPLE_BASE_URL ?? APPLE_REPORT_HOSTS[config.APPLE_API], ...common }),
     },
     js: deps.nats.js,
     nc: deps.nats.nc,
