@@ -4,7 +4,7 @@ import type { RouteContext } from "../../context.ts";
 import { ApiError } from "../../errors.ts";
 import { assertRepresentable } from "../../http/money.ts";
 import { parseBody } from "../../http/parse.ts";
-import { assertFieldsAllowed } from "../../http/surface.ts";
+import { assertFieldsAllowed, assertImpliedAgree } from "../../http/surface.ts";
 import { assertActive, layerFor, platformOf, projectFor } from "../../http/tenancy.ts";
 import { findAdAccount } from "../../repositories/ad-accounts.repository.ts";
 import { assertAccountConnected } from "../ad-accounts/account-conflict.ts";
@@ -29,6 +29,7 @@ export function registerCreateCampaign(app: FastifyInstance, ctx: RouteContext):
       // Budget kinds the platform does not take (Apple: no lifetime budget on either API) are
       // read from the surface table, like every other level's budget write.
       assertFieldsAllowed(platform, "campaign", { dailyBudgetCents: body.dailyBudgetCents, lifetimeBudgetCents: body.lifetimeBudgetCents }, surfaceOf(platform, "campaign")?.budget);
+      assertImpliedAgree(platform, "campaign", body);
       assertActive(project);
       const layer = await layerFor(ctx, project, platform);
       assertRepresentable(platform, layer.currency, { dailyBudgetCents: body.dailyBudgetCents, lifetimeBudgetCents: body.lifetimeBudgetCents });
