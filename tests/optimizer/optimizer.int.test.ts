@@ -229,12 +229,14 @@ describe("optimizer → gate (TikTok auto, Apple kill switch)", () => {
 });
 
 describe("schedule", () => {
-  it("two optimizer instances make exactly one run per layer per tick", async () => {
+  it("two optimizer instances make exactly one run per layer per tick; a layer without consent gets its metrics synced, no run", async () => {
     const tenants: TestTenant[] = [];
     for (const _ of [1, 2]) {
       const m = await metaTenant(["Ad"]);
       tenants.push(m.t);
     }
+    const quiet = await metaTenant(["Watched"]);
+    await sandbox.setPerformance("meta", quiet.platformAdIds[0]!, lastDays(3, { spend: 700, impressions: 100, clicks: 5, conversions: 1 }));
     // Only these layers consent; every other layer of this file stops being scheduled.
     await stack.env.db.updateTable("layers").set({ partner_writes_enabled: false }).where("id", "not in", tenants.map((t) => t.layerId)).execute();
     const a = await startTestOptimizer(stack, { OPTIMIZER_INTERVAL_MS: "1000" });
@@ -257,5 +259,10 @@ describe("schedule", () => {
     expect(sb.started + sb.skipped).toBeGreaterThanOrEqual(tenants.length);
     // Each stored run was also attempted by the other instance, which found its tick taken.
     expect(sa.skipped + sb.skipped).toBeGreaterThanOrEqual(1);
+    // The layer without consent: no run, but the schedule synced its metrics.
+    expect(runs.some((r) => r.layer_id === quiet.t.layerId)).toBe(false);
+    expect(sa.synced + sb.synced).toBeGreaterThanOrEqual(1);
+    const watched = await stack.env.db.selectFrom("ad_metrics_daily").select(["spend_cents"]).where("layer_id", "=", quiet.t.layerId).where("level", "=", "ad").execute();
+    expect(watched.map((r) => Number(r.spend_cents))).toEqual([700, 700, 700]);
   }, 30_000);
 });

@@ -427,6 +427,14 @@ export interface Database extends WebhooksDatabase, ConnectDatabase {
   optimizer_runs: OptimizerRunsTable;
   optimizer_proposals: OptimizerProposalsTable;
   creative_overrides: CreativeOverridesTable;
+  ad_metrics_sync_ticks: AdMetricsSyncTicksTable;
+}
+
+/** The last schedule tick whose metrics sync each layer got (one optimizer instance claims each). */
+export interface AdMetricsSyncTicksTable {
+  layer_id: string;
+  tick: number;
+  claimed_at: Timestamp;
 }
 
 export type LayerRow = Selectable<LayersTable>;

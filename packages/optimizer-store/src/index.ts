@@ -1,4 +1,4 @@
-export { readMetrics, replaceLayerMetrics, type LayerScope, type MetricRow, type MetricsQuery } from "./metrics.ts";
+export { claimSyncTick, readMetrics, replaceLayerMetrics, type LayerScope, type MetricRow, type MetricsQuery } from "./metrics.ts";
 export { poolRows, readOverrides, setCreativeOverride, type CreativeOverride, type PoolRow } from "./pool.ts";
 export { insertProposal, openlyQueuedProposalKeys, recentlyDecidedEntities, type StoredProposal } from "./proposals.ts";
 export { readRuns } from "./run-view.ts";

@@ -108,3 +108,18 @@ export async function readMetrics(db: Db, q: MetricsQuery): Promise<MetricRow[]>
     conversions: Number(r.conversions),
   }));
 }
+
+/**
+ * Claims schedule tick `tick` for a layer's metrics sync: true for exactly one caller per
+ * (layer, tick), whichever optimizer instance asks first; false for a tick already claimed (or an
+ * older one).
+ */
+export async function claimSyncTick(db: Db, layerId: string, tick: number): Promise<boolean> {
+  const claimed = await db
+    .insertInto("ad_metrics_sync_ticks")
+    .values({ layer_id: layerId, tick })
+    .onConflict((oc) => oc.column("layer_id").doUpdateSet({ tick, claimed_at: sql<Date>`now()` }).where("ad_metrics_sync_ticks.tick", "<", tick))
+    .returning("layer_id")
+    .executeTakeFirst();
+  return claimed !== undefined;
+}

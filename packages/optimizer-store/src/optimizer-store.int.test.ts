@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NEW_LAYER_CEILING, NEW_LAYER_DEFAULTS, newId, newLayerId } from "@layers/contracts";
 import { json } from "@layers/db";
 import { createTestEnv, type TestEnv } from "@layers/testkit";
-import { failRun, failStaleRuns, insertRun, markRunning, openRunOf, readOverrides, readRuns, setCreativeOverride, type NewRun } from "./index.ts";
+import { claimSyncTick, failRun, failStaleRuns, insertRun, markRunning, openRunOf, readOverrides, readRuns, setCreativeOverride, type NewRun } from "./index.ts";
 
 let env: TestEnv;
 let org: string;
@@ -60,6 +60,15 @@ describe("optimizer runs", () => {
     expect(await failStaleRuns(env.db, 60_000)).toEqual({ runIds: [], jobIds: [] });
     await env.db.updateTable("optimizer_runs").set({ created_at: new Date(Date.now() - 120_000) }).where("id", "=", open.id).execute();
     expect(await failStaleRuns(env.db, 60_000)).toEqual({ runIds: [open.id], jobIds: [open.jobId] });
+  });
+});
+
+describe("scheduled metrics syncs", () => {
+  it("each (layer, tick) is claimed once, whichever instance asks first; an older tick never again", async () => {
+    expect(await Promise.all([claimSyncTick(env.db, layer, 10), claimSyncTick(env.db, layer, 10)])).toEqual(expect.arrayContaining([true, false]));
+    expect(await claimSyncTick(env.db, layer, 10)).toBe(false);
+    expect(await claimSyncTick(env.db, layer, 9)).toBe(false);
+    expect(await claimSyncTick(env.db, layer, 11)).toBe(true);
   });
 });
 

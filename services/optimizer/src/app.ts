@@ -8,6 +8,7 @@ import { tiktokReportReader } from "./reports/tiktok-report.ts";
 import { createRunStarter, type RunStarter } from "./runs/start-run.ts";
 import { startRunResponder } from "./runs/start-run-responder.ts";
 import { startSchedule, type RunningSchedule } from "./schedule/start-schedule.ts";
+import { syncLayerMetrics, windowEndingYesterday } from "./sync/sync-layer.ts";
 
 export { loadOptimizerConfig, optimizerConfigSchema, type OptimizerConfig } from "./config.ts";
 
@@ -51,7 +52,14 @@ export async function startOptimizer(deps: OptimizerDeps): Promise<RunningOptimi
   };
   const starter = createRunStarter(runDeps);
   const responder = startRunResponder({ nc: deps.nats.nc, names: deps.names, log: deps.log.child({ component: "run-rpc" }), starter });
-  const schedule = startSchedule({ db: deps.db, log: deps.log.child({ component: "schedule" }), starter, intervalMs: config.OPTIMIZER_INTERVAL_MS, staleMs: config.OPTIMIZER_RUN_STALE_MS });
+  const schedule = startSchedule({
+    db: deps.db,
+    log: deps.log.child({ component: "schedule" }),
+    starter,
+    intervalMs: config.OPTIMIZER_INTERVAL_MS,
+    staleMs: config.OPTIMIZER_RUN_STALE_MS,
+    syncMetrics: (layerId) => syncLayerMetrics(runDeps, layerId, windowEndingYesterday(new Date(), config.OPTIMIZER_WINDOW_DAYS)),
+  });
   deps.log.info({ intervalMs: config.OPTIMIZER_INTERVAL_MS }, "optimizer started");
   return {
     starter,
