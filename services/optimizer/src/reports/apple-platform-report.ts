@@ -26,6 +26,8 @@ interface PlatformRow {
  */
 export function applePlatformReportReader(opts: AppleReportOptions): ReportReader {
   const fetchFn = opts.fetch ?? fetch;
+  const campaignPage = Math.min(opts.pageSize ?? CAMPAIGN_PAGE, CAMPAIGN_PAGE);
+  const reportPage = Math.min(opts.pageSize ?? REPORT_PAGE, REPORT_PAGE);
   const post = async (account: ReportAccount, path: string, body: unknown): Promise<any> => {
     const { status, body: answer } = await fetchJson(
       fetchFn,
@@ -64,13 +66,13 @@ export function applePlatformReportReader(opts: AppleReportOptions): ReportReade
     all<PlatformRow>(
       account,
       `/reports/apps/${level}/query`,
-      REPORT_PAGE,
+      reportPage,
       { timeRange: { start: window.since, end: window.until, timeZone: "UTC", granularity: "DAILY" }, filters: [{ field: "campaignId", operator: "EQUALS", value: campaignId }] },
       (answer) => answer.result?.rows ?? [],
     );
 
   return async (account, window) => {
-    const campaigns = await all<{ id: unknown }>(account, "/campaigns/query", CAMPAIGN_PAGE, { filters: [{ field: "deleted", operator: "IN", value: [true, false] }] }, (answer) => answer.result ?? []);
+    const campaigns = await all<{ id: unknown }>(account, "/campaigns/query", campaignPage, { filters: [{ field: "deleted", operator: "IN", value: [true, false] }] }, (answer) => answer.result ?? []);
     const rows: ReportRow[] = [];
     for (const c of campaigns) {
       const campaignId = String(c.id);

@@ -9,6 +9,8 @@ export interface AppleReportOptions {
   baseUrl: string;
   timeoutMs: number;
   fetch?: typeof fetch;
+  /** Rows asked per page (capped at each API's maximum); tests make it small to cross pages. */
+  pageSize?: number;
 }
 
 /** Apple's hosts per API; `APPLE_BASE_URL` overrides (dev and tests: the sandbox, which serves both). */

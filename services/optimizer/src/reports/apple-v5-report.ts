@@ -2,7 +2,7 @@ import { fromAppleMoney } from "@layers/contracts";
 import type { AppleReportOptions } from "./apple-report.ts";
 import { ReportError, fetchJson, type ReportAccount, type ReportReader, type ReportRow } from "./report-row.ts";
 
-const PAGE = 1000;
+const MAX_PAGE = 1000;
 
 /**
  * Apple Search Ads v5 reports (DAILY, UTC): the campaigns report, then per campaign its ad group
@@ -11,16 +11,17 @@ const PAGE = 1000;
  */
 export function appleV5ReportReader(opts: AppleReportOptions): ReportReader {
   const fetchFn = opts.fetch ?? fetch;
+  const page = Math.min(opts.pageSize ?? MAX_PAGE, MAX_PAGE);
   const report = async (account: ReportAccount, path: string, window: { since: string; until: string }) => {
     const out: Array<{ metadata: Record<string, any>; granularity: Array<Record<string, any>> }> = [];
-    for (let offset = 0; ; offset += PAGE) {
+    for (let offset = 0; ; offset += page) {
       const { status, body } = await fetchJson(
         fetchFn,
         `${opts.baseUrl}/api/v5/reports/${path}`,
         {
           method: "POST",
           headers: { authorization: `Bearer ${account.accessToken}`, "x-ap-context": `orgId=${account.platformAccountId}`, "content-type": "application/json" },
-          body: JSON.stringify({ startTime: window.since, endTime: window.until, granularity: "DAILY", timeZone: "UTC", returnRowTotals: false, returnGrandTotals: false, selector: { orderBy: [], pagination: { offset, limit: PAGE } } }),
+          body: JSON.stringify({ startTime: window.since, endTime: window.until, granularity: "DAILY", timeZone: "UTC", returnRowTotals: false, returnGrandTotals: false, selector: { orderBy: [], pagination: { offset, limit: page } } }),
         },
         opts.timeoutMs,
       );

@@ -90,7 +90,8 @@ describe("metrics sync", () => {
 // Both of Apple's APIs (`APPLE_API`), one test: the same scripted days must land as the same rows.
 describe.each(["platform", "v5"] as const)("Apple metrics sync over the %s API", (api) => {
   it("stores campaign, ad group and keyword days, a deleted campaign's included, in minor units", async () => {
-    const apple = { ...deps, readers: { ...deps.readers, apple: appleReportReader(api, { baseUrl: sandbox.url, timeoutMs: 5000 }) } };
+    // One row a page: every list and report below crosses pages.
+    const apple = { ...deps, readers: { ...deps.readers, apple: appleReportReader(api, { baseUrl: sandbox.url, timeoutMs: 5000, pageSize: 1 }) } };
     const org = await control.createAppleOrg({ currency: "JPY", campaigns: [{ name: "C", adGroups: [{ name: "G", keywords: [{ text: "one" }, { text: "two" }] }] }, { name: "Gone", deleted: true, adGroups: [{ name: "H" }] }] } as never);
     const [c, gone] = org.campaigns;
     const g = c!.adGroups[0]!;
