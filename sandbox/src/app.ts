@@ -71,13 +71,15 @@ export function buildSandbox(opts: SandboxOptions = {}): FastifyInstance {
   registerMeteringRoutes(app, metering);
   registerBudgetChangeRoutes(app, budgetChanges);
   registerMetaRoutes(app, { store, ledger, faults, usage, metering, budgetChanges, log, onMutation });
-  registerAppleRoutes(app, { store: apple, ledger, faults, metering, log, onMutation });
+  // Scripted performance lives in memory only: tests and the walk-through script it per run. One
+  // book serves every reporting surface, so Apple's v5 and Platform API reports agree.
+  const book = new PerformanceBook();
+  registerAppleRoutes(app, { store: apple, ledger, faults, metering, log, onMutation, book });
   registerTiktokRoutes(app, { store: tiktok, ledger, faults, metering, log, onMutation });
   const oauthDeps = { store: oauth, meta: store, tiktok, apple, onMutation };
   restoreGrantTokens(oauthDeps);
   registerOauthRoutes(app, oauthDeps);
-  // Scripted performance lives in memory only: tests and the walk-through script it per run.
-  registerPerformanceRoutes(app, { meta: store, tiktok, apple, book: new PerformanceBook() });
+  registerPerformanceRoutes(app, { meta: store, tiktok, apple, book });
   app.setNotFoundHandler((request, reply) => {
     void reply.code(404).send({ error: { message: `Unknown path components: ${request.url.split("?")[0]}`, type: "OAuthException", code: 2500 } });
   });

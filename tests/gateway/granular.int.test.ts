@@ -73,7 +73,13 @@ describe("granular ads surface", () => {
     expect(expectProblem(wrongField, 422, "VALIDATION").errors).toEqual(expect.arrayContaining([expect.objectContaining({ pointer: "/adamId" })]));
     const { dailyBudgetCents: _d, ...noDaily } = CREATE.apple;
     const lifetime = await h.send("POST", `${P()}/apple/campaigns`, { auth: partner, body: { adAccountId: accounts.apple, ...noDaily, lifetimeBudgetCents: 90_000 } });
-    expect(expectProblem(lifetime, 422, "VALIDATION").errors).toEqual(expect.arrayContaining([expect.objectContaining({ pointer: "/lifetimeBudgetCents" })]));
+    // Neither of Apple's APIs has a lifetime budget: the surface table says so, not a body rule.
+    expect(expectProblem(lifetime, 422, "UNSUPPORTED_ON_PLATFORM").errors).toEqual([expect.objectContaining({ pointer: "/lifetimeBudgetCents" })]);
+    expectProblem(await h.send("PATCH", `${P()}/apple/campaigns/${await createCampaign("apple")}/budget`, { auth: partner, body: { lifetimeBudgetCents: 90_000 } }), 422, "UNSUPPORTED_ON_PLATFORM");
+    // The Platform API has no adChannelType: one the placements contradict is refused, one they imply is fine.
+    const channel = await h.send("POST", `${P()}/apple/campaigns`, { auth: partner, body: { adAccountId: accounts.apple, ...CREATE.apple, supplySources: ["APPSTORE_TODAY_TAB"], adChannelType: "SEARCH" } });
+    expect(expectProblem(channel, 422, "UNSUPPORTED_ON_PLATFORM").errors).toEqual([expect.objectContaining({ pointer: "/adChannelType", detail: expect.stringContaining("DISPLAY") })]);
+    await createCampaign("apple", { name: "Apple today tab", supplySources: ["APPSTORE_TODAY_TAB"], adChannelType: "DISPLAY" });
     const { adamId: _a, ...noAdam } = CREATE.apple;
     const missing = await h.send("POST", `${P()}/apple/campaigns`, { auth: partner, body: { adAccountId: accounts.apple, ...noAdam } });
     expect(expectProblem(missing, 422, "VALIDATION").errors).toEqual(expect.arrayContaining([expect.objectContaining({ pointer: "/adamId" })]));

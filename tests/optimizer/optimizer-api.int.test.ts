@@ -1,4 +1,4 @@
-import { adsContentListSchema, adsMetricsResponseSchema, optimizerRunSchema } from "@layers/contracts";
+import { adsContentListSchema, adsMetricsResponseSchema, jobSchema, optimizerRunAcceptedSchema, optimizerRunSchema, problemSchema } from "@layers/contracts";
 import { json } from "@layers/db";
 import { mintApiKey } from "@layers/ops/orgs";
 import { storeCampaign, storeChild, storeTenant } from "@layers/optimizer/testing";
@@ -56,11 +56,18 @@ describe("optimizer over HTTP: runs, metrics and the creative pool", () => {
   async function runOverHttp(dryRun: boolean) {
     const res = await api.post(`/v1/projects/${projectId}/ads/optimizer/run`, { layerId, platform: "meta_ads", dryRun });
     expect(res.status).toBe(202);
-    return eventually(async () => {
-      const got = await api.get(`/v1/projects/${projectId}/ads/optimizer/runs/${res.body.runId}`);
+    const accepted = expectContract(optimizerRunAcceptedSchema, res.body);
+    const run = await eventually(async () => {
+      const got = await api.get(`/v1/projects/${projectId}/ads/optimizer/runs/${accepted.runId}`);
       const run = expectContract(optimizerRunSchema, got.body);
       return run.status === "completed" || run.status === "failed" ? run : undefined;
     }, "the run to finish");
+    expect(run.jobId).toBe(accepted.jobId);
+    // The run's job tells the same story through the jobs API, in the same transaction as the run.
+    const job = expectContract(jobSchema, (await api.get(`/v1/jobs/${accepted.jobId}`)).body);
+    expect(job).toMatchObject({ id: accepted.jobId, kind: "ads.optimizer.run", status: "completed", projectId, result: { runId: accepted.runId, dryRun, proposals: run.summary!.proposals } });
+    expect(job.completedAt).not.toBeNull();
+    return run;
   }
 
   it("a fatigued ad gets the best-scoring creative of the pool; excluding it leaves none eligible, said in the summary", async () => {
@@ -94,6 +101,27 @@ describe("optimizer over HTTP: runs, metrics and the creative pool", () => {
     expect(body.data).toHaveLength(14);
     expect(body.totals).toEqual({ spendCents: 14_000, impressions: 14_000, clicks: 420, conversions: 14 });
     expect((await api.get(`/v1/projects/${projectId}/ads-metrics?level=galaxy`)).status).toBe(422);
+  });
+
+  it("a second run request while one is open is 409 CONFLICT naming the open run in runId; and makes no job", async () => {
+    const { organization_id } = await stack.env.db.selectFrom("projects").select("organization_id").where("id", "=", projectId).executeTakeFirstOrThrow();
+    const open = await stack.env.db
+      .insertInto("optimizer_runs")
+      .values({ id: "opr_00000000000000000000000009", organization_id, project_id: projectId, layer_id: layerId, platform: "meta", status: "queued", trigger: "api", dry_run: false, window_since: "2026-11-01", window_until: "2026-11-30" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    try {
+      const jobsBefore = await stack.env.db.selectFrom("jobs").select("id").where("kind", "=", "ads.optimizer.run").execute();
+      const res = await api.post(`/v1/projects/${projectId}/ads/optimizer/run`, { layerId, platform: "meta_ads", dryRun: false });
+      expect(res.status).toBe(409);
+      const problem = expectContract(problemSchema, res.body);
+      expect(problem).toMatchObject({ code: "CONFLICT", runId: open.id, reason: "open_run" });
+      expect(problem.detail).toContain(open.id);
+      // The refused request made no job: the job and the run are stored together or not at all.
+      expect(await stack.env.db.selectFrom("jobs").select("id").where("kind", "=", "ads.optimizer.run").execute()).toEqual(jobsBefore);
+    } finally {
+      await stack.env.db.deleteFrom("optimizer_runs").where("id", "=", open.id).execute();
+    }
   });
 
   it("refuses a run for a layer of another platform and a malformed body without starting anything", async () => {

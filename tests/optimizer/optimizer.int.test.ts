@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { optimizerRunReplySchema, type OptimizerRunRequest, type Platform } from "@layers/contracts";
 import { json } from "@layers/db";
+import { createRunJob, startRunJob } from "@layers/lifecycle";
 import { mintApiKey } from "@layers/ops/orgs";
 import { storeCampaign, storeChild, storeTenant, type TestTenant } from "@layers/optimizer/testing";
 import { createSandboxClient, type SandboxClient } from "@layers/sandbox";
@@ -134,9 +135,11 @@ describe("optimizer → gate (Meta, draft layer)", () => {
 
   it("answers CONFLICT with the open run's id while a run of the layer is queued or running", async () => {
     const m = await metaTenant(["Only"]);
+    const staleJob = await createRunJob(stack.env.db, { organizationId: m.t.organizationId, projectId: m.t.projectId, runId: "opr_00000000000000000000000001", dryRun: false });
+    await startRunJob(stack.env.db, staleJob);
     const open = await stack.env.db
       .insertInto("optimizer_runs")
-      .values({ id: "opr_00000000000000000000000001", organization_id: m.t.organizationId, project_id: m.t.projectId, layer_id: m.t.layerId, platform: "meta", status: "running", trigger: "api", dry_run: false, window_since: "2026-11-01", window_until: "2026-11-30" })
+      .values({ id: "opr_00000000000000000000000001", organization_id: m.t.organizationId, project_id: m.t.projectId, layer_id: m.t.layerId, platform: "meta", status: "running", trigger: "api", dry_run: false, window_since: "2026-11-01", window_until: "2026-11-30", job_id: staleJob })
       .returning("id")
       .executeTakeFirstOrThrow();
     expect(await requestRun(m.t)).toEqual({ ok: false, code: "CONFLICT", message: expect.any(String), runId: open.id });
@@ -146,6 +149,9 @@ describe("optimizer → gate (Meta, draft layer)", () => {
     expect(reply.ok).toBe(true);
     const stale = await stack.env.db.selectFrom("optimizer_runs").select(["status", "error"]).where("id", "=", open.id).executeTakeFirstOrThrow();
     expect(stale).toMatchObject({ status: "failed", error: { code: "INTERRUPTED" } });
+    // Its job fails with it; the new run has its own job.
+    expect(await stack.env.db.selectFrom("jobs").select(["status", "error"]).where("id", "=", staleJob).executeTakeFirstOrThrow()).toMatchObject({ status: "failed", error: { code: "INTERRUPTED" } });
+    if (reply.ok) expect(reply.jobId).not.toBe(staleJob);
     if (reply.ok) await waitForRun(stack, reply.runId);
   });
 });
@@ -223,12 +229,14 @@ describe("optimizer → gate (TikTok auto, Apple kill switch)", () => {
 });
 
 describe("schedule", () => {
-  it("two optimizer instances make exactly one run per layer per tick", async () => {
+  it("two optimizer instances make exactly one run per layer per tick; a layer without consent gets its metrics synced, no run", async () => {
     const tenants: TestTenant[] = [];
     for (const _ of [1, 2]) {
       const m = await metaTenant(["Ad"]);
       tenants.push(m.t);
     }
+    const quiet = await metaTenant(["Watched"]);
+    await sandbox.setPerformance("meta", quiet.platformAdIds[0]!, lastDays(3, { spend: 700, impressions: 100, clicks: 5, conversions: 1 }));
     // Only these layers consent; every other layer of this file stops being scheduled.
     await stack.env.db.updateTable("layers").set({ partner_writes_enabled: false }).where("id", "not in", tenants.map((t) => t.layerId)).execute();
     const a = await startTestOptimizer(stack, { OPTIMIZER_INTERVAL_MS: "1000" });
@@ -251,5 +259,10 @@ describe("schedule", () => {
     expect(sb.started + sb.skipped).toBeGreaterThanOrEqual(tenants.length);
     // Each stored run was also attempted by the other instance, which found its tick taken.
     expect(sa.skipped + sb.skipped).toBeGreaterThanOrEqual(1);
+    // The layer without consent: no run, but the schedule synced its metrics.
+    expect(runs.some((r) => r.layer_id === quiet.t.layerId)).toBe(false);
+    expect(sa.synced + sb.synced).toBeGreaterThanOrEqual(1);
+    const watched = await stack.env.db.selectFrom("ad_metrics_daily").select(["spend_cents"]).where("layer_id", "=", quiet.t.layerId).where("level", "=", "ad").execute();
+    expect(watched.map((r) => Number(r.spend_cents))).toEqual([700, 700, 700]);
   }, 30_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { axisOf, OPERATION_AXIS, PLATFORMS, type Operation } from "./authority.ts";
-import { childKindOf, operationFor, parentKindOf, PLATFORM_SURFACE, SCOPE_OF_OPERATION, type Capability } from "./entities.ts";
+import { appleChannelOf, childKindOf, operationFor, parentKindOf, PLATFORM_SURFACE, SCOPE_OF_OPERATION, type Capability } from "./entities.ts";
 import { PLATFORM_OPERATION_PARAMS } from "./operation-params.ts";
 
 describe("platform surface", () => {
@@ -49,6 +49,16 @@ describe("platform surface", () => {
     const scoped = Object.keys(SCOPE_OF_OPERATION).sort();
     const all = Object.keys(OPERATION_AXIS).filter((op) => OPERATION_AXIS[op as Operation] !== "customer_only").sort();
     expect(scoped).toEqual(all);
+  });
+
+  it("what Apple's Platform API lacks: no lifetime budget at any level, and the channel follows the placements", () => {
+    for (const s of Object.values(PLATFORM_SURFACE.apple)) expect(s.budget ?? []).not.toContain("lifetimeBudgetCents");
+    const channel = PLATFORM_SURFACE.apple.campaign!.implied!.adChannelType!;
+    expect(channel.from).toBe("supplySources");
+    expect(channel.valueOf(channel.fromDefault)).toBe("SEARCH");
+    expect(appleChannelOf(["APPSTORE_SEARCH_RESULTS"])).toBe("SEARCH");
+    expect(appleChannelOf(["APPSTORE_SEARCH_TAB"])).toBe("DISPLAY");
+    expect(appleChannelOf(["APPSTORE_SEARCH_RESULTS", "APPSTORE_TODAY_TAB"])).toBe("DISPLAY");
   });
 
   it("TikTok and Apple have no archive; Apple has keywords and no ads; keywords cannot be renamed", () => {

@@ -80,14 +80,35 @@ export type BidField = "bidCents" | "bidStrategy";
 export type BudgetField = "dailyBudgetCents" | "lifetimeBudgetCents";
 export type ScheduleField = "startTime" | "endTime";
 
+/**
+ * A field one of the platform's APIs no longer takes because it follows from another: Layers
+ * accepts it only when it agrees (`valueOf(the other field, or its default)`); otherwise
+ * `422 UNSUPPORTED_ON_PLATFORM`.
+ */
+export interface ImpliedField {
+  from: string;
+  /** The `from` field's value when the body leaves it out (what the dispatcher sends). */
+  fromDefault: unknown;
+  valueOf: (from: unknown) => unknown;
+}
+
 export interface LevelSurface {
   capabilities: readonly Capability[];
+  /** Create fields the platform derives from another (e.g. Apple's channel from its placements). */
+  implied?: Readonly<Record<string, ImpliedField>>;
   budget?: readonly BudgetField[];
   bid?: readonly BidField[];
   schedule?: readonly ScheduleField[];
   targeting?: readonly TargetingField[];
   /** Bid strategies the platform knows at this level. */
   bidStrategies?: readonly string[];
+}
+
+/** The placements an Apple campaign gets when the create names none. */
+export const APPLE_DEFAULT_SUPPLY_SOURCES = ["APPSTORE_SEARCH_RESULTS"] as const;
+/** v5's `adChannelType` of a set of Apple placements: search results run on SEARCH, the other App Store placements on DISPLAY. */
+export function appleChannelOf(supplySources: readonly string[]): "SEARCH" | "DISPLAY" {
+  return supplySources.every((s) => s === "APPSTORE_SEARCH_RESULTS") ? "SEARCH" : "DISPLAY";
 }
 
 const META_BID_STRATEGIES = ["LOWEST_COST_WITHOUT_CAP", "LOWEST_COST_WITH_BID_CAP", "COST_CAP", "LOWEST_COST_WITH_MIN_ROAS"] as const;
@@ -145,6 +166,8 @@ export const PLATFORM_SURFACE: Record<Platform, Partial<Record<EntityKind, Level
       schedule: ["startTime", "endTime"],
       targeting: ["countries"],
       bidStrategies: APPLE_BID_STRATEGIES,
+      // The Apple Ads Platform API has no adChannelType: the placements say it.
+      implied: { adChannelType: { from: "supplySources", fromDefault: APPLE_DEFAULT_SUPPLY_SOURCES, valueOf: (s) => appleChannelOf(s as readonly string[]) } },
     },
     adgroup: {
       capabilities: ["create", "rename", "bid", "schedule", "targeting", ...NO_ARCHIVE],

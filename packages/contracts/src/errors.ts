@@ -38,6 +38,8 @@ export const problemSchema = z.object({
   requestId: z.string(),
   reason: z.string().optional(),
   verdictId: z.string().optional(),
+  /** 409 of an optimizer run request: the layer's run already queued or running. */
+  runId: z.string().optional(),
   errors: z.array(fieldErrorSchema).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;

@@ -68,15 +68,15 @@ const CAMPAIGN_CREATE_EXTRAS = {
   },
 } as const;
 
-/** The simplified create body of one platform: the shared fields plus that platform's extras, nothing else. */
+/**
+ * The simplified create body of one platform: the shared fields plus that platform's extras,
+ * nothing else. Which budget kinds a platform takes is not decided here: the gateway refuses the
+ * others from `PLATFORM_SURFACE` (`422 UNSUPPORTED_ON_PLATFORM`, e.g. an Apple lifetime budget).
+ */
 export function createCampaignBodySchemaFor(platform: Platform) {
   return z
     .strictObject({ ...campaignCreateBase, ...CAMPAIGN_CREATE_EXTRAS[platform] })
-    .refine(exactlyOneBudget.check, { message: exactlyOneBudget.message, path: ["dailyBudgetCents"] })
-    .refine((b) => platform !== "apple" || b.lifetimeBudgetCents === undefined, {
-      message: "Apple Search Ads campaigns take a daily budget only",
-      path: ["lifetimeBudgetCents"],
-    });
+    .refine(exactlyOneBudget.check, { message: exactlyOneBudget.message, path: ["dailyBudgetCents"] });
 }
 /** The Meta create body (kept for callers that only know Meta). */
 export const createCampaignBodySchema = createCampaignBodySchemaFor("meta");

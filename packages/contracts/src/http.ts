@@ -122,6 +122,7 @@ export type WriteAccepted = z.infer<typeof writeAcceptedSchema>;
 
 export const jobSchema = z.object({
   id: z.string(),
+  /** `ads.<operation>` for a write; `ads.optimizer.run` for an optimizer run (`result`: `optimizerRunJobResultSchema`). */
   kind: z.string(),
   status: z.enum(["queued", "running", "completed", "failed", "canceled"]),
   organizationId: z.string(),

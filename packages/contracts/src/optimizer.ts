@@ -22,8 +22,22 @@ export const optimizerRunBodySchema = z.strictObject({
 });
 export type OptimizerRunBody = z.infer<typeof optimizerRunBodySchema>;
 
-/** `202` answer of a run request. */
-export const optimizerRunAcceptedSchema = z.strictObject({ runId: idSchema("optimizerRun"), status: z.literal("queued") });
+/** `202` answer of a run request: the run's job (`GET /v1/jobs/:jobId`) and the run itself. */
+export const optimizerRunAcceptedSchema = z.strictObject({ jobId: idSchema("job"), runId: idSchema("optimizerRun") });
+export type OptimizerRunAccepted = z.infer<typeof optimizerRunAcceptedSchema>;
+
+/** The `kind` of a run's job; its `result` is `optimizerRunJobResultSchema`. */
+export const OPTIMIZER_RUN_JOB_KIND = "ads.optimizer.run";
+/** A run job's `result`: the run's id from the start, its counts once it completed. */
+export const optimizerRunJobResultSchema = z.strictObject({
+  runId: idSchema("optimizerRun"),
+  dryRun: z.boolean(),
+  proposals: z.number().int().nonnegative().optional(),
+  allowed: z.number().int().nonnegative().optional(),
+  queued: z.number().int().nonnegative().optional(),
+  denied: z.number().int().nonnegative().optional(),
+});
+export type OptimizerRunJobResult = z.infer<typeof optimizerRunJobResultSchema>;
 
 /** Gateway → optimizer. The gateway checked tenancy; the optimizer checks layer, project and platform again. */
 export const optimizerRunRequestSchema = z.strictObject({
@@ -37,7 +51,7 @@ export const optimizerRunRequestSchema = z.strictObject({
 export type OptimizerRunRequest = z.infer<typeof optimizerRunRequestSchema>;
 
 export const optimizerRunReplySchema = z.discriminatedUnion("ok", [
-  z.strictObject({ ok: z.literal(true), runId: idSchema("optimizerRun") }),
+  z.strictObject({ ok: z.literal(true), runId: idSchema("optimizerRun"), jobId: idSchema("job") }),
   z.strictObject({
     ok: z.literal(false),
     code: z.enum(["CONFLICT", "NOT_FOUND", "VALIDATION", "INTERNAL"]),
@@ -88,6 +102,8 @@ export type OptimizerRunSummary = z.infer<typeof optimizerRunSummarySchema>;
 /** `GET …/ads/optimizer/runs/:runId` (and each item of the list). */
 export const optimizerRunSchema = z.strictObject({
   id: idSchema("optimizerRun"),
+  /** The run's job (null for runs stored before runs had jobs). */
+  jobId: idSchema("job").nullable(),
   layerId: layerIdSchema,
   platform: optimizerPlatformSchema,
   status: z.enum(["queued", "running", "completed", "failed"]),

@@ -372,6 +372,8 @@ export interface OptimizerRunsTable {
   summary: Json | null;
   error: Json | null;
   request_id: string | null;
+  /** The run's job (`ads.optimizer.run`); null for runs stored before jobs were made for runs. */
+  job_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   started_at: NullableTimestamp;
   completed_at: NullableTimestamp;
@@ -434,6 +436,14 @@ export interface Database extends WebhooksDatabase, ConnectDatabase {
   optimizer_runs: OptimizerRunsTable;
   optimizer_proposals: OptimizerProposalsTable;
   creative_overrides: CreativeOverridesTable;
+  ad_metrics_sync_ticks: AdMetricsSyncTicksTable;
+}
+
+/** The last schedule tick whose metrics sync each layer got (one optimizer instance claims each). */
+export interface AdMetricsSyncTicksTable {
+  layer_id: string;
+  tick: number;
+  claimed_at: Timestamp;
 }
 
 export type LayerRow = Selectable<LayersTable>;

@@ -26,3 +26,4 @@ export { startOutboxRelay, OUTBOX_CHANNEL, type OutboxRelay, type OutboxRelayDep
 export { claimIntentsToRelay, claimWaitingToSweep, releaseRelayBookings, type IntentToRelay, type WaitingToSweep } from "./relay.ts";
 export { approvePending, lockPendingAction, rejectPending } from "./approvals.ts";
 export { redriveIntent } from "./redrive.ts";
+export { completeRunJob, createRunJob, failRunJobs, startRunJob } from "./run-jobs.ts";

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useTestSandbox } from "../test-support/start-test-sandbox.ts";
 import { appleAs } from "../apple/test-client.ts";
-import { sandboxMetrics } from "./reports.ts";
 import { adGroupV1, campaignV1, platformAs, platformCall } from "./test-client.ts";
 
 const sandbox = useTestSandbox();
@@ -144,22 +143,51 @@ describe("Apple Ads Platform API in the sandbox", () => {
     await sandbox.control.clearAppleFaults(o.orgId);
   });
 
-  it("apps reports: campaignId filter required, totals and DAILY rows derived from the objects", async () => {
-    const { o, p } = await account("USD", [{ name: "R", adGroups: [{ name: "G1", defaultBidAmount: "2" }, { name: "G2" }] }]);
-    const cid = o.campaigns[0]!.id;
-    const timeRange = { start: "2026-11-01", end: "2026-11-03" };
+  it("apps reports: campaignId filter required; the same numbers as v5's reports (scripted, summed, synthetic); DAILY rows, paging, empty rows, grand total", async () => {
+    const { o, p, v5 } = await account("USD", [{ name: "R", adGroups: [{ name: "G1", keywords: [{ text: "a" }, { text: "b" }] }, { name: "G2" }] }]);
+    const c = o.campaigns[0]!;
+    const [g1, g2] = c.adGroups;
+    const kwA = g1!.keywords[0]!.id;
+    const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    const timeRange = { start: day(5), end: day(1), timeZone: "UTC" };
+    // Keyword a scripted on two days; g2 scripted to nothing: the campaign is g1's sum (a + b's synthetic days).
+    await sandbox.control.setPerformance("apple", String(kwA), [{ date: day(3), spend: 1250, impressions: 400, clicks: 20, conversions: 2 }, { date: day(2), spend: 50, impressions: 10, clicks: 1, conversions: 0 }]);
+    await sandbox.control.setPerformance("apple", String(g2!.id), []);
+    const cf = [{ field: "campaignId", operator: "EQUALS", value: String(c.id) }];
     expect((await p.post("/reports/apps/adgroups/query", { timeRange })).status).toBe(400);
-    const totals = await p.post("/reports/apps/adgroups/query", { timeRange, filters: [{ field: "campaignId", operator: "EQUALS", value: String(cid) }] });
-    expect(totals.status).toBe(200);
-    const g1 = o.campaigns[0]!.adGroups[0]!;
-    const want = sandboxMetrics(g1.id, 200, 3);
-    const row = totals.body.result.rows.find((r: { metadata: { id: number } }) => r.metadata.id === g1.id);
-    expect(row).toEqual({
-      metadata: { id: g1.id, name: "G1", adAccountId: o.orgId, campaignId: cid, adGroupId: g1.id },
-      totalMetrics: { impressions: want.impressions, taps: want.taps, totalInstalls: want.totalInstalls, localSpend: { amount: (want.spendHundredths / 100).toFixed(2), currency: "USD" } },
+    expect((await p.post("/reports/apps/adgroups/query", { timeRange: { ...timeRange, granularity: "DAILY", start: day(1) }, filters: cf })).status).toBe(400);
+
+    const kws = await p.post("/reports/apps/keywords/query", { timeRange: { ...timeRange, granularity: "DAILY" }, filters: cf });
+    expect(kws.status).toBe(200);
+    const a = kws.body.result.rows.find((r: { metadata: { id: number } }) => r.metadata.id === kwA);
+    expect(a).toEqual({
+      metadata: { id: kwA, name: "a", adAccountId: o.orgId, campaignId: c.id, adGroupId: g1!.id, matchType: expect.any(String), deleted: false },
+      totalMetrics: expect.objectContaining({ impressions: 410, taps: 21, totalInstalls: 2, localSpend: { amount: "13.00", currency: "USD" } }),
+      granularMetrics: [
+        expect.objectContaining({ date: day(3), impressions: 400, taps: 20, totalInstalls: 2, localSpend: { amount: "12.50", currency: "USD" } }),
+        expect.objectContaining({ date: day(2), impressions: 10, taps: 1, totalInstalls: 0, localSpend: { amount: "0.50", currency: "USD" } }),
+      ],
     });
-    expect(totals.body.pagination).toEqual({ offset: 0, pageSize: 100, totalCount: 2 });
-    const daily = await p.post("/reports/apps/campaigns/query", { timeRange: { ...timeRange, granularity: "DAILY" }, filters: [{ field: "campaignId", operator: "EQUALS", value: cid }] });
-    expect(daily.body.result.rows[0].granularMetrics.map((m: { date: string }) => m.date)).toEqual(["2026-11-01", "2026-11-02", "2026-11-03"]);
+
+    // The same objects through v5's reports: the same daily numbers (v5 trims amounts, v1 pads them).
+    const v5Rows = await v5.post(`/reports/campaigns/${c.id}/keywords`, { startTime: timeRange.start, endTime: timeRange.end, granularity: "DAILY", timeZone: "UTC" });
+    const daily = (rows: Array<{ date: string; impressions: number; taps: number; totalInstalls: number; localSpend: { amount: string } }>) =>
+      rows.map((d) => [d.date, d.impressions, d.taps, d.totalInstalls, Number(d.localSpend.amount)]);
+    for (const r of v5Rows.body.data.reportingDataResponse.row) {
+      const v1 = kws.body.result.rows.find((x: { metadata: { id: number } }) => x.metadata.id === r.metadata.keywordId);
+      expect(daily(v1.granularMetrics)).toEqual(daily(r.granularity));
+    }
+
+    // g2 reports nothing, so it is left out unless asked for; the campaign is the sum of its children.
+    const groups = await p.post("/reports/apps/adgroups/query", { timeRange, filters: cf, options: { includeRows: ["GRAND_TOTAL"] } });
+    expect(groups.body.result.rows.map((r: { metadata: { id: number } }) => r.metadata.id)).toEqual([g1!.id]);
+    expect(groups.body.result.rows[0]).not.toHaveProperty("granularMetrics");
+    const page = (offset: number) => p.post("/reports/apps/adgroups/query", { timeRange, filters: cf, options: { includeRows: ["EMPTY_METRICS"] }, pagination: { offset, pageSize: 1 } });
+    const [first, second] = [await page(0), await page(1)];
+    expect(second.body.pagination).toEqual({ offset: 1, pageSize: 1, totalCount: 2 });
+    expect([...first.body.result.rows, ...second.body.result.rows].map((r: { metadata: { id: number } }) => r.metadata.id).sort()).toEqual([g1!.id, g2!.id].sort());
+    const campaign = await p.post("/reports/apps/campaigns/query", { timeRange, filters: [{ field: "campaignId", operator: "EQUALS", value: c.id }] });
+    expect(campaign.body.result.rows[0].totalMetrics).toEqual(groups.body.result.summary.grandTotal);
+    expect(campaign.body.result.rows[0].totalMetrics).toEqual(groups.body.result.rows[0].totalMetrics);
   });
 });

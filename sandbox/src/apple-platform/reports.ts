@@ -1,77 +1,147 @@
+import { currencyExponent, toAppleMoney } from "@layers/contracts";
 import { invalidInput, notFound } from "../apple/apple-error.ts";
-import type { AppleContext, AppleResult } from "../apple/apple-context.ts";
+import type { AppleContext, AppleHandler, AppleResult } from "../apple/apple-context.ts";
 import { asObject, refuseUnknown, requireValue } from "../apple/fields.ts";
-import { platformMoney } from "./money.ts";
+import { ZERO_DAY, addDays, datesBetween, isZeroDay, isoDateSchema, spanDays, type DailyNumbers } from "../performance/daily.ts";
+import type { PerformanceBook } from "../performance/performance-book.ts";
+import { appleTree } from "../performance/trees.ts";
 import { parseQuery, runQuery, type Filter } from "./query.ts";
 
 /**
- * `POST /v1/reports/apps/{campaigns|adgroups|keywords}/query`. Nothing serves in the sandbox, so
- * the metrics are made up but stable: derived from the object's id and the number of days, so a
- * test can predict them (`sandboxMetrics`). A `campaignId` filter (EQUALS) is required on every
- * apps report; `timeRange {start, end}` is inclusive; without `granularity` only totals come back,
- * with `DAILY` one `granularMetrics` entry per day.
+ * `POST /v1/reports/apps/{campaigns|adgroups|keywords}/query`, on the same reporting truth as v5's
+ * reports (the performance book: scripted numbers, else a parent's children summed, else a leaf's
+ * synthetic days), so both APIs report the same numbers for the same objects. Apple's rules: a
+ * `campaignId` filter (EQUALS) on every apps report; `timeRange {start, end}` inclusive, `timeZone`
+ * `ORTZ` (default) or `UTC`; without `granularity` only `totalMetrics` come back, with `DAILY` one
+ * `granularMetrics` entry per day with delivery (DAILY: start within the last 90 days, span over
+ * one day); rows without metrics only with `options.includeRows: ["EMPTY_METRICS"]`, grand totals
+ * with `GRAND_TOTAL`; `pagination.pageSize` ≤ 5000, default 100. Money as `{amount, currency}`
+ * padded to the currency's decimals.
  */
 
 const LEVELS = ["campaigns", "adgroups", "keywords"] as const;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const INCLUDE_ROWS = ["GRAND_TOTAL", "EMPTY_METRICS"] as const;
 
-/** The made-up daily metrics of object `id` bidding `bidHundredths`. */
-export function sandboxMetrics(id: number, bidHundredths: number, days: number) {
-  const impressions = ((id % 97) + 1) * 10 * days;
-  const taps = Math.floor(impressions / 10);
-  const totalInstalls = Math.floor(taps / 3);
-  return { impressions, taps, totalInstalls, spendHundredths: taps * bidHundredths };
+interface Subject {
+  id: number;
+  deleted: boolean;
+  adGroupId: number | null;
+  metadata: Record<string, unknown>;
 }
 
-export function reportQuery(ctx: AppleContext): AppleResult {
-  const level = ctx.params.level as (typeof LEVELS)[number];
-  if (!LEVELS.includes(level)) throw notFound("Report", String(ctx.params.level));
-  const body = asObject(ctx.body, null);
-  refuseUnknown(body, ["timeRange", "filters", "sorting", "pagination", "fields", "groupBy", "options"]);
+/** Report money: exact from minor units, padded like every Platform API amount read back ("42.50", "5000"). */
+function reportMoney(minor: number, currency: string) {
+  const m = toAppleMoney(minor, currency);
+  const decimals = Math.min(2, currencyExponent(currency));
+  if (decimals === 0) return m;
+  const [whole, frac = ""] = m.amount.split(".");
+  return { amount: `${whole}.${frac.padEnd(decimals, "0")}`, currency };
+}
+
+function metricsOf(n: DailyNumbers, currency: string) {
+  const money = (minor: number) => reportMoney(minor, currency);
+  return {
+    impressions: n.impressions,
+    taps: n.clicks,
+    ttr: n.impressions === 0 ? 0 : Number((n.clicks / n.impressions).toFixed(4)),
+    localSpend: money(n.spend),
+    cpt: money(n.clicks === 0 ? 0 : Math.round(n.spend / n.clicks)),
+    cpm: money(n.impressions === 0 ? 0 : Math.round((n.spend * 1000) / n.impressions)),
+    tapInstalls: n.conversions,
+    viewInstalls: 0,
+    totalInstalls: n.conversions,
+    totalAvgCPI: money(n.conversions === 0 ? 0 : Math.round(n.spend / n.conversions)),
+  };
+}
+
+function parseTimeRange(body: Record<string, unknown>, today: string) {
   const range = asObject(requireValue(body, "timeRange"), "timeRange");
   refuseUnknown(range, ["start", "end", "timeZone", "granularity"], "timeRange.");
-  const start = requireValue(range, "start", "timeRange.start");
-  const end = requireValue(range, "end", "timeRange.end");
-  if (typeof start !== "string" || !DAY.test(start) || typeof end !== "string" || !DAY.test(end) || end < start) {
-    throw invalidInput("timeRange", "timeRange needs start <= end, both YYYY-MM-DD");
-  }
+  const start = isoDateSchema.safeParse(requireValue(range, "start", "timeRange.start"));
+  const end = isoDateSchema.safeParse(requireValue(range, "end", "timeRange.end"));
+  if (!start.success || !end.success || end.data < start.data) throw invalidInput("timeRange", "timeRange needs start <= end, both YYYY-MM-DD");
+  if (range.timeZone !== undefined && range.timeZone !== "ORTZ" && range.timeZone !== "UTC") throw invalidInput("timeRange.timeZone", "timeZone is ORTZ or UTC");
   const granularity = range.granularity;
   if (granularity !== undefined && granularity !== "DAILY") throw invalidInput("timeRange.granularity", "the sandbox serves totals or DAILY");
-  const days: string[] = [];
-  for (let d = new Date(`${start}T00:00:00Z`); d.toISOString().slice(0, 10) <= end; d = new Date(d.getTime() + 86_400_000)) days.push(d.toISOString().slice(0, 10));
+  if (granularity === "DAILY") {
+    if (spanDays(start.data, end.data) < 2) throw invalidInput("timeRange", "DAILY needs a span of more than one day; omit granularity for one day");
+    if (spanDays(start.data, today) > 91) throw invalidInput("timeRange.start", "DAILY starts within the last 90 days");
+  }
+  return { start: start.data, end: end.data, daily: granularity === "DAILY" };
+}
 
-  const q = parseQuery({ filters: body.filters, pagination: body.pagination }, {
-    fields: { campaignId: ["EQUALS"], adGroupId: ["EQUALS", "IN"], id: ["EQUALS", "IN"] },
-    maxPageSize: 5000,
-    defaultPageSize: 100,
-    requires: (fs: readonly Filter[]) => (fs.some((f) => f.field === "campaignId") ? undefined : "apps reports need a campaignId filter"),
-  });
-  const cidFilter = q.filters.find((f) => f.field === "campaignId")!;
-  const cid = Number(Array.isArray(cidFilter.value) ? cidFilter.value[0] : cidFilter.value);
-  const c = ctx.store.campaign(cid);
-  if (c === undefined || c.orgId !== ctx.org.orgId) throw notFound("Campaign", String(cid));
-  const cur = ctx.org.currency;
+function parseOptions(body: Record<string, unknown>): Set<string> {
+  if (body.options === undefined || body.options === null) return new Set();
+  const o = asObject(body.options, "options");
+  refuseUnknown(o, ["includeRows"], "options.");
+  const rows = o.includeRows ?? [];
+  if (!Array.isArray(rows) || rows.some((r) => !(INCLUDE_ROWS as readonly unknown[]).includes(r))) throw invalidInput("options.includeRows", `includeRows takes ${INCLUDE_ROWS.join(", ")}`);
+  return new Set(rows as string[]);
+}
 
-  const subjects: Array<{ id: number; name: string; bid: number; meta: Record<string, unknown> }> =
-    level === "campaigns" ? [{ id: c.id, name: c.name, bid: 100, meta: { campaignId: c.id } }]
-    : level === "adgroups" ? ctx.store.adGroups(c.id).map((g) => ({ id: g.id, name: g.name, bid: g.defaultBidCents, meta: { campaignId: c.id, adGroupId: g.id } }))
-    : ctx.store.adGroups(c.id).flatMap((g) => ctx.store.keywords(g.id).map((k) => ({ id: k.id, name: k.text, bid: k.bidCents ?? g.defaultBidCents, meta: { campaignId: c.id, adGroupId: g.id, matchType: k.matchType } })));
+function subjectsOf(ctx: AppleContext, level: (typeof LEVELS)[number], campaignId: number): Subject[] {
+  const c = ctx.store.campaign(campaignId);
+  if (c === undefined || c.orgId !== ctx.org.orgId) throw notFound("Campaign", String(campaignId));
+  const base = { adAccountId: c.orgId, campaignId: c.id };
+  if (level === "campaigns") return [{ id: c.id, deleted: c.deleted, adGroupId: null, metadata: { id: c.id, name: c.name, ...base, status: c.status, deleted: c.deleted } }];
+  const groups = ctx.store.adGroups(c.id);
+  if (level === "adgroups") return groups.map((g) => ({ id: g.id, deleted: g.deleted, adGroupId: g.id, metadata: { id: g.id, name: g.name, ...base, adGroupId: g.id, status: g.status, deleted: g.deleted } }));
+  return groups.flatMap((g) =>
+    ctx.store.keywords(g.id).map((k) => ({ id: k.id, deleted: k.deleted, adGroupId: g.id, metadata: { id: k.id, name: k.text, ...base, adGroupId: g.id, matchType: k.matchType, deleted: k.deleted } })),
+  );
+}
 
-  const metrics = (s: { id: number; bid: number }, n: number) => {
-    const m = sandboxMetrics(s.id, s.bid, n);
-    return { impressions: m.impressions, taps: m.taps, totalInstalls: m.totalInstalls, localSpend: platformMoney(m.spendHundredths, cur) };
+/** The apps reports handler, reading the numbers from `book`. */
+export function appsReportQuery(book: PerformanceBook): AppleHandler {
+  return (ctx: AppleContext): AppleResult => {
+    const level = ctx.params.level as (typeof LEVELS)[number];
+    if (!LEVELS.includes(level)) throw notFound("Report", String(ctx.params.level));
+    const body = asObject(ctx.body, null);
+    refuseUnknown(body, ["timeRange", "filters", "sorting", "pagination", "fields", "groupBy", "options"]);
+    if (body.groupBy !== undefined) throw invalidInput("groupBy", "the sandbox serves reports without groupBy");
+    const range = parseTimeRange(body, ctx.now.toISOString().slice(0, 10));
+    const include = parseOptions(body);
+    const q = parseQuery(
+      { filters: body.filters, sorting: body.sorting, pagination: body.pagination },
+      {
+        fields: { campaignId: ["EQUALS"], adGroupId: ["EQUALS", "IN"], id: ["EQUALS", "IN"] },
+        maxPageSize: 5000,
+        defaultPageSize: 100,
+        requires: (fs: readonly Filter[]) => (fs.some((f) => f.field === "campaignId") ? undefined : "apps reports need a campaignId filter"),
+      },
+    );
+    const cidFilter = q.filters.find((f) => f.field === "campaignId")!;
+    const cid = Number(Array.isArray(cidFilter.value) ? cidFilter.value[0] : cidFilter.value);
+    if (!Number.isSafeInteger(cid)) throw invalidInput("filters", "campaignId must be a campaign id");
+    const tree = appleTree(ctx.store);
+    const currency = ctx.org.currency;
+    const dates = datesBetween(range.start, range.end);
+    let grand = ZERO_DAY;
+    const rows: Array<Record<string, unknown>> = [];
+    for (const s of subjectsOf(ctx, level, cid)) {
+      const days = dates.map((date) => ({ date, n: book.day("apple", tree, String(s.id), date) }));
+      const total = days.reduce((sum, d) => addDays(sum, d.n), ZERO_DAY);
+      if (isZeroDay(total) && !include.has("EMPTY_METRICS")) continue;
+      grand = addDays(grand, total);
+      rows.push({
+        id: s.id,
+        adGroupId: s.adGroupId,
+        campaignId: cid,
+        // Reports cover history: a deleted object still reports the days it delivered.
+        deleted: false,
+        row: {
+          metadata: s.metadata,
+          totalMetrics: metricsOf(total, currency),
+          ...(range.daily ? { granularMetrics: days.filter((d) => !isZeroDay(d.n)).map((d) => ({ date: d.date, ...metricsOf(d.n, currency) })) } : {}),
+        },
+      });
+    }
+    const page = runQuery(rows, { ...q, filters: q.filters.filter((f) => f.field !== "campaignId") });
+    return {
+      body: {
+        result: { rows: page.result.map((r) => r.row), ...(include.has("GRAND_TOTAL") ? { summary: { grandTotal: metricsOf(grand, currency) } } : {}) },
+        pagination: page.pagination,
+      },
+    };
   };
-  const rows = subjects.map((s) => ({
-    id: s.id,
-    adGroupId: s.meta.adGroupId ?? null,
-    campaignId: c.id,
-    deleted: false,
-    row: {
-      metadata: { id: s.id, name: s.name, adAccountId: c.orgId, ...s.meta },
-      totalMetrics: metrics(s, days.length),
-      ...(granularity === "DAILY" ? { granularMetrics: days.map((date) => ({ date, ...metrics(s, 1) })) } : {}),
-    },
-  }));
-  const page = runQuery(rows, { ...q, filters: q.filters.filter((f) => f.field !== "campaignId") });
-  return { body: { result: { rows: page.result.map((r) => r.row) }, pagination: page.pagination } };
 }

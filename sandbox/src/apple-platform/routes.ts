@@ -3,10 +3,14 @@ import { mountAppleApi } from "../apple/mount.ts";
 import type { AppleDeps } from "../apple/pipeline.ts";
 import * as h from "./handlers.ts";
 import { createPlatformDialect } from "./platform-dialect.ts";
-import { reportQuery } from "./reports.ts";
+import type { PerformanceBook } from "../performance/performance-book.ts";
+import { appsReportQuery } from "./reports.ts";
 
-/** The Apple Ads Platform API (`/v1/…`): the campaign tree, queries, account calls and the apps reports. */
-export function registerPlatformRoutes(app: FastifyInstance, deps: AppleDeps): void {
+/**
+ * The Apple Ads Platform API (`/v1/…`): the campaign tree, queries, account calls and the apps
+ * reports, which read `book` — the same numbers v5's reports serve.
+ */
+export function registerPlatformRoutes(app: FastifyInstance, deps: AppleDeps, book: PerformanceBook): void {
   mountAppleApi(
     app,
     deps,
@@ -29,7 +33,7 @@ export function registerPlatformRoutes(app: FastifyInstance, deps: AppleDeps): v
       ["GET", "/v1/keywords/:id", h.getKeyword],
       ["PUT", "/v1/keywords/:id", h.updateKeyword],
       ["DELETE", "/v1/keywords/:id", h.deleteKeyword],
-      ["POST", "/v1/reports/apps/:level/query", reportQuery],
+      ["POST", "/v1/reports/apps/:level/query", appsReportQuery(book)],
     ],
     "/v1",
   );

@@ -4,6 +4,7 @@ import { registerAppleControlRoutes } from "./control-routes.ts";
 import { V5_DIALECT } from "./dialect.ts";
 import * as h from "./handlers.ts";
 import { mountAppleApi } from "./mount.ts";
+import type { PerformanceBook } from "../performance/performance-book.ts";
 import type { AppleDeps } from "./pipeline.ts";
 
 const CAMPAIGN = "/api/v5/campaigns/:campaignId";
@@ -13,7 +14,7 @@ const AD_GROUP = `${CAMPAIGN}/adgroups/:adGroupId`;
  * Mounts Apple's Campaign Management API v5 (`/api/v5/…`), its successor the Apple Ads Platform API
  * (`/v1/…`, `../apple-platform/`) on the same store, and the `/_sandbox/apple` control calls.
  */
-export function registerAppleRoutes(app: FastifyInstance, deps: AppleDeps): void {
+export function registerAppleRoutes(app: FastifyInstance, deps: AppleDeps & { book: PerformanceBook }): void {
   registerAppleControlRoutes(app, deps);
   mountAppleApi(
     app,
@@ -37,5 +38,5 @@ export function registerAppleRoutes(app: FastifyInstance, deps: AppleDeps): void
     ],
     "/api/v5",
   );
-  registerPlatformRoutes(app, deps);
+  registerPlatformRoutes(app, deps, deps.book);
 }

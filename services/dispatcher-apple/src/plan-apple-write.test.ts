@@ -61,6 +61,11 @@ describe("planAppleWrite: campaign", () => {
     });
   });
 
+  it("create - without a channel, the one the placements run on (both APIs agree on it)", () => {
+    expect(plan("create_campaign", campaignCreate({ supplySources: ["APPSTORE_TODAY_TAB"] })).write).toMatchObject({ fields: { supplySources: ["APPSTORE_TODAY_TAB"], adChannelType: "DISPLAY" } });
+    expect(plan("create_campaign", campaignCreate({})).write).toMatchObject({ fields: { supplySources: ["APPSTORE_SEARCH_RESULTS"], adChannelType: "SEARCH" } });
+  });
+
   it("create - the partner's own supply, billing, channel, strategy and schedule; ACTIVE is ENABLED", () => {
     const p = plan("create_campaign", campaignCreate({
       status: "ACTIVE", supplySources: ["APPSTORE_SEARCH_TAB"], billingEvent: "IMPRESSIONS", adChannelType: "DISPLAY",

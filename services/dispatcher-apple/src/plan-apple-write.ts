@@ -1,5 +1,7 @@
 import type { z } from "zod";
 import {
+  appleChannelOf,
+  APPLE_DEFAULT_SUPPLY_SOURCES,
   entityKindSchema,
   isCreate,
   PLATFORM_OPERATION_PARAMS,
@@ -80,7 +82,7 @@ const LAYERS_STATUS = { ACTIVE: "active", PAUSED: "paused" } as const;
 const GENDER = { male: "M", female: "F" } as const;
 
 /** Apple's defaults for what a partner may leave out of a campaign create. */
-export const CAMPAIGN_DEFAULTS = { supplySources: ["APPSTORE_SEARCH_RESULTS"], billingEvent: "TAPS", adChannelType: "SEARCH" } as const;
+export const CAMPAIGN_DEFAULTS = { supplySources: APPLE_DEFAULT_SUPPLY_SOURCES, billingEvent: "TAPS" } as const;
 /** Ad groups bill per tap unless the partner asks for CPM. */
 export const DEFAULT_PRICING_MODEL = "CPC";
 
@@ -178,7 +180,8 @@ function createCampaign(p: CreateCampaignParams, currency: string): [AppleWrite,
   const strategy = p.bidStrategy === undefined ? undefined : bidStrategy(p.bidStrategy);
   const sent = {
     supplySources: p.supplySources ?? [...CAMPAIGN_DEFAULTS.supplySources],
-    adChannelType: p.adChannelType ?? CAMPAIGN_DEFAULTS.adChannelType,
+    // Without one, the channel the placements run on (the Platform API derives it the same way).
+    adChannelType: p.adChannelType ?? appleChannelOf(p.supplySources ?? CAMPAIGN_DEFAULTS.supplySources),
     billingEvent: p.billingEvent ?? CAMPAIGN_DEFAULTS.billingEvent,
   };
   const fields: AppleCampaignCreate = {

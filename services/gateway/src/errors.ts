@@ -9,6 +9,7 @@ export interface FieldError {
 export interface ApiErrorExtras {
   reason?: string;
   verdictId?: string;
+  runId?: string;
   errors?: FieldError[];
   /** Overrides the code's default status (e.g. 413/415 for VALIDATION, 422 for IDEMPOTENCY_CONFLICT). */
   status?: number;

@@ -12,7 +12,11 @@ describe("optimizer config", () => {
       OPT_BUDGET_WORSE_MULTIPLE: 1.5,
       OPT_BUDGET_STEP_PERCENT: 20,
       OPT_FATIGUE_DROP_PERCENT: 30,
+      // Apple's reports come from the Apple Ads Platform API unless told otherwise (v5 is off on 2027-01-26).
+      APPLE_API: "platform",
     });
+    expect(loadOptimizerConfig({}).APPLE_BASE_URL).toBeUndefined();
+    expect(() => loadOptimizerConfig({ APPLE_API: "v4" })).toThrow(/APPLE_API/);
   });
 
   it("fails at boot naming every bad variable", () => {

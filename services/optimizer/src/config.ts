@@ -15,7 +15,10 @@ export const optimizerConfigSchema = baseConfigSchema.extend({
   META_BASE_URL: z.url().default("https://graph.facebook.com"),
   META_API_VERSION: z.string().regex(/^v\d+\.\d+$/).default("v24.0"),
   TIKTOK_BASE_URL: z.url().default("https://business-api.tiktok.com"),
-  APPLE_BASE_URL: z.url().default("https://api.searchads.apple.com"),
+  /** Apple's reporting API, as dispatcher-apple's writes: `platform` (Apple Ads Platform API) or `v5` (off on 2027-01-26). */
+  APPLE_API: z.enum(["platform", "v5"]).default("platform"),
+  /** Apple's host; unset, the configured API's own (`APPLE_REPORT_HOSTS`). */
+  APPLE_BASE_URL: z.url().optional(),
   /** Per-request timeout towards a platform's reporting API. */
   REPORT_TIMEOUT_MS: int(100, 30_000),
   /** The Meta `actions[].action_type` counted as a conversion. */

@@ -82,7 +82,7 @@ const services: Array<{ name: string; entry: string; env: Record<string, string>
   { name: "dispatcher-apple", entry: "services/dispatcher-apple/src/main.ts", env: { APPLE_BASE_URL: sandboxUrl, APPLE_API: config.APPLE_API } },
   { name: "webhooks", entry: "services/webhooks/src/main.ts", env: {} },
   // Reads performance from the sandbox; its first scheduled tick comes one interval (6 h) after start.
-  { name: "optimizer", entry: "services/optimizer/src/main.ts", env: { META_BASE_URL: sandboxUrl, TIKTOK_BASE_URL: sandboxUrl, APPLE_BASE_URL: sandboxUrl } },
+  { name: "optimizer", entry: "services/optimizer/src/main.ts", env: { META_BASE_URL: sandboxUrl, TIKTOK_BASE_URL: sandboxUrl, APPLE_BASE_URL: sandboxUrl, APPLE_API: config.APPLE_API } },
   { name: "gateway", entry: "services/gateway/src/main.ts", env: {
       PORT: String(config.API_PORT),
       HOST: "127.0.0.1",

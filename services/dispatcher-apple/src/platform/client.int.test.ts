@@ -83,10 +83,12 @@ describe("Platform API client against the sandbox", () => {
   it("ad accounts through the ACLs, and the apps reports of one campaign", async () => {
     expect(await apple.listAdAccounts(org.accessToken)).toEqual([{ id: auth.orgId, name: org.name, orgId: auth.orgId, roles: ["API Account Manager"] }]);
     const cid = String(org.campaigns[0]!.id);
-    const rows = await apple.appsReport("keywords", { campaignId: cid, start: "2026-11-01", end: "2026-11-07" }, auth);
+    // DAILY reports start within the last 90 days: the dates follow the clock.
+    const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    const rows = await apple.appsReport("keywords", { campaignId: cid, start: day(7), end: day(1) }, auth);
     expect(rows.map((r) => r.metadata.id).sort()).toEqual(org.campaigns[0]!.adGroups[0]!.keywords.map((k) => String(k.id)).sort());
     expect(rows.every((r) => (r.totalMetrics?.impressions ?? 0) > 0 && r.totalMetrics?.localSpend?.currency === "USD")).toBe(true);
-    const daily = await apple.appsReport("campaigns", { campaignId: cid, start: "2026-11-01", end: "2026-11-02", granularity: "DAILY" }, auth);
-    expect(daily[0]!.granularMetrics?.map((m) => m.date)).toEqual(["2026-11-01", "2026-11-02"]);
+    const daily = await apple.appsReport("campaigns", { campaignId: cid, start: day(2), end: day(1), granularity: "DAILY" }, auth);
+    expect(daily[0]!.granularMetrics?.map((m) => m.date)).toEqual([day(2), day(1)]);
   });
 });

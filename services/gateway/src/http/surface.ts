@@ -55,6 +55,20 @@ export function assertFieldsAllowed(platform: Platform, kind: EntityKind, body: 
   if (errors.length > 0) throw new ApiError("UNSUPPORTED_ON_PLATFORM", `${PLATFORM_NAME[platform]} does not take some of these fields here`, { errors });
 }
 
+/**
+ * Fields the platform derives from another (`LevelSurface.implied`): given and disagreeing with
+ * what the other field implies, one `422 UNSUPPORTED_ON_PLATFORM` naming each.
+ */
+export function assertImpliedAgree(platform: Platform, kind: EntityKind, body: Record<string, unknown>): void {
+  const errors: FieldError[] = Object.entries(surfaceOf(platform, kind)?.implied ?? {})
+    .filter(([field, rule]) => body[field] !== undefined && body[field] !== rule.valueOf(body[rule.from] ?? rule.fromDefault))
+    .map(([field, rule]) => ({
+      pointer: `/${field}`,
+      detail: `${PLATFORM_NAME[platform]} takes no ${field} of its own: ${rule.from} ${JSON.stringify(body[rule.from] ?? rule.fromDefault)} imply ${String(rule.valueOf(body[rule.from] ?? rule.fromDefault))}`,
+    }));
+  if (errors.length > 0) throw new ApiError("UNSUPPORTED_ON_PLATFORM", `${PLATFORM_NAME[platform]} does not take some of these fields here`, { errors });
+}
+
 /** A bid strategy the platform does not know at this level. */
 export function assertBidStrategy(platform: Platform, kind: EntityKind, surface: LevelSurface, bidStrategy: string | undefined, pointer = "/bidStrategy"): void {
   if (bidStrategy === undefined || !surface.bidStrategies) return;

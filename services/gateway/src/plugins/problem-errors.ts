@@ -25,6 +25,7 @@ export function problemBody(req: FastifyRequest, err: ApiError): Problem {
   };
   if (err.extras.reason !== undefined) body.reason = err.extras.reason;
   if (err.extras.verdictId !== undefined) body.verdictId = err.extras.verdictId;
+  if (err.extras.runId !== undefined) body.runId = err.extras.runId;
   if (err.extras.errors !== undefined) body.errors = err.extras.errors;
   return body;
 }

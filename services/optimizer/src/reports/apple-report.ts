@@ -1,65 +1,26 @@
-import { fromAppleMoney } from "@layers/contracts";
-import { ReportError, fetchJson, type ReportAccount, type ReportReader, type ReportRow } from "./report-row.ts";
+import { applePlatformReportReader } from "./apple-platform-report.ts";
+import { appleV5ReportReader } from "./apple-v5-report.ts";
+import type { ReportReader } from "./report-row.ts";
+
+/** Which of Apple's APIs the optimizer reads (`APPLE_API`, as dispatcher-apple writes). */
+export type AppleApi = "platform" | "v5";
 
 export interface AppleReportOptions {
   baseUrl: string;
   timeoutMs: number;
   fetch?: typeof fetch;
+  /** Rows asked per page (capped at each API's maximum); tests make it small to cross pages. */
+  pageSize?: number;
 }
 
-const PAGE = 1000;
+/** Apple's hosts per API; `APPLE_BASE_URL` overrides (dev and tests: the sandbox, which serves both). */
+export const APPLE_REPORT_HOSTS: Record<AppleApi, string> = { platform: "https://api.ads.apple.com", v5: "https://api.searchads.apple.com" };
 
 /**
- * Apple Search Ads v5 reports (DAILY, UTC): the campaigns report, then per campaign its ad group
- * and keyword reports. Spend is `localSpend` Money; conversions are `totalInstalls`. Apple v5 sunsets
- * 2027-01-26: the successor's reports replace this one file.
+ * Apple's reporting read in the configured API's wire format: the Apple Ads Platform API's
+ * `reports/apps/{campaigns|adgroups|keywords}/query` (default) or v5's reports. Both give the same
+ * rows (campaign, ad group and keyword days, `localSpend` Money, `taps`, `totalInstalls`).
  */
-export function appleReportReader(opts: AppleReportOptions): ReportReader {
-  const fetchFn = opts.fetch ?? fetch;
-  const report = async (account: ReportAccount, path: string, window: { since: string; until: string }) => {
-    const out: Array<{ metadata: Record<string, any>; granularity: Array<Record<string, any>> }> = [];
-    for (let offset = 0; ; offset += PAGE) {
-      const { status, body } = await fetchJson(
-        fetchFn,
-        `${opts.baseUrl}/api/v5/reports/${path}`,
-        {
-          method: "POST",
-          headers: { authorization: `Bearer ${account.accessToken}`, "x-ap-context": `orgId=${account.platformAccountId}`, "content-type": "application/json" },
-          body: JSON.stringify({ startTime: window.since, endTime: window.until, granularity: "DAILY", timeZone: "UTC", returnRowTotals: false, returnGrandTotals: false, selector: { orderBy: [], pagination: { offset, limit: PAGE } } }),
-        },
-        opts.timeoutMs,
-      );
-      if (status !== 200) {
-        const message = body?.error?.errors?.[0]?.message ?? "no message";
-        throw new ReportError(`Apple report ${path} answered ${status}: ${message}`, { retryable: status >= 500 || status === 429 });
-      }
-      const rows = body.data?.reportingDataResponse?.row ?? [];
-      out.push(...rows);
-      if (offset + rows.length >= Number(body.pagination?.totalResults ?? 0) || rows.length === 0) return out;
-    }
-  };
-  return async (account, window) => {
-    const rows: ReportRow[] = [];
-    const push = (level: ReportRow["level"], platformId: string, days: Array<Record<string, any>>) => {
-      for (const d of days) {
-        rows.push({
-          level,
-          platformId,
-          date: String(d.date),
-          spendCents: fromAppleMoney(d.localSpend, account.currency),
-          impressions: Number(d.impressions ?? 0),
-          clicks: Number(d.taps ?? 0),
-          conversions: Number(d.totalInstalls ?? 0),
-        });
-      }
-    };
-    const campaigns = await report(account, "campaigns", window);
-    for (const c of campaigns) {
-      const campaignId = String(c.metadata.campaignId);
-      push("campaign", campaignId, c.granularity);
-      for (const g of await report(account, `campaigns/${campaignId}/adgroups`, window)) push("adgroup", String(g.metadata.adGroupId), g.granularity);
-      for (const k of await report(account, `campaigns/${campaignId}/keywords`, window)) push("keyword", String(k.metadata.keywordId), k.granularity);
-    }
-    return rows;
-  };
+export function appleReportReader(api: AppleApi, opts: AppleReportOptions): ReportReader {
+  return api === "platform" ? applePlatformReportReader(opts) : appleV5ReportReader(opts);
 }

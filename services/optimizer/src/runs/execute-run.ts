@@ -1,11 +1,11 @@
 import { deterministicEventId, newId, type NatsNames, type OptimizerRunSummary, type Platform } from "@layers/contracts";
 import type { Db } from "@layers/db";
-import { enqueueEvents } from "@layers/lifecycle";
+import { completeRunJob, enqueueEvents, failRunJobs, startRunJob, type OutboxEvent } from "@layers/lifecycle";
 import type { Logger } from "@layers/runtime";
 import type { JetStreamClient } from "@nats-io/jetstream";
 import type { NatsConnection } from "@nats-io/transport-node";
 import type { OptimizerConfig } from "../config.ts";
-import { completeRun, failRun, insertProposal, markRunning } from "../db/run-repository.ts";
+import { completeRun, failRun, insertProposal, markRunning } from "@layers/optimizer-store";
 import type { ReportWindow } from "../reports/report-row.ts";
 import type { Proposal, RuleNote } from "../rules/facts.ts";
 import { moveBudget } from "../rules/move-budget.ts";
@@ -26,6 +26,7 @@ export interface RunDeps extends SyncDeps {
 
 export interface RunToExecute {
   runId: string;
+  jobId: string;
   organizationId: string;
   projectId: string;
   layerId: string;
@@ -50,7 +51,12 @@ export function proposeAll(facts: Parameters<typeof pauseWithoutResults>[0], c: 
  */
 export async function executeRun(deps: RunDeps, run: RunToExecute): Promise<void> {
   const log = deps.log.child({ runId: run.runId, layerId: run.layerId });
-  if (!(await markRunning(deps.db, run.runId))) return;
+  const started = await deps.db.transaction().execute(async (trx) => {
+    if (!(await markRunning(trx, run.runId))) return false;
+    await startRunJob(trx, run.jobId);
+    return true;
+  });
+  if (!started) return;
   try {
     const synced = await syncLayerMetrics(deps, run.layerId, run.window);
     const state = await loadLayerState(deps.db, run.layerId, run.window, { cooldownHours: deps.config.OPT_COOLDOWN_HOURS, minScoreImpressions: deps.config.OPT_FATIGUE_MIN_IMPRESSIONS });
@@ -60,7 +66,7 @@ export async function executeRun(deps: RunDeps, run: RunToExecute): Promise<void
     const submitDeps = { db: deps.db, js: deps.js, nc: deps.nc, names: deps.names, verdictWaitMs: deps.config.OPTIMIZER_VERDICT_WAIT_MS };
     const changes: string[] = [];
     const counts = { allowed: 0, queued: 0, denied: 0 };
-    const events = [];
+    const events: OutboxEvent[] = [];
     let position = 0;
     for (const p of railed.kept) {
       const verdict: ProposalVerdict = run.dryRun ? await evaluateProposal(submitDeps, layer, p, run.requestId) : await submitProposal(submitDeps, layer, p, run.requestId);
@@ -122,7 +128,6 @@ export async function executeRun(deps: RunDeps, run: RunToExecute): Promise<void
       changes,
       metrics: { rows: synced.upserted, unknownObjects: synced.unknown },
     };
-    await completeRun(deps.db, run.runId, summary);
     events.push({
       event: {
         id: deterministicEventId(run.runId, "ads.optimizer.run.completed"),
@@ -133,10 +138,19 @@ export async function executeRun(deps: RunDeps, run: RunToExecute): Promise<void
       requestId: run.requestId,
       traceparent: null,
     });
-    await enqueueEvents(deps.db, events);
+    // The run, its job and its events move together: a reader never sees a completed run without them.
+    await deps.db.transaction().execute(async (trx) => {
+      await completeRun(trx, run.runId, summary);
+      await completeRunJob(trx, run.jobId, { runId: run.runId, dryRun: run.dryRun, proposals: summary.proposals, ...counts });
+      await enqueueEvents(trx, events);
+    });
     log.info({ proposals: summary.proposals, ...counts, held: summary.held.length, dryRun: run.dryRun }, "optimizer run completed");
   } catch (err) {
     log.error({ err }, "optimizer run failed");
-    await failRun(deps.db, run.runId, { code: (err as { retryable?: boolean }).retryable ? "PLATFORM_UNAVAILABLE" : "RUN_FAILED", message: String((err as Error).message ?? err).slice(0, 500) });
+    const error = { code: (err as { retryable?: boolean }).retryable ? "PLATFORM_UNAVAILABLE" : "RUN_FAILED", message: String((err as Error).message ?? err).slice(0, 500) };
+    await deps.db.transaction().execute(async (trx) => {
+      const failed = await failRun(trx, run.runId, error);
+      if (failed.jobId !== null) await failRunJobs(trx, [failed.jobId], error);
+    });
   }
 }

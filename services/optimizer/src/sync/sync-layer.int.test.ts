@@ -2,7 +2,7 @@ import { DEV_TOKEN_KEY } from "@layers/runtime";
 import { createSandboxClient, startSandbox, type RunningSandbox, type SandboxClient } from "@layers/sandbox";
 import { createTestEnv, type TestEnv } from "@layers/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readMetrics } from "../db/metrics-repository.ts";
+import { readMetrics } from "@layers/optimizer-store";
 import { appleReportReader } from "../reports/apple-report.ts";
 import { metaReportReader } from "../reports/meta-report.ts";
 import { tiktokReportReader } from "../reports/tiktok-report.ts";
@@ -25,7 +25,7 @@ beforeAll(async () => {
     readers: {
       meta: metaReportReader({ baseUrl: sandbox.url, version: "v24.0", conversionAction: "offsite_conversion.fb_pixel_purchase", timeoutMs: 5000 }),
       tiktok: tiktokReportReader({ baseUrl: sandbox.url, timeoutMs: 5000 }),
-      apple: appleReportReader({ baseUrl: sandbox.url, timeoutMs: 5000 }),
+      apple: appleReportReader("platform", { baseUrl: sandbox.url, timeoutMs: 5000 }),
     },
   };
 });
@@ -85,21 +85,43 @@ describe("metrics sync", () => {
     expect((await readMetrics(env.db, { entityId: campaignId })).map((r) => r.spendCents)).toEqual([2051, 99]);
   });
 
-  it("stores Apple campaign, ad group and keyword days from the v5 reports", async () => {
-    const org = await control.createAppleOrg({ campaigns: [{ name: "C", adGroups: [{ name: "G", keywords: [{ text: "one" }] }] }] } as never);
-    const c = org.campaigns[0]!;
-    const g = c.adGroups[0]!;
-    const k = g.keywords[0]!;
-    const t = await storeTenant(env.db, "apple", { platformAccountId: String(org.orgId), accessToken: org.accessToken, currency: org.currency });
-    const campaignId = await storeCampaign(env.db, t, String(c.id));
-    const groupId = await storeChild(env.db, t, "adgroup", campaignId, null, String(g.id));
-    const keywordId = await storeChild(env.db, t, "keyword", campaignId, groupId, String(k.id));
-    await control.setPerformance("apple", String(k.id), [day("2026-11-02", 1234, 300, 30, 3)]);
+});
 
-    await syncLayerMetrics(deps, t.layerId, window);
+// Both of Apple's APIs (`APPLE_API`), one test: the same scripted days must land as the same rows.
+describe.each(["platform", "v5"] as const)("Apple metrics sync over the %s API", (api) => {
+  it("stores campaign, ad group and keyword days, a deleted campaign's included, in minor units", async () => {
+    // One row a page: every list and report below crosses pages.
+    const apple = { ...deps, readers: { ...deps.readers, apple: appleReportReader(api, { baseUrl: sandbox.url, timeoutMs: 5000, pageSize: 1 }) } };
+    const org = await control.createAppleOrg({ currency: "JPY", campaigns: [{ name: "C", adGroups: [{ name: "G", keywords: [{ text: "one" }, { text: "two" }] }] }, { name: "Gone", deleted: true, adGroups: [{ name: "H" }] }] } as never);
+    const [c, gone] = org.campaigns;
+    const g = c!.adGroups[0]!;
+    const [k1, k2] = g.keywords;
+    const t = await storeTenant(env.db, "apple", { platformAccountId: String(org.orgId), accessToken: org.accessToken, currency: org.currency });
+    const campaignId = await storeCampaign(env.db, t, String(c!.id));
+    const groupId = await storeChild(env.db, t, "adgroup", campaignId, null, String(g.id));
+    const keywordId = await storeChild(env.db, t, "keyword", campaignId, groupId, String(k1!.id));
+    const goneId = await storeCampaign(env.db, t, String(gone!.id));
+    // Reports read DAILY rows from the last 90 days: the window follows the clock.
+    const d = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    const recent = { since: d(3), until: d(1) };
+    await control.setPerformance("apple", String(k1!.id), [day(d(2), 1234, 300, 30, 3)]);
+    await control.setPerformance("apple", String(k2!.id), [day(d(2), 66, 10, 1, 0), day(d(1), 5, 2, 0, 0)]);
+    await control.setPerformance("apple", String(gone!.id), [day(d(3), 700, 70, 7, 1)]);
+    await control.setPerformance("apple", String(gone!.adGroups[0]!.id), []);
+
+    const synced = await syncLayerMetrics(apple, t.layerId, recent);
+    // k2 is not a Layers entity: its two days are counted, not stored.
+    expect(synced).toMatchObject({ accounts: 1, unknown: 2 });
     const rows = await readMetrics(env.db, { layerId: t.layerId });
-    expect(rows.map((r) => [r.level, r.entityId, r.spendCents, r.conversions]).sort()).toEqual(
-      [["adgroup", groupId, 1234, 3], ["campaign", campaignId, 1234, 3], ["keyword", keywordId, 1234, 3]].sort(),
+    expect(rows.map((r) => [r.level, r.entityId, r.date, r.spendCents, r.impressions, r.clicks, r.conversions]).sort()).toEqual(
+      [
+        ["adgroup", groupId, d(2), 1300, 310, 31, 3],
+        ["adgroup", groupId, d(1), 5, 2, 0, 0],
+        ["campaign", campaignId, d(2), 1300, 310, 31, 3],
+        ["campaign", campaignId, d(1), 5, 2, 0, 0],
+        ["keyword", keywordId, d(2), 1234, 300, 30, 3],
+        ["campaign", goneId, d(3), 700, 70, 7, 1],
+      ].sort(),
     );
   });
 });

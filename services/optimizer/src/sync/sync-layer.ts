@@ -1,7 +1,7 @@
 import type { Platform } from "@layers/contracts";
 import type { Db } from "@layers/db";
 import { openToken, type Logger } from "@layers/runtime";
-import { replaceLayerMetrics, type MetricRow } from "../db/metrics-repository.ts";
+import { replaceLayerMetrics, type MetricRow } from "@layers/optimizer-store";
 import type { ReportReader, ReportWindow } from "../reports/report-row.ts";
 
 export interface SyncDeps {

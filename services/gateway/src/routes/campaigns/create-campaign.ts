@@ -1,9 +1,10 @@
 import type { FastifyInstance } from "fastify";
-import { SCOPE_OF_OPERATION, authorityFromModes, createCampaignBodySchemaFor, createCampaignParamsSchema, newId, type Platform } from "@layers/contracts";
+import { SCOPE_OF_OPERATION, authorityFromModes, createCampaignBodySchemaFor, createCampaignParamsSchema, newId, surfaceOf, type Platform } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { ApiError } from "../../errors.ts";
 import { assertRepresentable } from "../../http/money.ts";
 import { parseBody } from "../../http/parse.ts";
+import { assertFieldsAllowed, assertImpliedAgree } from "../../http/surface.ts";
 import { assertActive, layerFor, platformOf, projectFor } from "../../http/tenancy.ts";
 import { findAdAccount } from "../../repositories/ad-accounts.repository.ts";
 import { assertAccountConnected } from "../ad-accounts/account-conflict.ts";
@@ -25,6 +26,10 @@ export function registerCreateCampaign(app: FastifyInstance, ctx: RouteContext):
       const project = await projectFor(ctx, req, req.params.projectId);
       const platform: Platform = platformOf(req.params.platform);
       const body = parseBody(BODY[platform], req.body);
+      // Budget kinds the platform does not take (Apple: no lifetime budget on either API) are
+      // read from the surface table, like every other level's budget write.
+      assertFieldsAllowed(platform, "campaign", { dailyBudgetCents: body.dailyBudgetCents, lifetimeBudgetCents: body.lifetimeBudgetCents }, surfaceOf(platform, "campaign")?.budget);
+      assertImpliedAgree(platform, "campaign", body);
       assertActive(project);
       const layer = await layerFor(ctx, project, platform);
       assertRepresentable(platform, layer.currency, { dailyBudgetCents: body.dailyBudgetCents, lifetimeBudgetCents: body.lifetimeBudgetCents });

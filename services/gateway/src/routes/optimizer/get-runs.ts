@@ -5,7 +5,7 @@ import type { RouteContext } from "../../context.ts";
 import { notFound } from "../../errors.ts";
 import { parseQuery } from "../../http/parse.ts";
 import { projectFor } from "../../http/tenancy.ts";
-import { readRuns } from "./run-view.ts";
+import { readRuns } from "@layers/optimizer-store";
 
 const listQuerySchema = z.strictObject({ layerId: layerIdSchema.optional(), limit: z.coerce.number().int().min(1).max(100).default(20) });
 

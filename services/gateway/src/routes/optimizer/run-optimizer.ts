@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { optimizerRunBodySchema, optimizerRunReplySchema, PLATFORM_OF_OPTIMIZER_PLATFORM, type OptimizerRunRequest } from "@layers/contracts";
+import { optimizerRunAcceptedSchema, optimizerRunBodySchema, optimizerRunReplySchema, PLATFORM_OF_OPTIMIZER_PLATFORM, type OptimizerRunRequest } from "@layers/contracts";
 import { hopHeaders } from "@layers/runtime";
 import type { RouteContext } from "../../context.ts";
 import { ApiError, notFound } from "../../errors.ts";
@@ -8,8 +8,9 @@ import { layerFor, projectFor } from "../../http/tenancy.ts";
 
 /**
  * POST /v1/projects/:projectId/ads/optimizer/run — asks the optimizer (core NATS request; it owns
- * its runs) to queue a run of the layer. 202 `{runId, status: "queued"}`; a layer with a run
- * queued or running is 409 naming that run; no optimizer answering in time is 503.
+ * its runs) to queue a run of the layer. 202 `{jobId, runId}` (the run's job: `GET /v1/jobs/:jobId`);
+ * a layer with a run queued or running is 409 naming that run in `runId`; no optimizer answering
+ * in time is 503.
  */
 export function registerRunOptimizer(app: FastifyInstance, ctx: RouteContext): void {
   app.post<{ Params: { projectId: string } }>("/v1/projects/:projectId/ads/optimizer/run", { config: { auth: { anyOf: ["ads:write:optimizer_trigger"] } } }, async (req, reply) => {
@@ -29,10 +30,12 @@ export function registerRunOptimizer(app: FastifyInstance, ctx: RouteContext): v
     }
     const answer = optimizerRunReplySchema.parse(raw);
     if (!answer.ok) {
-      if (answer.code === "CONFLICT") throw new ApiError("CONFLICT", `a run of this layer is already queued or running: ${answer.runId ?? "unknown"}`, { reason: answer.runId ?? "open_run" });
+      if (answer.code === "CONFLICT") {
+        throw new ApiError("CONFLICT", answer.runId ? `run ${answer.runId} of this layer is already queued or running` : answer.message, { reason: "open_run", ...(answer.runId ? { runId: answer.runId } : {}) });
+      }
       if (answer.code === "NOT_FOUND") throw notFound("layer");
       throw new Error(`optimizer refused a run (${answer.code}): ${answer.message}`);
     }
-    return reply.code(202).header("Location", `/v1/projects/${project.id}/ads/optimizer/runs/${answer.runId}`).send({ runId: answer.runId, status: "queued" });
+    return reply.code(202).header("Location", `/v1/projects/${project.id}/ads/optimizer/runs/${answer.runId}`).send(optimizerRunAcceptedSchema.parse({ jobId: answer.jobId, runId: answer.runId }));
   });
 }

@@ -1,13 +1,12 @@
-import type { Kysely } from "kysely";
 import { PLATFORM_OF_OPTIMIZER_PLATFORM, type OptimizerPlatform, type OptimizerRun } from "@layers/contracts";
-import type { Database } from "@layers/db";
+import type { Db } from "@layers/db";
 import { sql } from "kysely";
 
 const OPTIMIZER_PLATFORM = Object.fromEntries(Object.entries(PLATFORM_OF_OPTIMIZER_PLATFORM).map(([k, v]) => [v, k])) as Record<string, OptimizerPlatform>;
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
-/** Runs of a project (read only: the optimizer writes them), newest first, with their proposals. */
-export async function readRuns(db: Kysely<Database>, projectId: string, filter: { runId?: string; layerId?: string; limit: number }): Promise<OptimizerRun[]> {
+/** Runs of a project as the runs API shows them, newest first, with their proposals. */
+export async function readRuns(db: Db, projectId: string, filter: { runId?: string; layerId?: string; limit: number }): Promise<OptimizerRun[]> {
   let q = db
     .selectFrom("optimizer_runs")
     .selectAll()
@@ -20,6 +19,7 @@ export async function readRuns(db: Kysely<Database>, projectId: string, filter: 
   const proposals = await db.selectFrom("optimizer_proposals").selectAll().where("run_id", "in", runs.map((r) => r.id)).orderBy("position").execute();
   return runs.map((r) => ({
     id: r.id,
+    jobId: r.job_id,
     layerId: r.layer_id,
     platform: OPTIMIZER_PLATFORM[r.platform]!,
     status: r.status,

@@ -1,8 +1,9 @@
 import type { Platform } from "@layers/contracts";
 import type { Db } from "@layers/db";
 import { sql } from "kysely";
-import type { ReportWindow } from "../reports/report-row.ts";
+import type { DateWindow } from "./window.ts";
 
+/** One entity's delivery on one day, money in contract minor units (table `ad_metrics_daily`). */
 export interface MetricRow {
   entityId: string;
   level: "campaign" | "adset" | "adgroup" | "ad" | "keyword";
@@ -27,7 +28,7 @@ const CHUNK = 1000;
  * see (a platform omits days without delivery). The advisory lock keeps two syncs of one layer
  * from interleaving.
  */
-export async function replaceLayerMetrics(db: Db, scope: LayerScope, window: ReportWindow, rows: readonly MetricRow[]): Promise<{ upserted: number; removed: number }> {
+export async function replaceLayerMetrics(db: Db, scope: LayerScope, window: DateWindow, rows: readonly MetricRow[]): Promise<{ upserted: number; removed: number }> {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${`optimizer-sync:${scope.layerId}`}))`.execute(trx);
     for (let i = 0; i < rows.length; i += CHUNK) {
@@ -79,9 +80,10 @@ export interface MetricsQuery {
   entityId?: string;
   since?: string;
   until?: string;
+  limit?: number;
 }
 
-/** Stored daily rows, oldest first per entity. */
+/** Stored daily rows, oldest first per entity (at most `limit` when given). */
 export async function readMetrics(db: Db, q: MetricsQuery): Promise<MetricRow[]> {
   let query = db
     .selectFrom("ad_metrics_daily")
@@ -93,7 +95,9 @@ export async function readMetrics(db: Db, q: MetricsQuery): Promise<MetricRow[]>
   if (q.entityId !== undefined) query = query.where("entity_id", "=", q.entityId);
   if (q.since !== undefined) query = query.where("date", ">=", q.since);
   if (q.until !== undefined) query = query.where("date", "<=", q.until);
-  const rows = await query.orderBy("entity_id").orderBy("date").execute();
+  let ordered = query.orderBy("entity_id").orderBy("date");
+  if (q.limit !== undefined) ordered = ordered.limit(q.limit);
+  const rows = await ordered.execute();
   return rows.map((r) => ({
     entityId: r.entity_id,
     level: r.level,
@@ -103,4 +107,19 @@ export async function readMetrics(db: Db, q: MetricsQuery): Promise<MetricRow[]>
     clicks: Number(r.clicks),
     conversions: Number(r.conversions),
   }));
+}
+
+/**
+ * Claims schedule tick `tick` for a layer's metrics sync: true for exactly one caller per
+ * (layer, tick), whichever optimizer instance asks first; false for a tick already claimed (or an
+ * older one).
+ */
+export async function claimSyncTick(db: Db, layerId: string, tick: number): Promise<boolean> {
+  const claimed = await db
+    .insertInto("ad_metrics_sync_ticks")
+    .values({ layer_id: layerId, tick })
+    .onConflict((oc) => oc.column("layer_id").doUpdateSet({ tick, claimed_at: sql<Date>`now()` }).where("ad_metrics_sync_ticks.tick", "<", tick))
+    .returning("layer_id")
+    .executeTakeFirst();
+  return claimed !== undefined;
 }
