@@ -3,18 +3,23 @@ import { targetOf, type Dispatch, type NatsNames } from "@layers/contracts";
 import type { Db } from "@layers/db";
 import {
   claimIntent,
+  claimIntents,
   deferIntent,
   enqueueEvents,
   failureReason,
   FINISHED_INTENT_STATES,
   handOnMsgId,
   recordOutcome,
+  recordOutcomes,
   releaseIntent,
+  type ClaimAttempt,
   type Outcome,
   type OutcomeTarget,
+  type OutcomeToRecord,
+  type Recorded,
   type WaitingWrite,
 } from "@layers/lifecycle";
-import { hopHeaders, inSpan, PermanentError, RetryableError, type DispatchMetrics, type HandlerOutcome, type HopContext, type Logger } from "@layers/runtime";
+import { createGroupCommitter, hopHeaders, inSpan, PermanentError, RetryableError, type DispatchMetrics, type HandlerOutcome, type HopContext, type Logger } from "@layers/runtime";
 import type { DispatchAdapter, PreparedWrite } from "./adapter.ts";
 import type { DispatchConfig } from "./config.ts";
 import { markTokenExpired, type AdAccountTarget } from "./db/targets.repository.ts";
@@ -47,16 +52,31 @@ const DONE: HandlerOutcome = { kind: "done" };
  * ahead (this handler recording an outcome, or the gate's verdict) hands the next one on by
  * publishing its stored dispatch. A backlog on one entity therefore drains at platform speed and
  * holds no consumer slot while it waits, so other entities keep flowing.
+ *
+ * Claims and records are group-committed: the claims (and the records) of the messages this
+ * process handles at once go to Postgres as one statement, each handler getting its own answer —
+ * exactly what the single statement would have answered it.
  */
 export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: DispatchAdapter<Plan>) {
   const { db, config } = deps;
   const { platform, label } = adapter;
+  const batching = { maxBatch: config.DISPATCH_BATCH_MAX, maxInFlight: config.DISPATCH_BATCHES_IN_FLIGHT };
+  const claims = createGroupCommitter<string, ClaimAttempt>({
+    ...batching,
+    runBatch: async (ids) => (await claimIntents(db, ids, platform, config.LEASE_MS)).map((ok) => ({ ok })),
+    runAlone: (id) => claimIntent(db, id, platform, config.LEASE_MS),
+  });
+  const records = createGroupCommitter<OutcomeToRecord, Recorded>({
+    ...batching,
+    runBatch: async (items) => (await recordOutcomes(db, items)).map((ok) => ({ ok })),
+    runAlone: (item) => recordOutcome(db, item.target, item.outcome, item.at, item.events),
+  });
   const ladder = (attempt: number) => config.RETRY_LADDER_MS[Math.min(attempt - 1, config.RETRY_LADDER_MS.length - 1)] ?? 1_000;
 
   return async function handleDispatch(d: Dispatch, ctx: DispatchContext): Promise<HandlerOutcome> {
     const log = ctx.log.child({ intentId: d.intentId, operation: d.operation, entityKey: d.entityKey, entitySeq: d.entitySeq });
     if (d.platform !== platform) throw new PermanentError("wrong_platform", `dispatcher-${platform} got a ${d.platform} write`);
-    const { view, claimed } = await claimIntent(db, d.intentId, platform, config.LEASE_MS);
+    const { view, claimed } = await claims.submit(d.intentId);
     if (!view || view.platform !== platform) throw new PermanentError("unknown_intent", `intent ${d.intentId} is not a stored ${label} write`);
     if (claimed === undefined) {
       if (FINISHED_INTENT_STATES.includes(view.state)) {
@@ -167,7 +187,7 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
   async function record(d: Dispatch, target: OutcomeTarget, outcome: Outcome, ctx: DispatchContext, log: Logger): Promise<boolean> {
     const at = new Date();
     const events = asOutbox(outcomeEvents(d, target.campaignId, outcome, at, target.entity), ctx);
-    const { recorded, next } = await recordOutcome(db, target, outcome, at, events);
+    const { recorded, next } = await records.submit({ target, outcome, at, events });
     if (!recorded) {
       log.warn("lease lost before recording; the instance holding it reconciles and records this write");
       return false;
