@@ -24,6 +24,7 @@ import type { DispatchAdapter, PreparedWrite } from "./adapter.ts";
 import type { DispatchConfig } from "./config.ts";
 import { markTokenExpired, type AdAccountTarget } from "./db/targets.repository.ts";
 import { asOutbox, outcomeEvents, tokenExpiredEvent } from "./events.ts";
+import { createEntityHolds } from "./entity-holds.ts";
 import { keepLease } from "./lease-keeper.ts";
 import type { CallBudgets } from "./budgets/call-budgets.ts";
 import { PlatformThrottledError } from "./platform-errors.ts";
@@ -71,11 +72,17 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
     runBatch: async (items) => (await recordOutcomes(db, items)).map((ok) => ({ ok })),
     runAlone: (item) => recordOutcome(db, item.target, item.outcome, item.at, item.events),
   });
+  const holds = createEntityHolds();
   const ladder = (attempt: number) => config.RETRY_LADDER_MS[Math.min(attempt - 1, config.RETRY_LADDER_MS.length - 1)] ?? 1_000;
 
   return async function handleDispatch(d: Dispatch, ctx: DispatchContext): Promise<HandlerOutcome> {
     const log = ctx.log.child({ intentId: d.intentId, operation: d.operation, entityKey: d.entityKey, entitySeq: d.entitySeq });
     if (d.platform !== platform) throw new PermanentError("wrong_platform", `dispatcher-${platform} got a ${d.platform} write`);
+    // Behind a write this process is landing right now: certainly fenced, and handed on when that one is recorded.
+    if (holds.isBehind(d.entityKey, d.entitySeq)) {
+      log.debug("waits for an earlier write to the same entity (landing here)");
+      return DONE;
+    }
     const { view, claimed } = await claims.submit(d.intentId);
     if (!view || view.platform !== platform) throw new PermanentError("unknown_intent", `intent ${d.intentId} is not a stored ${label} write`);
     if (claimed === undefined) {
@@ -115,6 +122,7 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
     let outcome: Outcome;
     // Set when the write waits for its account's budget instead of calling: `refund` when no call was made.
     let deferred: { refund: boolean } | undefined;
+    holds.hold(d.entityKey, d.entitySeq);
     try {
       // Only a crash loop gets here: normal failures are marked dead when the last attempt fails.
       if (attempts > config.MAX_ATTEMPTS) throw new PermanentError("attempts_exhausted", `claimed ${attempts} times`);
@@ -158,6 +166,8 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
         throw new RetryableError(`attempt ${attempts} failed: ${what}`, { cause: err, retryAfterMs });
       }
     } finally {
+      // Before the record: the hand-on it publishes must find the entity free here.
+      holds.release(d.entityKey, d.entitySeq);
       keeper.stop();
       if (deferred !== undefined && account !== undefined) {
         await deps.budgets.park(account.platformAccountId, d.intentId);
