@@ -26,6 +26,7 @@ import { markTokenExpired, type AdAccountTarget } from "./db/targets.repository.
 import { asOutbox, outcomeEvents, tokenExpiredEvent } from "./events.ts";
 import { createEntityHolds } from "./entity-holds.ts";
 import { keepLease } from "./lease-keeper.ts";
+import { createRowLoader } from "./load-ref.ts";
 import type { CallBudgets } from "./budgets/call-budgets.ts";
 import { PlatformThrottledError } from "./platform-errors.ts";
 
@@ -72,6 +73,7 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
     runBatch: async (items) => (await recordOutcomes(db, items)).map((ok) => ({ ok })),
     runAlone: (item) => recordOutcome(db, item.target, item.outcome, item.at, item.events),
   });
+  const loadRows = createRowLoader({ db, platform: { platform, label }, ...batching });
   const holds = createEntityHolds();
   const ladder = (attempt: number) => config.RETRY_LADDER_MS[Math.min(attempt - 1, config.RETRY_LADDER_MS.length - 1)] ?? 1_000;
 
@@ -126,7 +128,7 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
     try {
       // Only a crash loop gets here: normal failures are marked dead when the last attempt fails.
       if (attempts > config.MAX_ATTEMPTS) throw new PermanentError("attempts_exhausted", `claimed ${attempts} times`);
-      const write = await adapter.prepare(d, { db, log: claimLog });
+      const write = await adapter.prepare(d, { db, log: claimLog, loadRows });
       target.entity = write.entity;
       checkAccount(d, write);
       account = write.account;
