@@ -21,7 +21,8 @@ interface Sizes {
 }
 const FULL: Sizes = { backlog: 5_000, probes: 5, drainBudgetMs: 180_000 };
 const QUICK: Sizes = { backlog: 1_000, probes: 3, drainBudgetMs: 60_000 };
-const CONCURRENCY = 16;
+/** DISPATCH_CONCURRENCY default. */
+const CONCURRENCY = 64;
 const AUTO = { creative: "auto", tactical: "auto", structural: "auto" } as const;
 
 /**
