@@ -31,10 +31,10 @@ const QUICK: Sizes = { fast: 800, slow: 3, phaseBudgetMs: 4_000, baselineMs: 1_0
 
 const AUTO = { creative: "auto", tactical: "auto", structural: "auto" } as const;
 /** DISPATCH_CONCURRENCY default: phase a and the baseline use it. */
-const DISPATCH_CONCURRENCY = 16;
+const DISPATCH_CONCURRENCY = 64;
 /**
- * Upper bound of the scaling phases' per-instance concurrency: each instance's pool is concurrency
- * + 4 connections, and 4 × 20 would crowd a Postgres shared with other work (max_connections 100).
+ * Upper bound of the scaling phases' per-instance concurrency: each instance holds up to DB_POOL_MAX
+ * (20) connections, and 4 × 20 would crowd a Postgres shared with other work (max_connections 100).
  * The value used is sized from phase a's CPU per write (scalingConcurrency), so that 4 instances at
  * their latency-bound rate use at most half the machine: a run that saturates the CPU measures the
  * CPU, not whether instances scale. Both phases use the same value, so the ratio compares like with like.

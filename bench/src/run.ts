@@ -14,18 +14,19 @@ import { p3 } from "./p3-webhooks.ts";
 import { p4 } from "./p4-replay.ts";
 import { p5 } from "./p5-idle.ts";
 import { p6 } from "./p6-call-budgets.ts";
+import { p7 } from "./p7-entity-backlog.ts";
 import { renderCharts, renderPerformanceMd, type Machine, type RunReport } from "./report.ts";
 import { REPO_ROOT } from "./services.ts";
 import { formatTable, tally, type BenchmarkResult } from "./verdict.ts";
 
 /**
- * `pnpm bench [p1 … p6] [--quick] [--log-level info] [--concurrency 32] [--replay-intents N]` (or
+ * `pnpm bench [p1 … p7] [--quick] [--log-level info] [--concurrency 32] [--replay-intents N]` (or
  * `./dev bench …`; both build first and run the compiled bench). Runs the SPEC §11 benchmarks,
  * prints one table, writes `.bench/latest.json`, and — when every benchmark ran — docs/performance.md
  * with its SVG charts. A missed target is a FAIL row, never a failed process; the exit code is 1 only
  * when a benchmark could not run at all.
  */
-const BENCHMARKS: Benchmark[] = [p1, p2, p3, p4, p5, p6];
+const BENCHMARKS: Benchmark[] = [p1, p2, p3, p4, p5, p6, p7];
 
 const USAGE = `usage: pnpm bench [${BENCHMARKS.map((b) => b.id).join("|")} …] [--quick] [--log-level <level>] [--concurrency <n>] [--replay-intents <n>]
   --quick           every benchmark small (a few seconds per phase; the whole run in a few minutes)

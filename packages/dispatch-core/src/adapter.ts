@@ -2,12 +2,18 @@ import type { Dispatch, Platform } from "@layers/contracts";
 import type { Db } from "@layers/db";
 import type { Logger } from "@layers/runtime";
 import type { AdAccountTarget } from "./db/targets.repository.ts";
+import type { RowLoader } from "./load-ref.ts";
 import type { EntityRef, EntityRowPatch, Superseder } from "@layers/lifecycle";
 
 export interface AdapterContext {
   db: Db;
   /** Bound to the intent and the claim's attempt. */
   log: Logger;
+}
+
+export interface PrepareContext extends AdapterContext {
+  /** `loadWriteRows` batched with the other writes being prepared at once: one statement for their campaigns. */
+  loadRows: RowLoader;
 }
 
 /** A write the adapter has planned and resolved, ready to land. No platform call has been made. */
@@ -56,7 +62,7 @@ export interface DispatchAdapter<Plan = unknown> {
    * Plans the write and loads its account and campaign. Throws `PermanentError` for what the
    * platform cannot take, and the adapter's token error for an account already `token_expired`.
    */
-  prepare(d: Dispatch, ctx: AdapterContext): Promise<PreparedWrite<Plan>>;
+  prepare(d: Dispatch, ctx: PrepareContext): Promise<PreparedWrite<Plan>>;
   /**
    * Puts the write on the platform at most once. When `mayHaveLanded` (a takeover or released
    * claim), and after any of its own transient failures, it reconciles before calling again.

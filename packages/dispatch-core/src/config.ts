@@ -13,8 +13,17 @@ const msList = z
  */
 export const dispatchConfigSchema = baseConfigSchema.extend({
   TOKEN_ENCRYPTION_KEY: tokenKeySchema.default(DEV_TOKEN_KEY),
-  /** Dispatch messages handled at once by one process. */
-  DISPATCH_CONCURRENCY: int(1).default(16),
+  /**
+   * Dispatch messages handled at once by one process. Claims, draws, campaign loads and records of
+   * the messages in flight share statements (group commit), so more in flight means fewer statements per write.
+   */
+  DISPATCH_CONCURRENCY: int(1).default(64),
+  /** Postgres connections of one process; group commit keeps the statements in flight far below DISPATCH_CONCURRENCY. */
+  DB_POOL_MAX: int(2).default(20),
+  /** Group commit: most claims (and most outcomes) one statement takes from the handlers running at once. */
+  DISPATCH_BATCH_MAX: int(1).default(64),
+  /** Group commit: claim (and record) statements in flight at once; one waits on Postgres while the next batch gathers. */
+  DISPATCH_BATCHES_IN_FLIGHT: int(1).default(2),
   /** Claims of one intent (Postgres `attempts`) after which it is marked dead and dead-lettered. */
   MAX_ATTEMPTS: int(1).default(8),
   /** How long a claim protects an intent from other instances; renewed while the call runs. */

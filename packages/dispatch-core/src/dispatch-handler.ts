@@ -3,6 +3,7 @@ import { targetOf, type Dispatch, type NatsNames } from "@layers/contracts";
 import type { Db } from "@layers/db";
 import {
   claimIntent,
+  claimIntents,
   deferIntent,
   enqueueEvents,
   failureReason,
@@ -10,18 +11,24 @@ import {
   handOnMsgId,
   recordOutcome,
   recordSuperseded,
+  recordOutcomes,
   releaseIntent,
+  type ClaimAttempt,
   type Outcome,
   type OutcomeTarget,
   type Superseder,
+  type OutcomeToRecord,
+  type Recorded,
   type WaitingWrite,
 } from "@layers/lifecycle";
-import { hopHeaders, inSpan, PermanentError, RetryableError, type DispatchMetrics, type HandlerOutcome, type HopContext, type Logger } from "@layers/runtime";
+import { createGroupCommitter, hopHeaders, inSpan, PermanentError, RetryableError, type DispatchMetrics, type HandlerOutcome, type HopContext, type Logger } from "@layers/runtime";
 import type { DispatchAdapter, PreparedWrite } from "./adapter.ts";
 import type { DispatchConfig } from "./config.ts";
 import { markTokenExpired, type AdAccountTarget } from "./db/targets.repository.ts";
 import { asOutbox, outcomeEvents, supersededEvents, tokenExpiredEvent } from "./events.ts";
+import { createEntityHolds } from "./entity-holds.ts";
 import { keepLease } from "./lease-keeper.ts";
+import { createRowLoader } from "./load-ref.ts";
 import type { CallBudgets } from "./budgets/call-budgets.ts";
 import { PlatformThrottledError } from "./platform-errors.ts";
 
@@ -49,16 +56,38 @@ const DONE: HandlerOutcome = { kind: "done" };
  * ahead (this handler recording an outcome, or the gate's verdict) hands the next one on by
  * publishing its stored dispatch. A backlog on one entity therefore drains at platform speed and
  * holds no consumer slot while it waits, so other entities keep flowing.
+ *
+ * Claims and records are group-committed: the claims (and the records) of the messages this
+ * process handles at once go to Postgres as one statement, each handler getting its own answer —
+ * exactly what the single statement would have answered it.
  */
 export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: DispatchAdapter<Plan>) {
   const { db, config } = deps;
   const { platform, label } = adapter;
+  const batching = { maxBatch: config.DISPATCH_BATCH_MAX, maxInFlight: config.DISPATCH_BATCHES_IN_FLIGHT };
+  const claims = createGroupCommitter<string, ClaimAttempt>({
+    ...batching,
+    runBatch: async (ids) => (await claimIntents(db, ids, platform, config.LEASE_MS)).map((ok) => ({ ok })),
+    runAlone: (id) => claimIntent(db, id, platform, config.LEASE_MS),
+  });
+  const records = createGroupCommitter<OutcomeToRecord, Recorded>({
+    ...batching,
+    runBatch: async (items) => (await recordOutcomes(db, items)).map((ok) => ({ ok })),
+    runAlone: (item) => recordOutcome(db, item.target, item.outcome, item.at, item.events),
+  });
+  const loadRows = createRowLoader({ db, platform: { platform, label }, ...batching });
+  const holds = createEntityHolds();
   const ladder = (attempt: number) => config.RETRY_LADDER_MS[Math.min(attempt - 1, config.RETRY_LADDER_MS.length - 1)] ?? 1_000;
 
   return async function handleDispatch(d: Dispatch, ctx: DispatchContext): Promise<HandlerOutcome> {
     const log = ctx.log.child({ intentId: d.intentId, operation: d.operation, entityKey: d.entityKey, entitySeq: d.entitySeq });
     if (d.platform !== platform) throw new PermanentError("wrong_platform", `dispatcher-${platform} got a ${d.platform} write`);
-    const { view, claimed } = await claimIntent(db, d.intentId, platform, config.LEASE_MS);
+    // Behind a write this process is landing right now: certainly fenced, and handed on when that one is recorded.
+    if (holds.isBehind(d.entityKey, d.entitySeq)) {
+      log.debug("waits for an earlier write to the same entity (landing here)");
+      return DONE;
+    }
+    const { view, claimed } = await claims.submit(d.intentId);
     if (!view || view.platform !== platform) throw new PermanentError("unknown_intent", `intent ${d.intentId} is not a stored ${label} write`);
     if (claimed === undefined) {
       if (FINISHED_INTENT_STATES.includes(view.state)) {
@@ -98,10 +127,11 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
     // Set when the write waits for its account's budget instead of calling: `refund` when no call was made.
     // `park: false` + `holdMs`: it waits for a rule of its own entity; the hand-on sweep publishes it once `holdMs` passed.
     let deferred: { refund: boolean; holdMs?: number; park?: false } | undefined;
+    holds.hold(d.entityKey, d.entitySeq);
     try {
       // Only a crash loop gets here: normal failures are marked dead when the last attempt fails.
       if (attempts > config.MAX_ATTEMPTS) throw new PermanentError("attempts_exhausted", `claimed ${attempts} times`);
-      const write = await adapter.prepare(d, { db, log: claimLog });
+      const write = await adapter.prepare(d, { db, log: claimLog, loadRows });
       target.entity = write.entity;
       checkAccount(d, write);
       account = write.account;
@@ -113,7 +143,11 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
       }
       // A platform rule on the entity itself (Meta: an ad set's budget changes per hour) may close or hold the write.
       const hold = await adapter.beforeCall?.(write, d, { db, log: claimLog, mayHaveLanded: attempts > 1 });
-      if (hold?.kind === "superseded") return await supersede(d, target, hold.by, ctx, claimLog);
+      if (hold?.kind === "superseded") {
+        // Dropped before the record, as for any outcome: the hand-on it publishes must find the entity free here.
+        holds.release(d.entityKey, d.entitySeq);
+        return await supersede(d, target, hold.by, ctx, claimLog);
+      }
       if (hold?.kind === "wait") {
         claimLog.info({ waitMs: hold.waitMs, reason: hold.reason }, "waits: the platform would refuse this change now");
         deferred = { refund: true, holdMs: hold.waitMs, park: false };
@@ -149,6 +183,8 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
         throw new RetryableError(`attempt ${attempts} failed: ${what}`, { cause: err, retryAfterMs });
       }
     } finally {
+      // Before the record: the hand-on it publishes must find the entity free here.
+      holds.release(d.entityKey, d.entitySeq);
       keeper.stop();
       if (deferred !== undefined && account !== undefined) {
         if (deferred.park !== false) await deps.budgets.park(account.platformAccountId, d.intentId);
@@ -178,7 +214,7 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
   async function record(d: Dispatch, target: OutcomeTarget, outcome: Outcome, ctx: DispatchContext, log: Logger): Promise<boolean> {
     const at = new Date();
     const events = asOutbox(outcomeEvents(d, target.campaignId, outcome, at, target.entity), ctx);
-    const { recorded, next } = await recordOutcome(db, target, outcome, at, events);
+    const { recorded, next } = await records.submit({ target, outcome, at, events });
     if (!recorded) {
       log.warn("lease lost before recording; the instance holding it reconciles and records this write");
       return false;

@@ -1,4 +1,4 @@
-export type { AdapterContext, BeforeCall, DispatchAdapter, Landed, PreparedWrite } from "./adapter.ts";
+export type { AdapterContext, BeforeCall, DispatchAdapter, Landed, PrepareContext, PreparedWrite } from "./adapter.ts";
 export { dispatchConfigSchema, quickRetryOf, type DispatchConfig, type QuickRetry } from "./config.ts";
 export { announceTokenExpired, createDispatchHandler, type DispatchContext, type DispatchHandlerDeps } from "./dispatch-handler.ts";
 export { createPlatformBudgets, startDispatcher, type DispatcherDeps, type RunningDispatcher } from "./start-dispatcher.ts";
@@ -15,4 +15,4 @@ export { runDispatcherMain, type DispatcherProcess } from "./run-dispatcher-main
 export { PlatformRequestError, PlatformThrottledError, PlatformTokenError, PlatformTransientError } from "./platform-errors.ts";
 export { upsertSyncedChildren, type SyncedChild, type SyncedCampaignRef } from "./db/sync-children.repository.ts";
 export { withQuickRetries } from "./with-quick-retries.ts";
-export { loadRefOf, loadWriteRows, type LoadRef } from "./load-ref.ts";
+export { createRowLoader, loadRefOf, loadWriteRows, type LoadRef, type RowLoader, type WriteRows } from "./load-ref.ts";

@@ -33,8 +33,8 @@ export async function runDispatcherMain<C extends DispatchConfig>(p: DispatcherP
   const { config, name } = p;
   const log = createLogger({ service: name, level: config.LOG_LEVEL });
   const tracing = await startTracing(name, inheritedEnvironment());
-  // One connection per concurrent handler, plus the lease keeper and sync answers.
-  const db = createDb({ connectionString: config.DATABASE_URL, max: config.DISPATCH_CONCURRENCY + 4, applicationName: name });
+  // Not one connection per handler: the handlers' claims, draws, loads and records share statements (group commit).
+  const db = createDb({ connectionString: config.DATABASE_URL, max: config.DB_POOL_MAX, applicationName: name });
   const nats = await connectNats(config.NATS_URL, name);
   const names = natsNames(config.NATS_PREFIX);
   await ensureStreams(nats.jsm, names, { replicas: config.NATS_STREAM_REPLICAS });

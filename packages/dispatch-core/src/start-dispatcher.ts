@@ -91,5 +91,5 @@ export function createPlatformBudgets(deps: { db: Db; log: Logger; config: Dispa
   const limit = config.CALL_BUDGET_CALLS === undefined
     ? PLATFORM_CALL_LIMITS[platform]
     : { calls: config.CALL_BUDGET_CALLS, windowMs: config.CALL_BUDGET_WINDOW_MS ?? 1_000 };
-  return createCallBudgets({ db: deps.db, platform, shape: bucketOf(limit, config.CALL_BUDGET_HEADROOM), reportsUsage: opts.reportsUsage ?? false, log: deps.log.child({ component: "call-budgets" }) });
+  return createCallBudgets({ db: deps.db, platform, shape: bucketOf(limit, config.CALL_BUDGET_HEADROOM), reportsUsage: opts.reportsUsage ?? false, log: deps.log.child({ component: "call-budgets" }), batch: { maxBatch: config.DISPATCH_BATCH_MAX, maxInFlight: config.DISPATCH_BATCHES_IN_FLIGHT } });
 }

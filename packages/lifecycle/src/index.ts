@@ -18,7 +18,7 @@ export {
 } from "./transitions.ts";
 export { acceptWrite, type AcceptWriteInput } from "./accept.ts";
 export { insertPendingAction, markPendingDispatchFailed, markUndecidable, storeDecision, storeDecisions, type DecisionToStore, type JobError, type PendingActionContent, type VerdictMove } from "./decision.ts";
-export { claimIntent, deferIntent, handOnMsgId, nextWaiting, recordOutcome, releaseIntent, renewLease, type ClaimAttempt, type IntentView, type Recorded, type WaitingWrite } from "./dispatch.ts";
+export { claimIntent, claimIntents, deferIntent, handOnMsgId, nextWaiting, recordOutcome, recordOutcomes, releaseIntent, renewLease, type ClaimAttempt, type IntentView, type OutcomeToRecord, type Recorded, type WaitingWrite } from "./dispatch.ts";
 export { followingWrites, recordSuperseded, supersededResult, type FollowingWrite, type SupersedeRecorded, type Superseder } from "./supersede.ts";
 export { failureReason, landedResult, type EntityRef, type EntityRowPatch, type Failure, type Outcome, type OutcomeTarget } from "./outcome.ts";
 export { enqueueEvents, lockUnpublishedEvents, markEventsPublished, outboxInsert, sweepPublishedEvents, type OutboxEvent, type UnpublishedEvent } from "./outbox.ts";

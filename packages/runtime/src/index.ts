@@ -4,6 +4,7 @@ export * from "./trace.ts";
 export * from "./nats.ts";
 export * from "./ack-policy.ts";
 export * from "./consume.ts";
+export * from "./group-commit.ts";
 export * from "./shutdown.ts";
 export * from "./config.ts";
 export * from "./seal.ts";

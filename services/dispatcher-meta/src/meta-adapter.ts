@@ -1,4 +1,4 @@
-import { loadWriteRows, type AccountPlatform, type DispatchAdapter, type QuickRetry } from "@layers/dispatch-core";
+import type { AccountPlatform, DispatchAdapter, QuickRetry } from "@layers/dispatch-core";
 import { openToken } from "@layers/runtime";
 import { createAdSetBudgetLimit } from "./adset-budget-limit.ts";
 import { loadCampaignGoal } from "./db/campaign-goal.repository.ts";
@@ -32,8 +32,8 @@ export function createMetaAdapter(deps: MetaAdapterDeps): DispatchAdapter<MetaCa
     platform: META.platform,
     label: META.label,
 
-    async prepare(d, { db }) {
-      const { account, known } = await loadWriteRows(db, META, loadRefOf(d), d.layerId);
+    async prepare(d, { db, loadRows }) {
+      const { account, known } = await loadRows(loadRefOf(d), d.layerId);
       // Only a new ad set without a named goal needs its campaign's objective.
       const campaignGoal = d.operation === "create_adset" && d.params.optimizationGoal === undefined && known ? await loadCampaignGoal(db, known.id) : undefined;
       const plan = planMetaWrite(d, { known, campaignGoal });

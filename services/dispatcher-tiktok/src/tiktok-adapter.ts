@@ -1,4 +1,4 @@
-import { loadWriteRows, type AccountPlatform, type DispatchAdapter, type QuickRetry } from "@layers/dispatch-core";
+import type { AccountPlatform, DispatchAdapter, QuickRetry } from "@layers/dispatch-core";
 import { openToken } from "@layers/runtime";
 import { platformIdsInUse } from "./db/platform-ids-in-use.ts";
 import { landTikTokWrite } from "./land-tiktok-write.ts";
@@ -28,8 +28,8 @@ export function createTikTokAdapter(deps: TikTokAdapterDeps): DispatchAdapter<Ti
     platform: TIKTOK.platform,
     label: TIKTOK.label,
 
-    async prepare(d, { db }) {
-      const { account, known } = await loadWriteRows(db, TIKTOK, loadRefOf(d), d.layerId);
+    async prepare(d, { loadRows }) {
+      const { account, known } = await loadRows(loadRefOf(d), d.layerId);
       const plan = planTikTokWrite(d, { known, now: now() });
       return { plan: plan.call, account, entity: plan.entity, created: plan.created, row: plan.row };
     },

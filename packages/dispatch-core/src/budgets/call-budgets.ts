@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Platform } from "@layers/contracts";
 import type { Db } from "@layers/db";
-import type { Logger } from "@layers/runtime";
+import { createGroupCommitter, type BatchAnswer, type Logger } from "@layers/runtime";
 import { learn, SLOW_DOWN_AT_PCT, type BucketShape, type BudgetSignal } from "./budget-policy.ts";
 
 export type Ticket =
@@ -37,6 +37,8 @@ export interface CallBudgetsDeps {
    */
   reportsUsage: boolean;
   log: Logger;
+  /** Group commit of draws: most draws one statement takes, and such statements in flight at once (default 64, 2). */
+  batch?: { maxBatch: number; maxInFlight: number };
 }
 
 interface DrawRow {
@@ -96,12 +98,63 @@ export function createCallBudgets(deps: CallBudgetsDeps): CallBudgets {
     return r.rows[0];
   }
 
+  /**
+   * `draw` for many writes in one statement (the draws of the handlers running at once), each
+   * answered as if the batch's draws ran one after the other in order: every account's bucket is
+   * refilled once, and of its writes allowed to draw (not paused; woken, or nothing queued ahead)
+   * the first `floor(avail)` take a token. An account whose row is missing answers undefined (the
+   * caller draws alone, which creates it).
+   */
+  async function drawMany(items: ReadonlyArray<{ accountKey: string; intentId: string }>): Promise<Array<DrawRow | undefined>> {
+    const req = items.map((x, ord) => ({ ord, account_key: x.accountKey, intent_id: x.intentId }));
+    const r = await sql<DrawRow & { ord: number }>`
+      with req as (
+        select * from jsonb_to_recordset(${JSON.stringify(req)}::jsonb) as r(ord int, account_key text, intent_id text)
+      ), cur as (
+        select b.platform, b.account_key, b.rate, b.base_rate, b.paused_until, clock_timestamp() as t,
+          least(b.burst, b.tokens + b.rate * greatest(0, extract(epoch from clock_timestamp() - b.refilled_at))) as avail
+        from call_budgets b where b.platform = ${platform} and b.account_key in (select account_key from req)
+        for update
+      ), q as (
+        select req.ord, req.account_key, req.intent_id, cur.rate, cur.base_rate, cur.paused_until, cur.t, cur.avail,
+          (select count(*)::int from call_budget_waits w
+            where w.platform = ${platform} and w.account_key = req.account_key and w.intent_id <> req.intent_id and w.booked_until is null) as queued,
+          (cur.paused_until is null or cur.paused_until <= cur.t)
+            and (exists (select 1 from call_budget_waits w where w.intent_id = req.intent_id and w.booked_until is not null)
+              or not exists (select 1 from call_budget_waits w
+                where w.platform = ${platform} and w.account_key = req.account_key and w.intent_id <> req.intent_id and w.booked_until is null)) as may
+        from req join cur on cur.account_key = req.account_key
+      ), d as (
+        select q.*, q.may and (count(*) filter (where q.may) over (partition by q.account_key order by q.ord)) <= q.avail as go from q
+      ), g as (
+        select d.*, coalesce(count(*) filter (where d.go) over (partition by d.account_key order by d.ord rows between unbounded preceding and 1 preceding), 0) as gone_before from d
+      ), u as (
+        update call_budgets b set tokens = x.avail - x.n, refilled_at = x.t
+        from (select account_key, min(avail) as avail, min(t) as t, count(*) filter (where go) as n from d group by account_key) x
+        where b.platform = ${platform} and b.account_key = x.account_key
+      ), done as (
+        delete from call_budget_waits w using d where w.intent_id = d.intent_id and d.go
+      )
+      select ord, go, rate, base_rate, avail - gone_before as avail, queued,
+        case when paused_until > t then extract(epoch from paused_until - t) * 1000 end as paused_ms
+      from g`.execute(db);
+    const byOrd = new Map(r.rows.map((row) => [row.ord, row]));
+    return items.map((_, ord) => byOrd.get(ord));
+  }
+
+  const draws = createGroupCommitter<{ accountKey: string; intentId: string }, DrawRow | undefined>({
+    maxBatch: deps.batch?.maxBatch ?? 64,
+    maxInFlight: deps.batch?.maxInFlight ?? 2,
+    runBatch: async (items) => (await drawMany(items)).map((row): BatchAnswer<DrawRow | undefined> => (row ? { ok: row } : { alone: true })),
+    runAlone: (x) => draw(x.accountKey, x.intentId),
+  });
+
   return {
     platform,
     async acquire(account, intentId) {
       const accountKey = budgetKey(account);
       if (!known.has(accountKey)) await ensure(accountKey);
-      let row = await draw(accountKey, intentId);
+      let row = await draws.submit({ accountKey, intentId });
       if (row === undefined) {
         // The row went away (ops reset): create it again and draw once more.
         await ensure(accountKey);

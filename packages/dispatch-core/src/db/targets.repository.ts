@@ -113,34 +113,9 @@ export interface EntityTarget {
 export async function loadEntityTarget(db: Db, p: AccountPlatform, ref: { kind: EntityKind; id: string }, layerId: string): Promise<EntityTarget> {
   const what = `${ref.kind} ${ref.id}`;
   if (ref.kind === "campaign") {
-    const row = await db
-      .selectFrom("campaigns as c")
-      .innerJoin("ad_accounts as a", "a.id", "c.ad_account_id")
-      .select([
-        "c.id", "c.layer_id as entity_layer_id", "c.platform_campaign_id", "c.name", "c.status", "c.daily_budget_cents",
-        "c.lifetime_budget_cents", "c.targeting", "c.attributes", ...ACCOUNT_COLUMNS,
-      ])
-      .where("c.id", "=", ref.id)
-      .executeTakeFirst();
+    const row = (await campaignRows(db, [ref.id]))[0];
     if (!row || row.entity_layer_id !== layerId) throw new PermanentError("campaign_not_found", `campaign ${ref.id} does not exist in this layer`);
-    return {
-      kind: "campaign",
-      id: row.id,
-      campaignId: row.id,
-      platformId: row.platform_campaign_id,
-      campaignPlatformId: row.platform_campaign_id,
-      parentId: null,
-      parentPlatformId: null,
-      name: row.name,
-      status: row.status,
-      dailyBudgetCents: row.daily_budget_cents,
-      lifetimeBudgetCents: row.lifetime_budget_cents,
-      bidCents: null,
-      targeting: (row.targeting as Record<string, unknown> | null) ?? null,
-      creative: null,
-      attributes: row.attributes ?? {},
-      account: toAccount(p, row, layerId, what),
-    };
+    return campaignTargetOf(p, row, layerId);
   }
   const row = await db
     .selectFrom("ad_entities as e")
@@ -172,6 +147,44 @@ export async function loadEntityTarget(db: Db, p: AccountPlatform, ref: { kind: 
     creative: (row.creative as Record<string, unknown> | null) ?? null,
     attributes: row.attributes ?? {},
     account: toAccount(p, row, layerId, what),
+  };
+}
+
+/** Campaign rows with their ad accounts, in one round trip for any number of ids (missing ids have no row). */
+export async function campaignRows(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom("campaigns as c")
+    .innerJoin("ad_accounts as a", "a.id", "c.ad_account_id")
+    .select([
+      "c.id", "c.layer_id as entity_layer_id", "c.platform_campaign_id", "c.name", "c.status", "c.daily_budget_cents",
+      "c.lifetime_budget_cents", "c.targeting", "c.attributes", ...ACCOUNT_COLUMNS,
+    ])
+    .where("c.id", "in", ids)
+    .execute();
+}
+
+export type CampaignRow = Awaited<ReturnType<typeof campaignRows>>[number];
+
+/** A campaign row of the write's layer as the write's target; throws like `loadEntityTarget` when the account is not the platform's and layer's. */
+export function campaignTargetOf(p: AccountPlatform, row: CampaignRow, layerId: string): EntityTarget {
+  return {
+    kind: "campaign",
+    id: row.id,
+    campaignId: row.id,
+    platformId: row.platform_campaign_id,
+    campaignPlatformId: row.platform_campaign_id,
+    parentId: null,
+    parentPlatformId: null,
+    name: row.name,
+    status: row.status,
+    dailyBudgetCents: row.daily_budget_cents,
+    lifetimeBudgetCents: row.lifetime_budget_cents,
+    bidCents: null,
+    targeting: (row.targeting as Record<string, unknown> | null) ?? null,
+    creative: null,
+    attributes: row.attributes ?? {},
+    account: toAccount(p, row, layerId, `campaign ${row.id}`),
   };
 }
 
