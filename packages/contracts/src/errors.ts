@@ -39,5 +39,7 @@ export const problemSchema = z.object({
   reason: z.string().optional(),
   verdictId: z.string().optional(),
   errors: z.array(fieldErrorSchema).optional(),
+  /** A job that can no longer be canceled: its status now (`POST /v1/jobs/:id/cancel` → 409). */
+  jobStatus: z.string().optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;

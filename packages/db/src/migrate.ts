@@ -13,6 +13,7 @@ import * as gatewayCacheInvalidation from "./migrations/2026_12_04_20_30_00_gate
 import * as subOrganizations from "./migrations/2026_12_04_21_10_00_sub_organizations.ts";
 import * as optimizerMetrics from "./migrations/2026_12_04_21_10_00_optimizer_metrics.ts";
 import * as callBudgets from "./migrations/2026_12_04_21_10_00_call_budgets.ts";
+import * as jobCancelAndEvents from "./migrations/2026_12_05_00_02_00_job_cancel_and_events.ts";
 
 /** Migrations in order; names are timestamps so they sort as they were written. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_12_04_21_10_00_sub_organizations": subOrganizations,
   "2026_12_04_21_10_00_optimizer_metrics": optimizerMetrics,
   "2026_12_04_21_10_00_call_budgets": callBudgets,
+  "2026_12_05_00_02_00_job_cancel_and_events": jobCancelAndEvents,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

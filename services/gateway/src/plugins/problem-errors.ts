@@ -26,6 +26,7 @@ export function problemBody(req: FastifyRequest, err: ApiError): Problem {
   if (err.extras.reason !== undefined) body.reason = err.extras.reason;
   if (err.extras.verdictId !== undefined) body.verdictId = err.extras.verdictId;
   if (err.extras.errors !== undefined) body.errors = err.extras.errors;
+  if (err.extras.jobStatus !== undefined) body.jobStatus = err.extras.jobStatus;
   return body;
 }
 
