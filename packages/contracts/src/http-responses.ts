@@ -81,6 +81,8 @@ export const pendingActionSchema = z.object({
   jobId: idSchema("job"),
   dispatchedAt: z.iso.datetime().nullable(),
   dispatchedFailureReason: z.string().nullable(),
+  /** Why it was rejected (`POST …/reject {reason}`); null unless `rejected`. */
+  rejectReason: z.string().nullable(),
   /** Who proposed it. */
   actor: z.object({
     type: actorTypeSchema,

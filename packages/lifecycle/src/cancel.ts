@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import { axisOf, isCreate, operationSchema, targetOf, writeIntentSchema, type Actor, type Operation } from "@layers/contracts";
 import { json, type Database, type IntentState, type JobRow, type JobStatus, type PendingStatus } from "@layers/db";
 import { nextWaiting, type WaitingWrite } from "./dispatch.ts";
@@ -27,6 +27,8 @@ export interface CancelInput {
   requestId: string;
   traceparent: string | null;
   at?: Date;
+  /** Runs in the cancel's transaction after it (e.g. to hold the request's answer on its idempotency key). */
+  inTransaction?: (trx: Transaction<Database>, job: JobRow) => Promise<void>;
 }
 
 /**
@@ -57,7 +59,9 @@ export async function cancelJob(db: Kysely<Database>, input: CancelInput): Promi
       if (!intent || !isCancellable(intent.state, intent.attempts) || !(fromStates("job", "cancel") as JobStatus[]).includes(job.status)) {
         return { canceled: false, status: job.status };
       }
-      return applyCancel(trx, input, at, job, intent);
+      const done = await applyCancel(trx, input, at, job, intent);
+      if (done.canceled) await input.inTransaction?.(trx, done.job);
+      return done;
     }
   });
 }
