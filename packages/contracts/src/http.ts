@@ -107,6 +107,8 @@ export const policyPatchBodySchema = z
 export const pendingStatusSchema = z.enum(["pending", "approved", "rejected", "dispatched", "dispatch_failed", "expired", "canceled"]);
 export const approveBodySchema = z.strictObject({ comment: z.string().max(2000).optional() });
 export const rejectBodySchema = z.strictObject({ reason: z.string().min(1).max(2000) });
+/** POST /v1/jobs/:jobId/cancel takes no fields (a missing body counts as `{}`). */
+export const cancelJobBodySchema = z.strictObject({});
 
 // ---------------------------------------------------------------- write answers
 /** 202 answers of a gated platform write. */

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from "fastify";
-import { operationSchema, SCOPE_OF_OPERATION, type JobBody } from "@layers/contracts";
+import { cancelJobBodySchema, operationSchema, SCOPE_OF_OPERATION, type JobBody } from "@layers/contracts";
 import { cancelJob } from "@layers/lifecycle";
 import type { RouteContext } from "../../context.ts";
 import { ApiError, notFound } from "../../errors.ts";
 import { actorOf, principalHasScope } from "../../domain/principal.ts";
+import { parseBody } from "../../http/parse.ts";
 import { requestContext } from "../../http/tenancy.ts";
 import { principalOf } from "../../plugins/auth.ts";
 import { jobOperation, rowToJob } from "../../repositories/jobs.repository.ts";
@@ -22,6 +23,7 @@ import { jobFor } from "./job-for.ts";
 export function registerCancelJob(app: FastifyInstance, ctx: RouteContext): void {
   app.post<{ Params: { jobId: string } }>("/v1/jobs/:jobId/cancel", { config: { idempotent: true } }, async (req): Promise<JobBody> => {
     const job = await jobFor(ctx, req, req.params.jobId);
+    parseBody(cancelJobBodySchema, req.body);
     const p = principalOf(req);
     const op = operationSchema.safeParse(job.intent_id ? await jobOperation(ctx.db, job.intent_id) : undefined);
     if (op.success && p.kind === "api_key") {
