@@ -3,7 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deterministicEventId, newId, newLayerId, type Actor, type WriteIntent } from "@layers/contracts";
 import { json } from "@layers/db";
 import { createTestEnv, type TestEnv } from "@layers/testkit";
-import { acceptWrite, cancelJob, claimIntent, deferIntent, recordOutcome, releaseIntent, storeDecision, type VerdictMove } from "./index.ts";
+import {
+  acceptWrite,
+  approvePending,
+  cancelJob,
+  claimIntent,
+  deferIntent,
+  IllegalTransitionError,
+  lockPendingAction,
+  recordOutcome,
+  releaseIntent,
+  storeDecision,
+  type VerdictMove,
+} from "./index.ts";
 
 let env: TestEnv;
 let org: string;
@@ -79,7 +91,8 @@ describe("cancel - the move is what the database lets through", () => {
     expect(await env.db.selectFrom("job_events").select("seq").where("job_id", "=", i.jobId).execute()).toHaveLength(2);
   });
 
-  it("a write queued for approval is canceled and its pending action withdrawn", async () => {
+  /** A write the gate queued for approval, with its pending action. */
+  async function queuedForApproval(): Promise<{ i: WriteIntent; pa: string }> {
     const i = await accepted(newId("campaign"));
     const pa = newId("pendingAction");
     await env.db
@@ -87,6 +100,11 @@ describe("cancel - the move is what the database lets through", () => {
       .values({ id: pa, organization_id: org, project_id: project, layer_id: layer, platform: "meta", intent_id: i.intentId, job_id: i.jobId, action_type: i.operation, proposed_action: json({}), status: "pending", actor_type: "partner", created_at: new Date(), updated_at: new Date() })
       .execute();
     await decide(i, "queue", pa);
+    return { i, pa };
+  }
+
+  it("a write queued for approval is canceled and its pending action withdrawn", async () => {
+    const { i, pa } = await queuedForApproval();
     expect(await cancel(i.jobId)).toMatchObject({ canceled: true, pendingActionId: pa });
     expect((await env.db.selectFrom("pending_actions").select("status").where("id", "=", pa).executeTakeFirstOrThrow()).status).toBe("canceled");
   });
@@ -128,6 +146,37 @@ describe("cancel - the move is what the database lets through", () => {
     expect(await cancel(done.jobId)).toEqual({ canceled: false, status: "completed" });
     expect(await jobStatus(done.jobId)).toBe("completed");
     expect(await cancel(newId("job"))).toBeUndefined();
+  });
+
+  it("a cancel racing an approval never deadlocks: either the approval finds the action canceled, or the cancel follows the job to its re-run", async () => {
+    for (let n = 0; n < 15; n++) {
+      const { i, pa } = await queuedForApproval();
+      // The gateway's approve: lock the action, accept the re-run on the same job, mark it approved.
+      const approve = env.db.transaction().execute(async (trx) => {
+        const row = await lockPendingAction(trx, pa);
+        const rerun = await acceptWrite(trx, {
+          intent: { ...i, source: "approval", pendingActionId: pa, requestId: `req-${randomUUID()}` },
+          traceparent: "",
+          replyTo: null,
+          existingJobId: i.jobId,
+        });
+        await approvePending(trx, row!, by, undefined, rerun.intentId);
+        return rerun;
+      });
+      const [c, a] = await Promise.allSettled([cancel(i.jobId), approve]);
+      expect(c.status, `round ${n}: ${c.status === "rejected" ? String(c.reason) : ""}`).toBe("fulfilled");
+      const pending = (await env.db.selectFrom("pending_actions").select("status").where("id", "=", pa).executeTakeFirstOrThrow()).status;
+      if (a.status === "rejected") {
+        // The cancel came first: the approval finds the action no longer pending.
+        expect(a.reason).toBeInstanceOf(IllegalTransitionError);
+        expect([pending, await jobStatus(i.jobId)]).toEqual(["canceled", "canceled"]);
+      } else if (c.status === "fulfilled" && c.value?.canceled) {
+        // The approval came first: the cancel followed the job to its re-run and withdrew the approved action.
+        expect([pending, await jobStatus(i.jobId), await intentState(a.value.intentId)]).toEqual(["canceled", "canceled", "canceled"]);
+      } else {
+        throw new Error(`round ${n}: neither won`);
+      }
+    }
   });
 
   it("a cancel racing a claim: exactly one of them wins, every time", async () => {

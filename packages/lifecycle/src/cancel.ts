@@ -35,8 +35,9 @@ export interface CancelInput {
  * Cancels a job whose write no dispatcher has taken (intent move `cancel`, job `cancel`, pending
  * action `withdraw`), in one transaction: the intent, job and pending action moves, the entity of
  * a create marked `rejected`, an audit row (decision `cancel`, actor = who canceled) and the
- * `job.canceled` event in the outbox. It locks the intent row first, then the job row — the order
- * of the gate and the dispatchers — so it and a dispatcher's claim exclude each other: whichever
+ * `job.canceled` event in the outbox. It locks the intent row first (as the gate and the dispatchers
+ * do), then its pending action (as approve and reject do), then the job row, so it and a
+ * dispatcher's claim exclude each other and no lock order is ever reversed: whichever
  * commits first wins, and the other's `where state …` no longer matches. Returns the write waiting
  * behind the canceled one on its entity, for the caller to hand on after commit.
  */
@@ -53,6 +54,8 @@ export async function cancelJob(db: Kysely<Database>, input: CancelInput): Promi
         .where("id", "=", seen.intent_id)
         .forUpdate()
         .executeTakeFirst();
+      // Its pending action before the job, as approve and reject lock them: no lock cycle with either.
+      if (intent) await pendingOf(trx, intent.id, intent.payload).forUpdate().execute();
       const job = await trx.selectFrom("jobs").selectAll().where("id", "=", input.jobId).forUpdate().executeTakeFirstOrThrow();
       // An approval re-run switched the job to a new intent meanwhile: start over with that one.
       if (job.intent_id !== seen.intent_id) continue;
@@ -92,11 +95,10 @@ async function applyCancel(
     .executeTakeFirstOrThrow();
   const parsed = writeIntentSchema.safeParse(intent.payload);
   const payload = parsed.success ? parsed.data : undefined;
-  // The action queued for this intent, else (an approval's re-run) the approved action it runs.
   const pending = await trx
     .updateTable("pending_actions")
     .set({ status: targetState("pending", "withdraw") as PendingStatus, updated_at: at })
-    .where((eb) => eb.or([eb("intent_id", "=", intent.id), eb("id", "=", payload?.pendingActionId ?? "")]))
+    .where((eb) => eb.or([eb("intent_id", "=", intent.id), eb("id", "=", pendingIdOf(intent.payload))]))
     .where("status", "in", fromStates("pending", "withdraw") as PendingStatus[])
     .returning("id")
     .execute();
@@ -138,6 +140,20 @@ async function applyCancel(
   // Only an open write held back the ones behind it on its entity.
   const next = OPEN_INTENT_STATES.includes(intent.state) ? await nextWaiting(trx, intent.entity_key, Number(intent.entity_seq)) : null;
   return { canceled: true, job: canceled, pendingActionId: pending[0]?.id ?? null, next, closedIntentId: intent.id };
+}
+
+/** The approved action an approval's re-run carries (empty: none). */
+function pendingIdOf(payload: unknown): string {
+  const id = (payload as { pendingActionId?: unknown } | null)?.pendingActionId;
+  return typeof id === "string" ? id : "";
+}
+
+/** The action queued for this intent, else (an approval's re-run) the approved action it runs. */
+function pendingOf(trx: Kysely<Database>, intentId: string, payload: unknown) {
+  return trx
+    .selectFrom("pending_actions")
+    .select("id")
+    .where((eb) => eb.or([eb("intent_id", "=", intentId), eb("id", "=", pendingIdOf(payload))]));
 }
 
 /**

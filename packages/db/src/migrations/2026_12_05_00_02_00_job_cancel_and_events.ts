@@ -8,7 +8,9 @@ import { type Kysely, sql } from "kysely";
  *   a trigger in the very statement that changes the status — whichever lifecycle move it is —
  *   and announced on the `layers_job_events` channel (payload `<job id>:<seq>`) at commit, so a
  *   gateway streams it (`GET /v1/jobs/:id/events`) without polling. The row holds the job as it
- *   was after the change, so a resumed stream replays exactly what was sent the first time.
+ *   was after the change, so a resumed stream replays exactly what was sent the first time. A new
+ *   job is not announced: nobody can follow a job before it exists, and a stream reads what is
+ *   stored when it opens; so the accept statement stays off NOTIFY's commit-time queue lock.
  * - `jobs_org`: the jobs list, newest first, per org.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -48,7 +50,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     begin
       if tg_op = 'INSERT' or new.event_seq <> old.event_seq then
         insert into job_events (job_id, seq, status, job) values (new.id, new.event_seq, new.status, to_jsonb(new) - 'event_seq');
-        perform pg_notify('layers_job_events', new.id || ':' || new.event_seq);
+        if tg_op = 'UPDATE' then perform pg_notify('layers_job_events', new.id || ':' || new.event_seq); end if;
       end if;
       return null;
     end $$;
