@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { cancelJobBodySchema, operationSchema, SCOPE_OF_OPERATION, type JobBody } from "@layers/contracts";
+import { cancelJobBodySchema, operationSchema, SCOPE_OF_OPERATION, type JobBody, type Operation, type Scope } from "@layers/contracts";
 import { cancelJob } from "@layers/lifecycle";
 import type { RouteContext } from "../../context.ts";
 import { ApiError, notFound } from "../../errors.ts";
@@ -27,7 +27,8 @@ export function registerCancelJob(app: FastifyInstance, ctx: RouteContext): void
     const p = principalOf(req);
     const op = operationSchema.safeParse(job.intent_id ? await jobOperation(ctx.db, job.intent_id) : undefined);
     if (op.success && p.kind === "api_key") {
-      const scope = (SCOPE_OF_OPERATION as Record<string, (typeof SCOPE_OF_OPERATION)[keyof typeof SCOPE_OF_OPERATION] | undefined>)[op.data];
+      // Customer-only operations have no scope: no partner key may cancel them.
+      const scope = (SCOPE_OF_OPERATION as Partial<Record<Operation, Scope>>)[op.data];
       if (!scope) throw new ApiError("CUSTOMER_ONLY", "only the customer can cancel this job; partner keys never can, whatever their scopes");
       if (!principalHasScope(p, scope)) throw new ApiError("INSUFFICIENT_SCOPE", `canceling this job needs the scope ${scope}`);
     }
