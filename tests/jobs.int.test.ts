@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deterministicEventId, jobSchema, pageSchema, pendingActionSchema, problemSchema, type JobBody, type WriteIntent } from "@layers/contracts";
 import { acceptWrite } from "@layers/lifecycle";
@@ -116,6 +117,27 @@ describe("jobs - list, cancel, event stream", () => {
       expect(canceled.status, JSON.stringify(canceled.body)).toBe(200);
       const next = (await stream.next())!;
       expect([next.id, next.event, jobSchema.parse(JSON.parse(next.data)).error?.code]).toEqual(["2", "canceled", "CANCELED"]);
+      expect(await stream.next()).toBeNull();
+    } finally {
+      await setTactical("auto");
+    }
+  });
+
+  it("a lost listening connection delays an event, never loses it: the stream gets the change made while it was down", async () => {
+    await setTactical("draft");
+    try {
+      const res = await budget(2252);
+      expect(res.body.status).toBe("pending_approval");
+      const stream = await events(res.body.jobId, t.seed.apiKey);
+      expect((await stream.next())!.event).toBe("queued");
+      // Cut the gateway's LISTEN connection, then change the job before it is back.
+      const cut = await sql<{ n: number }>`
+        select count(pg_terminate_backend(pid))::int as n from pg_stat_activity
+        where datname = current_database() and application_name = 'gateway-listener-layers_job_events'`.execute(stack.env.db);
+      expect(cut.rows[0]!.n).toBeGreaterThan(0);
+      expect((await cancel(res.body.jobId)).status).toBe(200);
+      const next = (await stream.next())!;
+      expect([next.id, next.event]).toEqual(["2", "canceled"]);
       expect(await stream.next()).toBeNull();
     } finally {
       await setTactical("auto");
