@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deterministicEventId, jobSchema, pageSchema, pendingActionSchema, problemSchema, type JobBody, type WriteIntent } from "@layers/contracts";
@@ -203,7 +204,12 @@ describe("jobs - list, cancel, event stream", () => {
     expect(problemSchema.parse(late.body)).toMatchObject({ code: "CONFLICT", jobStatus: "completed" });
 
     const held = await heldAtTheGate(2610);
-    expect((await cancel(held.jobId)).status).toBe(200);
+    // A retry with the same Idempotency-Key gets the first answer back, not a 409 for the job it canceled.
+    const key = randomUUID();
+    const first = await t.partner.post(`/v1/jobs/${held.jobId}/cancel`, {}, { "idempotency-key": key });
+    const retry = await t.partner.post(`/v1/jobs/${held.jobId}/cancel`, {}, { "idempotency-key": key });
+    expect([first.status, retry.status, retry.headers.get("idempotent-replayed")]).toEqual([200, 200, "true"]);
+    expect(retry.body).toEqual(first.body);
     expect((await cancel(held.jobId)).body).toMatchObject({ code: "CONFLICT", jobStatus: "canceled" });
 
     const other = await stack.seed();
