@@ -51,14 +51,7 @@ export async function startJobEventsHub(opts: { db: Db; databaseUrl: string; log
           const sinks = subs.get(jobId);
           if (!sinks || sinks.size === 0) break;
           const after = Math.min(...[...sinks].map((s) => s.lastSeq));
-          const rows = await jobEventsAfter(opts.db, jobId, after);
-          for (const row of rows) {
-            for (const sink of subs.get(jobId) ?? []) {
-              if (row.seq <= sink.lastSeq) continue;
-              sink.lastSeq = row.seq;
-              sink.deliver(row);
-            }
-          }
+          deliverNew(await jobEventsAfter(opts.db, jobId, after), subs.get(jobId) ?? []);
         } while (state.again);
       } catch (err) {
         // The next notification or resync of this job reads again from each stream's last id.
@@ -103,6 +96,21 @@ export async function startJobEventsHub(opts: { db: Db; databaseUrl: string; log
       await listener.close();
     },
   };
+}
+
+/**
+ * Hands each stream the rows (in sequence order) it has not had yet, once: a row at or below a
+ * stream's `lastSeq` (its resume point, or a row an earlier read delivered) is skipped.
+ */
+export function deliverNew(rows: readonly JobEventRow[], sinks: Iterable<JobStreamSink>): void {
+  const list = [...sinks];
+  for (const row of rows) {
+    for (const sink of list) {
+      if (row.seq <= sink.lastSeq) continue;
+      sink.lastSeq = row.seq;
+      sink.deliver(row);
+    }
+  }
 }
 
 /** Statuses after which a job's stream ends (a redrive of a failed job is followed by a new stream). */
