@@ -55,8 +55,8 @@ describe("dry-run evaluate", () => {
   async function recorded(res: { statusCode: number; body: string; json(): any }): Promise<EvaluateResponse> {
     const verdictId = res.json().verdictId;
     expect(verdictId, res.body).toMatch(/^[0-9a-f-]{36}$/);
-    const row = await h.env.db.selectFrom("audit_log").select(["decision", "reason", "axis"]).where("id", "=", verdictId).executeTakeFirstOrThrow();
-    return { decision: row.decision, axis: row.axis as EvaluateResponse["axis"], ...(row.reason ? { reason: row.reason as EvaluateResponse["reason"] } : {}) };
+    const row = await h.env.db.selectFrom("audit_log").select(["decision", "reason", "axis"]).where("id", "=", verdictId).where("decision", "!=", "cancel").executeTakeFirstOrThrow();
+    return { decision: row.decision as EvaluateResponse["decision"], axis: row.axis as EvaluateResponse["axis"], ...(row.reason ? { reason: row.reason as EvaluateResponse["reason"] } : {}) };
   }
 
   /** Evaluate first, then do the real write: both must say the same. */

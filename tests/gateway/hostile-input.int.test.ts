@@ -206,7 +206,9 @@ describe("hostile input over every route", () => {
   }, 300_000);
 
   it("the families by route: unsafe text anywhere in a body, too-deep JSON and non-UTF-8 bytes are a 422 on every route that takes a body", async () => {
-    const mutating = h.app.routeTable.filter((r) => ["POST", "PUT", "PATCH", "DELETE"].includes(r.method));
+    // Only routes whose every path id this world knows: with a made-up id the route rightly answers 404 before it reads the body.
+    const knownIn = (kind: PathParamKind) => kind === "platform" || (known[kind]?.length ?? 0) > 0 || Object.values(byPlatform).some((ids) => (ids[kind]?.length ?? 0) > 0);
+    const mutating = h.app.routeTable.filter((r) => ["POST", "PUT", "PATCH", "DELETE"].includes(r.method) && Object.values(r.params).every(knownIn));
     const unsafe = fc.oneof(
       fc.constantFrom("\u0000", "\ud800", "\udfff", "\u0001", "\u001b", "\u007f"),
       fc.integer({ min: 0xd800, max: 0xdbff }).map((c) => String.fromCharCode(c)),

@@ -215,7 +215,8 @@ export function entityKeyOfCampaign(campaignId: string): string {
 }
 
 /** Status values Layers reports for entities, lower-cased across platforms. */
-export const ENTITY_STATUSES = ["creating", "pending_approval", "denied", "failed", "active", "paused", "archived", "deleted"] as const;
+/** `rejected`: its create was rejected or canceled before it reached the platform (it takes no writes). */
+export const ENTITY_STATUSES = ["creating", "pending_approval", "denied", "failed", "rejected", "active", "paused", "archived", "deleted"] as const;
 
 /**
  * The scope a partner key needs for each platform write (SPEC §5): creates, renames, schedules and

@@ -41,5 +41,7 @@ export const problemSchema = z.object({
   /** 409 of an optimizer run request: the layer's run already queued or running. */
   runId: z.string().optional(),
   errors: z.array(fieldErrorSchema).optional(),
+  /** A job that can no longer be canceled: its status now (`POST /v1/jobs/:id/cancel` → 409). */
+  jobStatus: z.string().optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;

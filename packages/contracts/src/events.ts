@@ -24,6 +24,7 @@ export const EVENT_TYPES = [
   "kill_switch.released",
   "job.completed",
   "job.failed",
+  "job.canceled",
   /** Sent by `POST /v1/webhooks/endpoints/:id/test`, to that endpoint only. */
   "webhook.test",
   /** An endpoint that kept failing was disabled (sent to the org's other enabled endpoints). */
@@ -40,6 +41,21 @@ export const eventSchema = z.strictObject({
   data: z.looseObject({ organizationId: z.string() }),
 });
 export type LayersEvent = z.infer<typeof eventSchema>;
+
+/**
+ * `data` of `job.completed`, `job.failed` and `job.canceled`: stored by the lifecycle move that ends
+ * the job (a dispatcher's record, the gate's deny / apply / undecidable, a reject or a cancel). The
+ * id derives from the intent that ended the job and the type, so each ending has one id.
+ */
+export const jobEndedDataSchema = z.looseObject({
+  organizationId: z.string(),
+  projectId: z.string().nullable(),
+  jobId: z.string(),
+  intentId: z.string(),
+  status: z.enum(["completed", "failed", "canceled"]),
+  error: z.object({ code: z.string(), message: z.string(), reason: z.string().optional() }).nullable(),
+});
+export type JobEndedData = z.infer<typeof jobEndedDataSchema>;
 
 const CROCKFORD = "0123456789abcdefghjkmnpqrstvwxyz";
 /**

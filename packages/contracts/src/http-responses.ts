@@ -81,6 +81,8 @@ export const pendingActionSchema = z.object({
   jobId: idSchema("job"),
   dispatchedAt: z.iso.datetime().nullable(),
   dispatchedFailureReason: z.string().nullable(),
+  /** Why it was rejected (`POST …/reject {reason}`); null unless `rejected`. */
+  rejectReason: z.string().nullable(),
   /** Who proposed it. */
   actor: z.object({
     type: actorTypeSchema,
@@ -100,6 +102,8 @@ export const approveAnswerSchema = writeAcceptedSchema.extend({ pendingActionId:
 export type ApproveAnswer = z.infer<typeof approveAnswerSchema>;
 
 // ---------------------------------------------------------------- audit log
+export const auditDecisionSchema = z.enum([...decisionSchema.options, "cancel"]);
+export type AuditDecision = z.infer<typeof auditDecisionSchema>;
 /** One gate decision (GET /v1/audit-log rows); `verdictId` is the id partners quote to support. */
 export const auditEntrySchema = z.object({
   verdictId: z.uuid(),
@@ -112,7 +116,8 @@ export const auditEntrySchema = z.object({
   actorOnBehalfOf: z.string().nullable(),
   operation: operationSchema,
   axis: decisionAxisSchema,
-  decision: decisionSchema,
+  /** A gate decision, or `cancel`: the job was canceled by the actor (`POST /v1/jobs/:id/cancel`). */
+  decision: auditDecisionSchema,
   reason: denyReasonSchema.nullable(),
   projectId: z.uuid().nullable(),
   layerId: layerIdSchema.nullable(),

@@ -103,9 +103,12 @@ export const policyPatchBodySchema = z
   .refine((b) => Object.keys(b).length > 0, { message: "at least one field is required" });
 
 // ---------------------------------------------------------------- pending
-export const pendingStatusSchema = z.enum(["pending", "approved", "rejected", "dispatched", "dispatch_failed", "expired"]);
+/** `canceled`: withdrawn because its job was canceled (`POST /v1/jobs/:id/cancel`). */
+export const pendingStatusSchema = z.enum(["pending", "approved", "rejected", "dispatched", "dispatch_failed", "expired", "canceled"]);
 export const approveBodySchema = z.strictObject({ comment: z.string().max(2000).optional() });
 export const rejectBodySchema = z.strictObject({ reason: z.string().min(1).max(2000) });
+/** POST /v1/jobs/:jobId/cancel takes no fields (a missing body counts as `{}`). */
+export const cancelJobBodySchema = z.strictObject({});
 
 // ---------------------------------------------------------------- write answers
 /** 202 answers of a gated platform write. */
@@ -120,11 +123,17 @@ export const writeAcceptedSchema = z.object({
 });
 export type WriteAccepted = z.infer<typeof writeAcceptedSchema>;
 
+export const JOB_STATUSES = ["queued", "running", "completed", "failed", "canceled"] as const;
+export const jobStatusSchema = z.enum(JOB_STATUSES);
+export type JobStatusName = z.infer<typeof jobStatusSchema>;
+/** A job in one of these states changes no more: its event stream ends (a redriven `failed` job is a new run). */
+export const FINISHED_JOB_STATUSES: readonly JobStatusName[] = ["completed", "failed", "canceled"];
+/** GET /v1/jobs/:id; the SSE stream's `data:` (docs/jobs.md). */
 export const jobSchema = z.object({
   id: z.string(),
   /** `ads.<operation>` for a write; `ads.optimizer.run` for an optimizer run (`result`: `optimizerRunJobResultSchema`). */
   kind: z.string(),
-  status: z.enum(["queued", "running", "completed", "failed", "canceled"]),
+  status: jobStatusSchema,
   organizationId: z.string(),
   projectId: z.uuid().nullable(),
   verdict: z.object({ verdictId: z.uuid(), decision: decisionSchema, reason: z.string().nullable() }).nullable(),

@@ -16,6 +16,7 @@ import * as callBudgets from "./migrations/2026_12_04_21_10_00_call_budgets.ts";
 import * as eventTraceparent from "./migrations/2026_12_05_00_00_30_event_traceparent.ts";
 import * as supersededWrites from "./migrations/2026_12_05_00_05_00_superseded_writes.ts";
 import * as optimizerRunJobs from "./migrations/2026_12_05_00_04_00_optimizer_run_jobs.ts";
+import * as jobCancelAndEvents from "./migrations/2026_12_05_00_02_00_job_cancel_and_events.ts";
 
 /** Migrations in order; names are timestamps so they sort as they were written. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_12_05_00_00_30_event_traceparent": eventTraceparent,
   "2026_12_05_00_05_00_superseded_writes": supersededWrites,
   "2026_12_05_00_04_00_optimizer_run_jobs": optimizerRunJobs,
+  "2026_12_05_00_02_00_job_cancel_and_events": jobCancelAndEvents,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -196,6 +196,18 @@ export interface JobsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   completed_at: NullableTimestamp;
+  /** The job's status-change counter, kept by a trigger (migration job_cancel_and_events). */
+  event_seq: ColumnType<number, never, never>;
+}
+
+/** One row per job status change, written by the jobs trigger (migration job_cancel_and_events). */
+export interface JobEventsTable {
+  job_id: string;
+  seq: number;
+  status: JobStatus;
+  /** The jobs row as it was after the change (`to_jsonb`). */
+  job: Json;
+  created_at: Timestamp;
 }
 
 export interface EntitySequencesTable {
@@ -213,7 +225,8 @@ export type IntentState =
   | "dispatched"
   | "failed" // the platform refused it for good
   | "dead" // poison: bounded attempts exhausted, kept for inspection and redrive
-  | "superseded"; // a newer write waiting behind it sets the same value: never sent (Meta ad set budgets)
+  | "superseded" // a newer write waiting behind it sets the same value: never sent (Meta ad set budgets)
+  | "canceled"; // canceled by its job's cancel before any dispatcher took it
 export interface WriteIntentsTable {
   id: string;
   job_id: string;
@@ -243,7 +256,7 @@ export interface WriteIntentsTable {
   finished_at: NullableTimestamp;
 }
 
-export type PendingStatus = "pending" | "approved" | "rejected" | "dispatched" | "dispatch_failed" | "expired";
+export type PendingStatus = "pending" | "approved" | "rejected" | "dispatched" | "dispatch_failed" | "expired" | "canceled";
 export interface PendingActionsTable {
   id: string;
   organization_id: string;
@@ -289,7 +302,8 @@ export interface AuditLogTable {
   actor_on_behalf_of: ColumnType<string | null, string | null | undefined, string | null>;
   operation: string;
   axis: string;
-  decision: "allow" | "queue_for_approval" | "deny";
+  /** `cancel`: a job canceled by its principal (not a gate decision; intent_id is null). */
+  decision: "allow" | "queue_for_approval" | "deny" | "cancel";
   reason: string | null;
   intent_id: string | null;
   entity_key: string | null;
@@ -425,6 +439,7 @@ export interface Database extends WebhooksDatabase, ConnectDatabase {
   call_budget_waits: CallBudgetWaitsTable;
   meta_adset_budget_changes: MetaAdsetBudgetChangesTable;
   jobs: JobsTable;
+  job_events: JobEventsTable;
   entity_sequences: EntitySequencesTable;
   write_intents: WriteIntentsTable;
   pending_actions: PendingActionsTable;

@@ -21,24 +21,27 @@ const at = new Date("2026-11-22T10:00:00.000Z");
 
 describe("outcome events", () => {
   it("a landed write is ads.write.executed with the ids partners correlate on, and a stable event id", () => {
-    const [e, ...rest] = outcomeEvents(d, "cmp_x", { kind: "landed", platformId: "42", reconciled: false, created: false, row: {} }, at);
+    const [e, job, ...rest] = outcomeEvents(d, "cmp_x", { kind: "landed", platformId: "42", reconciled: false, created: false, row: {} }, at);
     expect(rest).toEqual([]);
+    expect(job).toMatchObject({ id: deterministicEventId(d.intentId, "job.completed"), type: "job.completed", data: { jobId: d.jobId, intentId: d.intentId, status: "completed", error: null } });
     expect(e).toMatchObject({ id: deterministicEventId(d.intentId, "ads.write.executed"), type: "ads.write.executed", createdAt: at.toISOString() });
     expect(e!.data).toMatchObject({ organizationId: d.organizationId, campaignId: "cmp_x", platformCampaignId: "42", jobId: d.jobId, verdictId: d.verdictId, operation: "update_budget" });
   });
 
   it.each([
-    [{ kind: "landed", platformId: "42", reconciled: true, created: false, row: {} }, ["ads.write.executed", "approval.dispatched"]],
-    [{ kind: "failed", code: "platform_rejected", message: "no" }, ["approval.dispatch_failed"]],
-    [{ kind: "dead", code: "attempts_exhausted", message: "gave up" }, ["approval.dispatch_failed"]],
+    [{ kind: "landed", platformId: "42", reconciled: true, created: false, row: {} }, ["ads.write.executed", "approval.dispatched", "job.completed"]],
+    [{ kind: "failed", code: "platform_rejected", message: "no" }, ["approval.dispatch_failed", "job.failed"]],
+    [{ kind: "dead", code: "attempts_exhausted", message: "gave up" }, ["approval.dispatch_failed", "job.failed"]],
   ] as const)("an approval re-run %j emits %j", (outcome, types) => {
     const events = outcomeEvents({ ...d, pendingActionId: newId("pendingAction") }, "cmp_x", outcome, at);
     expect(events.map((e) => e.type)).toEqual(types);
-    expect(events.every((e) => e.data.pendingActionId !== undefined)).toBe(true);
+    expect(events.filter((e) => !e.type.startsWith("job.")).every((e) => e.data.pendingActionId !== undefined)).toBe(true);
   });
 
-  it("a failed write without an approval emits nothing (the job carries the failure)", () => {
-    expect(outcomeEvents(d, "cmp_x", { kind: "failed", code: "x", message: "y" }, at)).toEqual([]);
+  it("a failed write without an approval emits only job.failed, with the error its job stores", () => {
+    const events = outcomeEvents(d, "cmp_x", { kind: "failed", code: "x", message: "y" }, at);
+    expect(events.map((e) => [e.type, e.id])).toEqual([["job.failed", deterministicEventId(d.intentId, "job.failed")]]);
+    expect(events[0]!.data).toMatchObject({ status: "failed", error: { code: "PLATFORM_ERROR", message: "y", reason: "x" } });
   });
 
   it("a superseded write is ads.write.superseded naming the write that replaces it, with a stable event id", () => {

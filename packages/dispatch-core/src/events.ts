@@ -1,13 +1,13 @@
 import { deterministicEventId, eventSchema, type Dispatch, type EventType, type LayersEvent, type Platform } from "@layers/contracts";
 import type { HopContext } from "@layers/runtime";
-import type { EntityRef, Outcome, OutboxEvent, Superseder } from "@layers/lifecycle";
+import { jobEnded, type EntityRef, type Outcome, type OutboxEvent, type Superseder } from "@layers/lifecycle";
 
 function event(type: EventType, causeId: string, at: Date, data: LayersEvent["data"]): LayersEvent {
   // Ids derive from the cause, so a redelivery that re-emits produces the same id and is deduped.
   return eventSchema.parse({ id: deterministicEventId(causeId, type), type, createdAt: at.toISOString(), data });
 }
 
-/** The partner-visible events of one recorded outcome: `ads.write.executed` and the approval pair. */
+/** The partner-visible events of one recorded outcome: `ads.write.executed`, the approval pair, and `job.completed` / `job.failed`. */
 export function outcomeEvents(d: Dispatch, campaignId: string | undefined, o: Outcome, at: Date, entity?: EntityRef): LayersEvent[] {
   const base = {
     organizationId: d.organizationId,
@@ -31,6 +31,9 @@ export function outcomeEvents(d: Dispatch, campaignId: string | undefined, o: Ou
   } else if (d.pendingActionId) {
     out.push(event("approval.dispatch_failed", d.intentId, at, { ...base, pendingActionId: d.pendingActionId, reason: o.code, message: o.message }));
   }
+  // The job's error is the one recordOutcome stores on it.
+  const error = o.kind === "landed" ? null : { code: "PLATFORM_ERROR", message: o.message, reason: o.code };
+  out.push(jobEnded({ organizationId: d.organizationId, projectId: d.projectId, jobId: d.jobId, intentId: d.intentId, status: o.kind === "landed" ? "completed" : "failed", error, verdictId: d.verdictId }, at));
   return out;
 }
 

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from "kysely";
 import type { Dispatch, WriteIntent } from "@layers/contracts";
 import { json, type Database, type InsertableAuditRow, type IntentState, type JobStatus } from "@layers/db";
-import { outboxInsertWhere, type OutboxEvent } from "./outbox.ts";
+import { enqueueEvents, outboxInsertWhere, type OutboxEvent } from "./outbox.ts";
+import { jobEndedEvent } from "./job-ended.ts";
 import { waitingOf, type NextRow, type WaitingWrite } from "./dispatch.ts";
 import { fromStates, IllegalTransitionError, targetState, type IntentMove, type JobMove } from "./transitions.ts";
 
@@ -126,10 +127,18 @@ export async function storeDecision(db: Kysely<Database>, d: DecisionToStore): P
 
 /**
  * Ends an intent the gate cannot decide (its layer or campaign is gone, or its stored payload is
- * broken): intent `failed` with a typed failure, job `failed`, in one statement.
+ * broken): intent `failed` with a typed failure, job `failed` with its `job.failed` event, in one
+ * statement.
  */
-export async function markUndecidable(db: Kysely<Database>, intentId: string, jobId: string, error: JobError, at: Date): Promise<void> {
-  await sql`
+export async function markUndecidable(
+  db: Kysely<Database>,
+  intentId: string,
+  jobId: string,
+  error: JobError,
+  at: Date,
+  hop: { requestId: string | null; traceparent: string | null } = { requestId: null, traceparent: null },
+): Promise<void> {
+  const r = await sql<{ organization_id: string; project_id: string | null }>`
     with i as (
       update write_intents set state = ${targetState("intent", "undecidable")}, failure_reason = ${`${error.code}: ${error.message}`.slice(0, 2000)},
         failure = ${json({ code: error.code, message: error.message })}::jsonb, decided_at = ${at}, finished_at = ${at}, lease_until = null
@@ -137,7 +146,10 @@ export async function markUndecidable(db: Kysely<Database>, intentId: string, jo
       returning id
     )
     update jobs set status = ${targetState("job", "fail")}, error = ${json(error)}::jsonb, updated_at = ${at}, completed_at = ${at}
-    where id = ${jobId} and status = any(${fromStates("job", "fail")}::text[])`.execute(db);
+    where id = ${jobId} and status = any(${fromStates("job", "fail")}::text[]) and exists (select 1 from i)
+    returning organization_id, project_id`.execute(db);
+  const job = r.rows[0];
+  if (job) await enqueueEvents(db, [jobEndedEvent({ organizationId: job.organization_id, projectId: job.project_id, jobId, intentId, status: "failed", error }, at, hop)]);
 }
 
 export interface PendingActionContent {

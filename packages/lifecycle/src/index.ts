@@ -25,5 +25,7 @@ export { enqueueEvents, lockUnpublishedEvents, markEventsPublished, outboxInsert
 export { startOutboxRelay, OUTBOX_CHANNEL, type OutboxRelay, type OutboxRelayDeps } from "./outbox-relay.ts";
 export { claimIntentsToRelay, claimWaitingToSweep, releaseRelayBookings, type IntentToRelay, type WaitingToSweep } from "./relay.ts";
 export { approvePending, lockPendingAction, rejectPending } from "./approvals.ts";
+export { cancelJob, isCancellable, rejectCreatedEntity, type CancelInput, type CancelResult } from "./cancel.ts";
+export { jobEnded, jobEndedEvent } from "./job-ended.ts";
 export { redriveIntent } from "./redrive.ts";
 export { completeRunJob, createRunJob, failRunJobs, startRunJob } from "./run-jobs.ts";

@@ -35,6 +35,13 @@ describe("write lifecycle transition table", () => {
     ["supersede", "accepted", false],
     ["supersede", "dispatched", false],
     ["supersede", "superseded", false],
+    ["cancel", "accepted", true],
+    ["cancel", "queued", true],
+    ["cancel", "allowed", true],
+    ["cancel", "dispatching", false],
+    ["cancel", "dispatched", false],
+    ["cancel", "denied", false],
+    ["cancel", "canceled", false],
   ] as const)("intent move %s from %s → %s", (move, from, ok) => {
     expect(canMove("intent", move, from)).toBe(ok);
   });
@@ -55,9 +62,9 @@ describe("write lifecycle transition table", () => {
   });
 
   it("terminal states are exactly the ends of a write", () => {
-    expect(terminalStates("intent").sort()).toEqual(["applied", "denied", "dispatched", "failed", "queued", "superseded"].sort());
+    expect(terminalStates("intent").sort()).toEqual(["applied", "canceled", "denied", "dispatched", "failed", "superseded"].sort());
     expect(terminalStates("job").sort()).toEqual(["canceled", "completed"].sort());
-    expect(terminalStates("pending").sort()).toEqual(["dispatched", "rejected"].sort());
+    expect(terminalStates("pending").sort()).toEqual(["canceled", "dispatched", "rejected"].sort());
   });
 
   it("open and finished intent states split every state the table knows, with nothing in both", () => {
@@ -66,13 +73,17 @@ describe("write lifecycle transition table", () => {
     expect(OPEN_INTENT_STATES.filter((s) => FINISHED_INTENT_STATES.includes(s))).toEqual([]);
   });
 
-  it("only a dispatcher's claim leaves an allowed intent, and only the gate's verdicts leave an accepted one", () => {
+  it("only a dispatcher's claim or a cancel leaves an allowed intent, and only the gate's verdicts or a cancel leave an accepted one", () => {
     const leaving = (state: string) => Object.entries(INTENT_MOVES).filter(([, m]) => (m.from as readonly string[]).includes(state)).map(([k]) => k).sort();
-    expect(leaving("allowed")).toEqual(["claim"]);
-    expect(leaving("accepted")).toEqual(["allow", "apply", "deny", "queue", "undecidable"]);
+    expect(leaving("allowed")).toEqual(["cancel", "claim"]);
+    expect(leaving("accepted")).toEqual(["allow", "apply", "cancel", "deny", "queue", "undecidable"]);
+    expect(leaving("queued")).toEqual(["cancel"]);
     expect(fromStates("job", "complete")).toEqual(["queued", "running"]);
     expect(Object.keys(JOB_MOVES)).toContain("revive");
     expect(PENDING_MOVES.redrive).toEqual({ from: ["dispatch_failed"], to: "approved" });
+    // A cancel never reaches a write a dispatcher holds, nor a pending action already decided otherwise.
+    expect(fromStates("intent", "cancel")).not.toContain("dispatching");
+    expect(PENDING_MOVES.withdraw).toEqual({ from: ["pending", "approved"], to: "canceled" });
   });
 
   it("a superseded write is finished: replays skip it and it holds back nothing on its entity", () => {

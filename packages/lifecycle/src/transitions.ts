@@ -40,6 +40,8 @@ export const INTENT_MOVES = {
   supersede: { from: ["dispatching"], to: "superseded" },
   /** `ops dlq redrive`. */
   redrive: { from: ["dead"], to: "allowed" },
+  /** `POST /v1/jobs/:id/cancel` before any dispatcher took it (`allowed` only with no attempt made: `CANCELLABLE_SQL`). */
+  cancel: { from: ["accepted", "queued", "allowed"], to: "canceled" },
 } as const satisfies Record<string, Move<IntentState>>;
 
 export const JOB_MOVES = {
@@ -51,7 +53,7 @@ export const JOB_MOVES = {
   complete: { from: ["queued", "running"], to: "completed" },
   /** Denied, undecidable, refused by the platform or given up. */
   fail: { from: ["queued", "running"], to: "failed" },
-  /** The pending action was rejected. */
+  /** The pending action was rejected, or the job canceled (its intent's `cancel`). */
   cancel: { from: ["queued", "running"], to: "canceled" },
   /** `ops dlq redrive` puts a given-up write back to work. */
   revive: { from: ["failed"], to: "running" },
@@ -66,6 +68,8 @@ export const PENDING_MOVES = {
   dispatchFailed: { from: ["approved"], to: "dispatch_failed" },
   /** A redriven write gets another chance. */
   redrive: { from: ["dispatch_failed"], to: "approved" },
+  /** Its job was canceled before the write reached a dispatcher. */
+  withdraw: { from: ["pending", "approved"], to: "canceled" },
 } as const satisfies Record<string, Move<PendingStatus>>;
 
 export type IntentMove = keyof typeof INTENT_MOVES;
@@ -127,6 +131,6 @@ export function terminalStates(machine: Machine): string[] {
 }
 
 /** A write intent in one of these states needs nothing more from a dispatcher: replays and redeliveries skip it. */
-export const FINISHED_INTENT_STATES: readonly IntentState[] = ["queued", "denied", "applied", "dispatched", "failed", "dead", "superseded"];
+export const FINISHED_INTENT_STATES: readonly IntentState[] = ["queued", "denied", "applied", "dispatched", "failed", "dead", "superseded", "canceled"];
 /** Open writes hold back every later write to the same entity (the per-entity order). */
 export const OPEN_INTENT_STATES: readonly IntentState[] = ["accepted", "allowed", "dispatching"];

@@ -108,9 +108,9 @@ describe("dispatcher-meta: landing writes", () => {
 
     expect(await h.sbx.ledger({ account: a.actId })).toEqual(before);
     expect((await h.intent(dispatch.intentId)).attempts).toBe(1);
-    // Re-emitted events keep their id, so consumers see one executed event per write.
+    // Re-emitted events keep their id, so consumers see one executed event (and one job.completed) per write.
     const ids = new Set((await h.events()).filter((e) => e.data.intentId === dispatch.intentId).map((e) => e.id));
-    expect(ids.size).toBe(1);
+    expect(ids.size).toBe(2);
   });
 
   it("approval re-run - marks the pending action dispatched and emits approval.dispatched", async () => {
@@ -145,7 +145,7 @@ describe("dispatcher-meta: landing writes", () => {
     expect(pa.dispatched_at).toBeInstanceOf(Date);
     expect(pa.dispatched_failure_reason).toBeNull();
     const evs = (await h.events()).filter((e) => e.data.intentId === budget.intentId).map((e) => e.type).sort();
-    expect(evs).toEqual(["ads.write.executed", "approval.dispatched"]);
+    expect(evs).toEqual(["ads.write.executed", "approval.dispatched", "job.completed"]);
   });
 
   it("refusals - Meta's own, operations Meta lacks and campaigns that never reached Meta fail the job, once", async () => {

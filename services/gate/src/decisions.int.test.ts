@@ -193,8 +193,11 @@ describe("gate - deny", () => {
     expect(await h.intentRow(s.intent.intentId)).toMatchObject({ state: "denied", verdict_id: verdict.verdictId });
     expect(await h.dispatchesFor(s.intent.intentId)).toEqual([]);
 
-    const events = await h.eventsFor(s.intent.intentId);
-    expect(events).toHaveLength(1);
+    const all = await h.eventsFor(s.intent.intentId);
+    // Besides the denial, the job's ending: job.failed with the job's error.
+    expect(all.map((e) => e.body.type).sort()).toEqual(["ads.write.denied", "job.failed"]);
+    expect(all.find((e) => e.body.type === "job.failed")!.body.data).toMatchObject({ jobId: s.intent.jobId, status: "failed", error: { code: "AUTHORITY_DENIED" } });
+    const events = all.filter((e) => e.body.type === "ads.write.denied");
     const ev = eventSchema.parse(events[0]!.body);
     expect(events[0]!.subject).toBe(h.env.names.subjects.event("ads.write.denied"));
     expect(events[0]!.headers?.get("Nats-Msg-Id")).toBe(ev.id);
@@ -228,7 +231,7 @@ describe("gate - deny", () => {
     const denied = await over.verdict();
     expect(denied).toMatchObject({ decision: "deny", reason: "budget_cap_exceeded", axis: "tactical" });
     const events = (await h.eventsFor(over.intent.intentId)).map((e) => eventSchema.parse(e.body));
-    expect(events.map((e) => e.type).sort()).toEqual(["ads.budget.cap_exceeded", "ads.write.denied"]);
+    expect(events.map((e) => e.type).sort()).toEqual(["ads.budget.cap_exceeded", "ads.write.denied", "job.failed"]);
     expect(events.find((e) => e.type === "ads.budget.cap_exceeded")!.data).toMatchObject({
       organizationId: t.orgId,
       campaignId,

@@ -25,13 +25,14 @@ describe("gate - kill switch", () => {
     expect(await h.intentRow(trip.intent.intentId)).toMatchObject({ state: "applied", verdict_id: tripped.verdictId });
     expect(await h.job(trip.intent.jobId)).toMatchObject({ status: "completed", result: { killSwitchActive: true, reason: "creative gone wrong" } });
     expect(await h.dispatchesFor(trip.intent.intentId)).toEqual([]);
-    const [ev] = (await h.eventsFor(trip.intent.intentId)).map((e) => eventSchema.parse(e.body));
+    const [ev, ended] = (await h.eventsFor(trip.intent.intentId)).map((e) => eventSchema.parse(e.body)).sort((a, b) => a.type.localeCompare(b.type)).reverse();
+    expect(ended).toMatchObject({ type: "job.completed", data: { jobId: trip.intent.jobId, status: "completed" } });
     expect(ev).toMatchObject({ type: "kill_switch.tripped", data: { organizationId: t.orgId, layerId: t.layerId, platform: "meta", active: true, reason: "creative gone wrong" } });
 
     for (const type of ["partner", "customer", "optimizer"] as const) {
       const w = await h.submit(t, { operation: "pause_campaign", params: { campaignId }, actor: { type } });
       expect(await w.verdict()).toMatchObject({ decision: "deny", reason: "kill_switch_active", axis: "structural" });
-      expect((await h.eventsFor(w.intent.intentId)).map((e) => e.body.type)).toEqual(["ads.write.denied"]);
+      expect((await h.eventsFor(w.intent.intentId)).map((e) => e.body.type).sort()).toEqual(["ads.write.denied", "job.failed"]);
       expect(await h.dispatchesFor(w.intent.intentId)).toEqual([]);
     }
 
@@ -42,7 +43,7 @@ describe("gate - kill switch", () => {
     const release = await h.submit(t, { operation: "set_kill_switch", params: { active: false }, actor: customer });
     expect(await release.verdict()).toMatchObject({ decision: "allow", result: { killSwitchActive: false, reason: null } });
     expect(await h.layer(t.layerId)).toMatchObject({ kill_switch_active: false, kill_switch_reason: null });
-    expect((await h.eventsFor(release.intent.intentId)).map((e) => e.body.type)).toEqual(["kill_switch.released"]);
+    expect((await h.eventsFor(release.intent.intentId)).map((e) => e.body.type).sort()).toEqual(["job.completed", "kill_switch.released"]);
 
     const after = await h.submit(t, { operation: "update_budget", params: { campaignId, dailyBudgetCents: 6_000 } });
     expect(await after.verdict()).toMatchObject({ decision: "allow" });
@@ -68,7 +69,7 @@ describe("gate - authority and policy changes", () => {
     const raise = await h.submit(t, { operation: "update_authority", params: { campaignId, authority: { tactical: "auto" } } });
     expect(await raise.verdict()).toMatchObject({ decision: "deny", reason: "exceeds_customer_policy", axis: "policy" });
     expect((await h.campaign(campaignId))?.authority).toEqual(OFF);
-    expect((await h.eventsFor(raise.intent.intentId)).map((e) => e.body.type)).toEqual(["ads.write.denied"]);
+    expect((await h.eventsFor(raise.intent.intentId)).map((e) => e.body.type).sort()).toEqual(["ads.write.denied", "job.failed"]);
 
     const toCeiling = await h.submit(t, { operation: "update_authority", params: { campaignId, authority: { tactical: "draft" } } });
     const v = await toCeiling.verdict();
@@ -184,7 +185,7 @@ describe("gate - approval re-runs", () => {
     const pa = await h.env.db.selectFrom("pending_actions").selectAll().where("id", "=", queued.pendingActionId!).executeTakeFirstOrThrow();
     expect(pa).toMatchObject({ status: "dispatch_failed", dispatched_failure_reason: "kill_switch_active", dispatched_at: null });
     const events = (await h.eventsFor(rerun.intent.intentId)).map((e) => eventSchema.parse(e.body));
-    expect(events.map((e) => e.type).sort()).toEqual(["ads.write.denied", "approval.dispatch_failed"]);
+    expect(events.map((e) => e.type).sort()).toEqual(["ads.write.denied", "approval.dispatch_failed", "job.failed"]);
     expect(events.find((e) => e.type === "approval.dispatch_failed")!.data).toMatchObject({
       organizationId: t.orgId,
       pendingActionId: queued.pendingActionId,

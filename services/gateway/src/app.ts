@@ -19,6 +19,7 @@ import { installRateLimit } from "./plugins/rate-limit.ts";
 import { startGatewayCaches } from "./http/caches.ts";
 import type { KeyCacheOptions } from "./http/key-cache.ts";
 import { registerRoutes } from "./routes/index.ts";
+import { startJobEventsHub } from "./http/job-events-hub.ts";
 import { createVerdictWaiter } from "./writes/verdict-waiter.ts";
 import type { RouteContext } from "./context.ts";
 import { webhookSettings, type WebhookSettingsInput } from "./http/webhooks.ts";
@@ -62,6 +63,8 @@ export interface GatewayDeps {
   caches?: KeyCacheOptions & { heartbeatMs?: number };
   /** The connect flow's platform endpoints and app credentials (defaults: the real platforms, dev app ids). */
   connect?: ConnectSettingsInput;
+  /** Job event streams: heartbeat comment period (default 15 s) and the longest life of one stream before the client resumes (default 15 min). */
+  jobStreams?: { heartbeatMs?: number; maxStreamMs?: number };
   /** Prometheus registry served at GET /metrics (main.ts adds the pool gauges to it); a fresh one by default. */
   registry?: Registry;
 }
@@ -103,6 +106,9 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
     rateFlushEveryMs: deps.rateLimits?.flushEveryMs,
   });
   app.addHook("onClose", async () => caches.close());
+  const jobEvents = await startJobEventsHub({ db: deps.db, databaseUrl: deps.databaseUrl, log: deps.log, ...(deps.caches?.heartbeatMs ? { heartbeatMs: deps.caches.heartbeatMs } : {}) });
+  // Open streams end before the server waits for its connections to close.
+  app.addHook("preClose", async () => jobEvents.close());
 
   const ctx: RouteContext = {
     db: deps.db,
@@ -128,6 +134,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
     keyRotationGraceMs: deps.keyRotationGraceMs ?? 24 * 3600 * 1000,
     cursors: cursorCodec(deps.cursorSecret ?? deriveCursorSecret(deps.customerJwtSecret)),
     connect: connectSettings({ publicBaseUrl: deps.publicBaseUrl, ...deps.connect }),
+    jobStreams: { hub: jobEvents, heartbeatMs: deps.jobStreams?.heartbeatMs ?? 15_000, maxStreamMs: deps.jobStreams?.maxStreamMs ?? 15 * 60_000 },
   };
 
   app.server.on("connect", refuseConnect(deps.log));

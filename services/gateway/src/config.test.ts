@@ -16,4 +16,11 @@ describe("config", () => {
     expect(() => loadConfig({ CUSTOMER_JWT_SECRET: "short" })).toThrow(/CUSTOMER_JWT_SECRET/);
     expect(() => loadConfig({ PUBLIC_BASE_URL: "not a url" })).toThrow(/PUBLIC_BASE_URL/);
   });
+
+  it("config - job event streams: heartbeat and longest stream life, bounded", () => {
+    expect(loadConfig({})).toMatchObject({ JOB_EVENTS_HEARTBEAT_MS: 15_000, JOB_EVENTS_MAX_STREAM_MS: 900_000 });
+    expect(loadConfig({ JOB_EVENTS_HEARTBEAT_MS: "500" }).JOB_EVENTS_HEARTBEAT_MS).toBe(500);
+    expect(() => loadConfig({ JOB_EVENTS_HEARTBEAT_MS: "0" })).toThrow(/JOB_EVENTS_HEARTBEAT_MS/);
+    expect(() => loadConfig({ JOB_EVENTS_MAX_STREAM_MS: "soon" })).toThrow(/JOB_EVENTS_MAX_STREAM_MS/);
+  });
 });

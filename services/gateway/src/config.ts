@@ -49,6 +49,10 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   APPLE_API: z.enum(["platform", "v5"]).default("platform"),
   /** How long a rotated-out API key secret keeps authenticating beside the new one (issue 15: 24 h). */
   KEY_ROTATION_GRACE_SECONDS: z.coerce.number().int().min(0).max(30 * 24 * 3600).default(24 * 3600),
+  /** Job event streams (GET /v1/jobs/:id/events): a heartbeat comment this often keeps idle connections through proxies. */
+  JOB_EVENTS_HEARTBEAT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  /** The longest life of one job event stream; the client then resumes with Last-Event-ID (proxies drop older connections anyway). */
+  JOB_EVENTS_MAX_STREAM_MS: z.coerce.number().int().min(1_000).max(24 * 3600_000).default(15 * 60_000),
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 

@@ -10,6 +10,7 @@ import type { KeyCache } from "./http/key-cache.ts";
 import type { ProjectCache } from "./http/project-cache.ts";
 import type { CursorCodec } from "./domain/cursor.ts";
 import type { ConnectSettings } from "./routes/oauth/connect-settings.ts";
+import type { JobEventsHub } from "./http/job-events-hub.ts";
 
 /** What route handlers receive: explicit dependencies, no module-level connections. */
 export interface RouteContext {
@@ -32,4 +33,6 @@ export interface RouteContext {
   keys: KeyCache;
   /** How long a rotated-out child key secret keeps authenticating (issue 15: 24 h; short in tests). */
   keyRotationGraceMs: number;
+  /** Job event streams (GET /v1/jobs/:id/events): the one listener they share, heartbeat period, longest life of one stream. */
+  jobStreams: { hub: JobEventsHub; heartbeatMs: number; maxStreamMs: number };
 }

@@ -11,6 +11,8 @@ export interface ApiErrorExtras {
   verdictId?: string;
   runId?: string;
   errors?: FieldError[];
+  /** The job's current status, on a cancel that came too late. */
+  jobStatus?: string;
   /** Overrides the code's default status (e.g. 413/415 for VALIDATION, 422 for IDEMPOTENCY_CONFLICT). */
   status?: number;
   headers?: Record<string, string>;

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     publicBaseUrl: config.PUBLIC_BASE_URL,
     bodyLimitBytes: config.BODY_LIMIT_BYTES,
     keyRotationGraceMs: config.KEY_ROTATION_GRACE_SECONDS * 1000,
+    jobStreams: { heartbeatMs: config.JOB_EVENTS_HEARTBEAT_MS, maxStreamMs: config.JOB_EVENTS_MAX_STREAM_MS },
     webhooks: { allowedHosts: config.WEBHOOK_ALLOWED_HOSTS, tokenEncryptionKey: config.TOKEN_ENCRYPTION_KEY },
     connect: {
       allowLoopbackHttp: config.OAUTH_ALLOW_LOOPBACK_RETURN_URLS,

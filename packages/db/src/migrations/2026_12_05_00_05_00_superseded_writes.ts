@@ -13,7 +13,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     alter table write_intents drop constraint write_intents_state_check;
     alter table write_intents add constraint write_intents_state_check
-      check (state in ('accepted','queued','denied','applied','allowed','dispatching','dispatched','failed','dead','superseded'));
+      check (state in ('accepted','queued','denied','applied','allowed','dispatching','dispatched','failed','dead','canceled','superseded'));
 
     create table meta_adset_budget_changes (
       ad_set_id text not null,
@@ -29,6 +29,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     drop table meta_adset_budget_changes;
     alter table write_intents drop constraint write_intents_state_check;
     alter table write_intents add constraint write_intents_state_check
-      check (state in ('accepted','queued','denied','applied','allowed','dispatching','dispatched','failed','dead'));
+      check (state in ('accepted','queued','denied','applied','allowed','dispatching','dispatched','failed','dead','canceled'));
   `.execute(db);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dispatchSchema, eventSchema, natsNames, verdictSchema } from "@layers/contracts";
+import { deterministicEventId, dispatchSchema, eventSchema, jobEndedDataSchema, natsNames, verdictSchema } from "@layers/contracts";
 import { effectsOf, type DecisionRecord } from "./side-effects.ts";
 import { testIntent } from "../testing/test-intent.ts";
 
@@ -40,14 +40,14 @@ describe("effectsOf - what each decision publishes", () => {
       name: "denied",
       r: record({ decision: "deny", reason: "authority_axis_off", awaitingDispatch: false }),
       dispatch: false,
-      events: ["ads.write.denied"],
+      events: ["ads.write.denied", "job.failed"],
       verdict: { decision: "deny", reason: "authority_axis_off", axis: "tactical" },
     },
     {
       name: "denied over the cap",
       r: record({ decision: "deny", reason: "budget_cap_exceeded", awaitingDispatch: false }),
       dispatch: false,
-      events: ["ads.write.denied", "ads.budget.cap_exceeded"],
+      events: ["ads.write.denied", "ads.budget.cap_exceeded", "job.failed"],
       verdict: { decision: "deny", reason: "budget_cap_exceeded", axis: "tactical" },
     },
     {
@@ -60,35 +60,35 @@ describe("effectsOf - what each decision publishes", () => {
         awaitingDispatch: false,
       }),
       dispatch: false,
-      events: ["ads.write.denied", "approval.dispatch_failed"],
+      events: ["ads.write.denied", "approval.dispatch_failed", "job.failed"],
       verdict: { decision: "deny", reason: "kill_switch_active", axis: "tactical", pendingActionId: PA },
     },
     {
       name: "kill switch tripped",
       r: record({ intent: testIntent("set_kill_switch", { active: true, reason: "x" }), axis: "policy", result: { killSwitchActive: true, reason: "x" }, awaitingDispatch: false }),
       dispatch: false,
-      events: ["kill_switch.tripped"],
+      events: ["kill_switch.tripped", "job.completed"],
       verdict: { decision: "allow", axis: "policy", result: { killSwitchActive: true, reason: "x" } },
     },
     {
       name: "kill switch released",
       r: record({ intent: testIntent("set_kill_switch", { active: false }), axis: "policy", result: { killSwitchActive: false, reason: null }, awaitingDispatch: false }),
       dispatch: false,
-      events: ["kill_switch.released"],
+      events: ["kill_switch.released", "job.completed"],
       verdict: { decision: "allow", axis: "policy", result: { killSwitchActive: false, reason: null } },
     },
     {
       name: "kill switch change denied",
       r: record({ intent: testIntent("set_kill_switch", { active: true }), axis: "policy", decision: "deny", reason: "not_partner_writable", awaitingDispatch: false }),
       dispatch: false,
-      events: ["ads.write.denied"],
+      events: ["ads.write.denied", "job.failed"],
       verdict: { decision: "deny", reason: "not_partner_writable", axis: "policy" },
     },
     {
       name: "policy change applied (never dispatched, even if flagged)",
       r: record({ intent: testIntent("update_defaults", { authority: { tactical: "auto" } }), axis: "policy", result: { authority: {} }, awaitingDispatch: true }),
       dispatch: false,
-      events: [],
+      events: ["job.completed"],
       verdict: { decision: "allow", axis: "policy", result: { authority: {} } },
     },
     { name: "nobody waiting", r: record({ replyTo: null }), dispatch: true, events: [], verdict: null },
@@ -104,6 +104,11 @@ describe("effectsOf - what each decision publishes", () => {
       expect(ev.subject).toBe(`lay.event.${ev.body.type}`);
       expect(ev.body.createdAt).toBe("2026-11-22T10:00:01.000Z");
       expect(ev.body.data).toMatchObject({ organizationId: "org_0000000000000000000000000a", intentId: r.intent.intentId, verdictId: VERDICT });
+      // The job's ending event carries what the job itself stores.
+      if (ev.body.type.startsWith("job.")) {
+        expect(jobEndedDataSchema.parse(ev.body.data)).toMatchObject({ jobId: r.intent.jobId, status: r.decision === "deny" ? "failed" : "completed" });
+        expect(ev.body.id).toBe(deterministicEventId(r.intent.intentId, ev.body.type));
+      }
     }
     if (verdict === null) expect(e.verdict).toBeNull();
     else {
@@ -138,7 +143,7 @@ describe("effectsOf - what each decision publishes", () => {
     const r = record({ decision: "deny", reason: "budget_cap_exceeded" });
     const a = effectsOf(r, names);
     expect(effectsOf(r, names)).toEqual(a);
-    expect(new Set(a.events.map((e) => e.body.id)).size).toBe(2);
+    expect(new Set(a.events.map((e) => e.body.id)).size).toBe(3);
     const other = effectsOf(record({ decision: "deny", reason: "budget_cap_exceeded", intent: testIntent("update_budget", { campaignId: CMP }, { intentId: "int_0000000000000000000000000b" }) }), names);
     expect(other.events[0]!.body.id).not.toBe(a.events[0]!.body.id);
   });

@@ -11,6 +11,7 @@ import {
   type Verdict,
   type WriteIntent,
 } from "@layers/contracts";
+import { jobEnded } from "@layers/lifecycle";
 
 /** One decision as stored: enough to publish everything that follows from it, again and again identically. */
 export interface DecisionRecord {
@@ -48,6 +49,11 @@ export interface Effects {
  * Everything a decision publishes. Derived only from the stored decision, so a redelivered intent
  * re-emits the same messages with the same msg ids and event ids.
  */
+/** The error a denied write's job carries (and its `job.failed` event). */
+export function deniedJobError(reason: string | null): { code: string; message: string; reason?: string } {
+  return { code: "AUTHORITY_DENIED", message: `The authority gate denied this write (${reason ?? "denied"}).`, ...(reason ? { reason } : {}) };
+}
+
 export function effectsOf(r: DecisionRecord, names: NatsNames): Effects {
   const { intent } = r;
   const pendingActionId = r.pendingActionId ?? undefined;
@@ -112,6 +118,23 @@ export function effectsOf(r: DecisionRecord, names: NatsNames): Effects {
     const active = intent.params.active === true;
     const reason = typeof intent.params.reason === "string" ? intent.params.reason : null;
     events.push(event(active ? "kill_switch.tripped" : "kill_switch.released", { active, reason }));
+  }
+
+  // The decisions that end the job: a deny, or a policy change applied (a platform write's job ends at its dispatcher).
+  if (r.decision === "deny" || (r.decision === "allow" && !isPlatformBound(intent.operation))) {
+    const ended = jobEnded(
+      {
+        organizationId: intent.organizationId,
+        projectId: intent.projectId,
+        jobId: intent.jobId,
+        intentId: intent.intentId,
+        status: r.decision === "deny" ? "failed" : "completed",
+        error: r.decision === "deny" ? deniedJobError(r.reason) : null,
+        verdictId: r.verdictId,
+      },
+      r.decidedAt,
+    );
+    events.push({ subject: names.subjects.event(ended.type), msgID: ended.id, body: ended });
   }
 
   const verdict: Effects["verdict"] = r.replyTo

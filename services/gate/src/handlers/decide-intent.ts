@@ -87,6 +87,6 @@ async function fail(
   message: string,
   deadLetter: boolean,
 ): Promise<DecideOutcome> {
-  await markUndecidable(trx, row.id, row.job_id, { code, message }, at);
+  await markUndecidable(trx, row.id, row.job_id, { code, message }, at, { requestId: row.request_id, traceparent: row.traceparent });
   return { kind: "failed", code, message, deadLetter };
 }

@@ -7,7 +7,7 @@ import type { GateDecision } from "../domain/decide.ts";
 import type { IntentParams } from "../domain/intent-params.ts";
 import { pendingActionContent } from "../domain/pending-action-content.ts";
 import { policyChange } from "../domain/policy-change.ts";
-import { effectsOf, type DecisionRecord } from "../domain/side-effects.ts";
+import { deniedJobError, effectsOf, type DecisionRecord } from "../domain/side-effects.ts";
 import { insertCreatedCampaign, rowToCampaignFacts, setCampaignAuthority, setCampaignStatus } from "../db/campaign-repository.ts";
 import { insertCreatedEntity, loadEntity, setEntityStatus } from "../db/entity-repository.ts";
 import { updateLayer } from "../db/layer-repository.ts";
@@ -146,8 +146,6 @@ type JobAfter = { result?: Record<string, unknown>; error?: JobError };
 const JOB_AFTER: Record<"allowed" | "queued" | "denied" | "applied", (v: GateDecision, result: Record<string, unknown> | null) => JobAfter> = {
   allowed: () => ({}),
   queued: () => ({}),
-  denied: (v) => ({
-    error: { code: "AUTHORITY_DENIED", message: `The authority gate denied this write (${v.reason ?? "denied"}).`, ...(v.reason ? { reason: v.reason } : {}) },
-  }),
+  denied: (v) => ({ error: deniedJobError(v.reason ?? null) }),
   applied: (_v, result) => (result ? { result } : {}),
 };

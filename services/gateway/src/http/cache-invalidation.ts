@@ -36,6 +36,8 @@ export interface CacheInvalidationOptions {
   heartbeatMs?: number;
   /** Pause before reconnecting after a loss (default 250 ms). */
   reconnectMs?: number;
+  /** The channel to LISTEN on (default `gateway_cache`; the job event stream uses `layers_job_events`). */
+  channel?: string;
 }
 
 /**
@@ -50,7 +52,8 @@ export interface CacheInvalidationOptions {
 export async function listenForCacheInvalidations(opts: CacheInvalidationOptions): Promise<CacheInvalidation> {
   const heartbeatMs = opts.heartbeatMs ?? 250;
   const reconnectMs = opts.reconnectMs ?? 250;
-  const log = opts.log.child({ component: "cache-invalidation" });
+  const channel = opts.channel ?? CACHE_CHANNEL;
+  const log = opts.log.child({ component: "cache-invalidation", channel });
   let client: pg.Client | null = null;
   let healthy = false;
   let epoch = 0;
@@ -80,18 +83,18 @@ export async function listenForCacheInvalidations(opts: CacheInvalidationOptions
 
   const connect = async (): Promise<void> => {
     if (closed || client) return;
-    const c = new pg.Client({ connectionString: opts.connectionString, application_name: "gateway-cache-listener", keepAlive: true });
+    const c = new pg.Client({ connectionString: opts.connectionString, application_name: `gateway-listener-${channel}`, keepAlive: true });
     client = c;
     c.on("error", (err) => { if (client === c) lost("error", err); });
     c.on("end", () => { if (client === c) lost("end"); });
     c.on("notification", (m) => {
-      if (client !== c || m.channel !== CACHE_CHANNEL || m.payload === undefined) return;
+      if (client !== c || m.channel !== channel || m.payload === undefined) return;
       epoch++;
       opts.handlers.onMessage(m.payload);
     });
     try {
       await c.connect();
-      await c.query(`LISTEN ${CACHE_CHANNEL}`);
+      await c.query(`LISTEN ${channel}`);
       if (client !== c) return;
       healthy = true;
       // Whatever was cached before LISTEN was (re)established may have missed a notification.

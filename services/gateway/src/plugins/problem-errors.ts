@@ -27,6 +27,7 @@ export function problemBody(req: FastifyRequest, err: ApiError): Problem {
   if (err.extras.verdictId !== undefined) body.verdictId = err.extras.verdictId;
   if (err.extras.runId !== undefined) body.runId = err.extras.runId;
   if (err.extras.errors !== undefined) body.errors = err.extras.errors;
+  if (err.extras.jobStatus !== undefined) body.jobStatus = err.extras.jobStatus;
   return body;
 }
 

@@ -32,7 +32,7 @@ export interface AuditQuery {
   /** Customers only ever see their own project's rows, whatever filter they pass. */
   forcedProjectId?: string | undefined;
   operation?: string | undefined;
-  decision?: "allow" | "queue_for_approval" | "deny" | undefined;
+  decision?: "allow" | "queue_for_approval" | "deny" | "cancel" | undefined;
   actorType?: "partner" | "customer" | "optimizer" | "system" | undefined;
   since?: string | undefined;
   until?: string | undefined;

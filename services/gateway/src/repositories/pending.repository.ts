@@ -20,6 +20,7 @@ export function rowToPending(r: PendingActionRow): PendingActionBody {
     jobId: r.job_id,
     dispatchedAt: r.dispatched_at ? r.dispatched_at.toISOString() : null,
     dispatchedFailureReason: r.dispatched_failure_reason,
+    rejectReason: r.reject_reason,
     actor: {
       type: r.actor_type as ActorType,
       organizationId: r.actor_organization_id,

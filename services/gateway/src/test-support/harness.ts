@@ -66,6 +66,8 @@ export async function createHarness(opts: Partial<GatewayDeps> = {}): Promise<Ha
       idempotencyPruneEveryMs: 0,
       // Suites make hundreds of writes a minute with one key; rate-limits.int.test.ts sets small quotas.
       rateLimits: { tiers: { standard: ROOMY, internal: ROOMY }, killSwitchRefreshMs: 100 },
+      // Injected requests wait for the whole answer: a job event stream must end on its own (the hostile-input fuzz opens some).
+      jobStreams: { heartbeatMs: 100, maxStreamMs: 300 },
       ...overrides,
     });
   const app = await build(opts);

@@ -1,19 +1,19 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { actorTypeSchema, decisionSchema, operationSchema } from "@layers/contracts";
+import { actorTypeSchema, auditDecisionSchema, operationSchema } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { pageQuery, parseQuery, UUID_RE } from "../../http/parse.ts";
 import { principalOf } from "../../plugins/auth.ts";
 import { listAudit, rowToAudit } from "../../repositories/audit.repository.ts";
 import { toPage } from "../../repositories/pagination.ts";
 
-/** GET /v1/audit-log — one row per gate decision, newest first; customers see their project only. */
+/** GET /v1/audit-log — one row per gate decision (and per job cancel), newest first; customers see their project only. */
 export function registerListAuditLog(app: FastifyInstance, ctx: RouteContext): void {
   const querySchema = z.strictObject({
     ...pageQuery(ctx.cursors, UUID_RE),
     projectId: z.uuid().optional(),
     operation: operationSchema.optional(),
-    decision: decisionSchema.optional(),
+    decision: auditDecisionSchema.optional(),
     actorType: actorTypeSchema.optional(),
     since: z.iso.datetime({ offset: true }).optional(),
     until: z.iso.datetime({ offset: true }).optional(),

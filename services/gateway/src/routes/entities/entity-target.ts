@@ -21,7 +21,7 @@ export interface EntityTarget {
   entityId?: string;
   /** The stored row of an ad set / ad group / ad / keyword (absent for a campaign). */
   row?: AdEntityWithLayer;
-  /** The entity's Layers status (`creating`, `active`, `paused`, `deleted`, `denied`, …). */
+  /** The entity's Layers status (`creating`, `active`, `paused`, `deleted`, `denied`, `rejected`, …). */
   status: string;
   /** The status of the ad account the entity lives on (`connected`, `token_expired`, `disconnected`). */
   accountStatus: string;
@@ -37,7 +37,10 @@ export function assertWritable(t: EntityTarget): void {
   const what = LABEL[t.kind];
   assertAccountConnected(t.accountStatus);
   if (t.status === "deleted") throw new ApiError("CONFLICT", `the ${what} is deleted`);
-  if (t.status === "denied" || t.status === "failed") throw new ApiError("CONFLICT", `the ${what} was never created on the platform (its create ${t.status === "denied" ? "was denied" : "failed"})`);
+  if (t.status === "denied" || t.status === "failed" || t.status === "rejected") {
+    const why = { denied: "was denied", failed: "failed", rejected: "was rejected or canceled" }[t.status];
+    throw new ApiError("CONFLICT", `the ${what} was never created on the platform (its create ${why})`);
+  }
 }
 
 /** URL params of every entity route: `campaignId` for campaigns, `id` for the other levels, `keywordId` for keywords. */

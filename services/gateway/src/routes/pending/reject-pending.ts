@@ -13,7 +13,8 @@ import { stageEvent } from "../../writes/stage-event.ts";
 import { pendingFor } from "./pending-for.ts";
 
 /**
- * POST …/pending/:id/reject — the queued write ends: action `rejected`, job `canceled`. No gate run:
+ * POST …/pending/:id/reject — the queued write ends: action `rejected` (keeping the reason), job
+ * `canceled` (with `job.canceled`), the entity of a rejected create `rejected`. No gate run:
  * nothing reaches a platform. The `approval.disapproved` event and the answer are stored in the
  * same transaction (event outbox; idempotency key), then the event is published.
  */
@@ -32,7 +33,7 @@ export function registerRejectPending(app: FastifyInstance, ctx: RouteContext): 
         const row = await lockPendingAction(trx, found.id);
         if (!row) throw notFound("pending action");
         if (row.status !== "pending") throw new ApiError("CONFLICT", `the pending action is ${row.status}, not pending`);
-        const updated = await rejectPending(trx, row, by, body.reason);
+        const updated = await rejectPending(trx, row, by, body.reason, rc);
         await stageEvent(
           trx,
           "approval.disapproved",
