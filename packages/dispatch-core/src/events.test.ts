@@ -44,10 +44,11 @@ describe("outcome events", () => {
     expect(events[0]!.data).toMatchObject({ status: "failed", error: { code: "PLATFORM_ERROR", message: "y", reason: "x" } });
   });
 
-  it("a superseded write is ads.write.superseded naming the write that replaces it, with a stable event id", () => {
+  it("a superseded write is ads.write.superseded naming the write that replaces it, then job.completed, with stable event ids", () => {
     const by = { intentId: newId("intent"), jobId: newId("job") };
     const [e, ...rest] = supersededEvents(d, "cmp_x", by, at, { kind: "adset", id: "adset_1" });
-    expect(rest).toEqual([]);
+    expect(rest.map((r) => [r.type, r.id])).toEqual([["job.completed", deterministicEventId(d.intentId, "job.completed")]]);
+    expect(rest[0]!.data).toMatchObject({ jobId: d.jobId, status: "completed", error: null });
     expect(e).toMatchObject({ id: deterministicEventId(d.intentId, "ads.write.superseded"), type: "ads.write.superseded" });
     expect(e!.data).toMatchObject({ jobId: d.jobId, intentId: d.intentId, entityKind: "adset", entityId: "adset_1", supersededByJobId: by.jobId, supersededByIntentId: by.intentId });
   });

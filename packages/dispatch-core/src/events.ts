@@ -37,7 +37,7 @@ export function outcomeEvents(d: Dispatch, campaignId: string | undefined, o: Ou
   return out;
 }
 
-/** A write closed as superseded: `ads.write.superseded`, naming the write whose value replaces it. Nothing was sent. */
+/** A write closed as superseded: `ads.write.superseded`, naming the write whose value replaces it, and `job.completed`. Nothing was sent. */
 export function supersededEvents(d: Dispatch, campaignId: string | undefined, by: Superseder, at: Date, entity?: EntityRef): LayersEvent[] {
   return [
     event("ads.write.superseded", d.intentId, at, {
@@ -54,6 +54,8 @@ export function supersededEvents(d: Dispatch, campaignId: string | undefined, by
       supersededByJobId: by.jobId,
       supersededByIntentId: by.intentId,
     }),
+    // Its job ends `completed` (result `superseded`), and every ended job is announced the same way.
+    jobEnded({ organizationId: d.organizationId, projectId: d.projectId, jobId: d.jobId, intentId: d.intentId, status: "completed", error: null, verdictId: d.verdictId }, at),
   ];
 }
 

@@ -225,8 +225,8 @@ describe("webhook deliveries: test, log, resend, replay", () => {
         expect(r.next_attempt_at!.getTime()).toBeLessThanOrEqual(Date.now());
       }
     }
-    // The whole-org filter checks real numbers: 22 types minus webhook.test.
-    expect(EVENT_TYPES.length - 1).toBe(21);
+    // The whole-org filter checks real numbers: 23 types minus webhook.test.
+    expect(EVENT_TYPES.length - 1).toBe(22);
 
     // until defaults to now; the event two hours ago is in when since reaches it. Replaying twice queues again.
     const all = await register({}, k);
