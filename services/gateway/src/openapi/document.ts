@@ -57,7 +57,7 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonObject {
 
 /** The problem statuses a route can answer, from what it is (see `route-doc.ts`). */
 export function derivedProblems(r: DocumentedRoute): number[] {
-  const s = new Set<number>([400, 404, 422]);
+  const s = new Set<number>([400, 404, 422, 500]);
   if (r.auth !== false) for (const x of [401, 403, 429, 503]) s.add(x);
   if (r.idempotent) s.add(409);
   if (r.doc?.body || ["POST", "PATCH", "PUT", "DELETE"].includes(r.method)) {

@@ -27,7 +27,7 @@ import type { z } from "zod";
  * - `Idempotency-Key`: `config.idempotent`;
  * - RateLimit headers: every authenticated route is counted;
  * - problem answers every route of that kind can give: 400 (a header the API reads holds bad
- *   bytes), 404 (path ids, unknown routes), 422 (query / body), 401 / 403 / 429 / 503 when
+ *   bytes), 404 (path ids), 422 (query / body), 500 (an internal error, never with details), 401 / 403 / 429 / 503 when
  *   authenticated, 409 `IDEMPOTENCY_CONFLICT` when idempotent, 413 / 415 for POST / PATCH / PUT / DELETE.
  * A route registered without `doc` fails the "every route is documented" test, so CI catches it.
  */
