@@ -87,7 +87,28 @@ function asResponseDoc(v: z.ZodType | null | ResponseDoc): ResponseDoc {
   return v;
 }
 
-function operationOf(r: DocumentedRoute, doc: RouteDoc): JsonObject {
+/** Every answer names its request id; counted ones (authenticated) carry the RateLimit headers. */
+function responseHeaders(counted: boolean, status: number, extra: readonly string[] = []): JsonObject {
+  const h: JsonObject = { "X-Request-Id": { $ref: "#/components/headers/X-Request-Id" } };
+  if (counted && status !== 401) {
+    h["RateLimit-Policy"] = { $ref: "#/components/headers/RateLimit-Policy" };
+    h.RateLimit = { $ref: "#/components/headers/RateLimit" };
+  }
+  if (status === 429 || status === 503) h["Retry-After"] = { $ref: "#/components/headers/Retry-After" };
+  if (status === 401) h["WWW-Authenticate"] = { schema: { type: "string" } };
+  for (const name of extra) h[name] = { schema: { type: "string" } };
+  return h;
+}
+
+/** The shared problem answers (`#/components/responses/Problem404`, `PublicProblem404` for public routes). */
+function problemResponse(counted: boolean, code: number): [string, JsonObject] {
+  return [
+    `${counted ? "" : "Public"}Problem${code}`,
+    { description: STATUS_TEXT[code] ?? "Problem", headers: responseHeaders(counted, code), content: { [PROBLEM_TYPE]: { schema: PROBLEM_REF } } },
+  ];
+}
+
+function operationOf(r: DocumentedRoute, doc: RouteDoc, shared: Map<string, JsonObject>): JsonObject {
   const counted = r.auth !== false;
   const parameters: JsonObject[] = [];
   for (const [name, kind] of Object.entries(r.pathParams ?? {})) {
@@ -106,17 +127,7 @@ function operationOf(r: DocumentedRoute, doc: RouteDoc): JsonObject {
   parameters.push({ $ref: "#/components/parameters/RequestId" });
 
   const responses: JsonObject = {};
-  const headersFor = (status: number, extra: readonly string[] = []): JsonObject => {
-    const h: JsonObject = { "X-Request-Id": { $ref: "#/components/headers/X-Request-Id" } };
-    if (counted && status !== 401) {
-      h["RateLimit-Policy"] = { $ref: "#/components/headers/RateLimit-Policy" };
-      h.RateLimit = { $ref: "#/components/headers/RateLimit" };
-    }
-    if (status === 429 || status === 503) h["Retry-After"] = { $ref: "#/components/headers/Retry-After" };
-    if (status === 401) h["WWW-Authenticate"] = { schema: { type: "string" } };
-    for (const name of extra) h[name] = { schema: { type: "string" } };
-    return h;
-  };
+  const headersFor = (status: number, extra: readonly string[] = []) => responseHeaders(counted, status, extra);
   for (const [status, v] of Object.entries(doc.responses)) {
     if (v === undefined) continue;
     const d = asResponseDoc(v);
@@ -135,7 +146,9 @@ function operationOf(r: DocumentedRoute, doc: RouteDoc): JsonObject {
       if (declared.content && !(PROBLEM_TYPE in declared.content)) declared.content[PROBLEM_TYPE] = { schema: PROBLEM_REF };
       continue;
     }
-    responses[String(code)] = { description: STATUS_TEXT[code] ?? "Problem", headers: headersFor(code), content: { [PROBLEM_TYPE]: { schema: PROBLEM_REF } } };
+    const [name, response] = problemResponse(counted, code);
+    shared.set(name, response);
+    responses[String(code)] = { $ref: `#/components/responses/${name}` };
   }
 
   const op: JsonObject = {
@@ -165,13 +178,14 @@ function operationOf(r: DocumentedRoute, doc: RouteDoc): JsonObject {
  */
 export function buildOpenApiDocument(routes: readonly DocumentedRoute[], info: OpenApiInfo): JsonObject {
   const paths: Record<string, Record<string, JsonObject>> = {};
+  const shared = new Map<string, JsonObject>();
   const seen = new Set<string>();
   for (const r of routes) {
     if (!r.doc || r.method === "HEAD") continue;
     if (seen.has(r.doc.operationId)) throw new Error(`operationId ${r.doc.operationId} is used by two routes (${r.method} ${r.url})`);
     seen.add(r.doc.operationId);
     const path = openApiPath(r.url);
-    (paths[path] ??= {})[r.method.toLowerCase()] = operationOf(r, r.doc);
+    (paths[path] ??= {})[r.method.toLowerCase()] = operationOf(r, r.doc, shared);
   }
   return {
     openapi: "3.1.0",
@@ -181,6 +195,7 @@ export function buildOpenApiDocument(routes: readonly DocumentedRoute[], info: O
     paths,
     components: {
       schemas: { Problem: jsonSchema(problemSchema, "output") },
+      responses: Object.fromEntries([...shared].sort(([a], [b]) => a.localeCompare(b))),
       securitySchemes: {
         apiKey: { type: "http", scheme: "bearer", description: "A partner API key (`lk_…`) as a bearer token; the operation's `x-scopes` lists the scopes that allow it (any one)." },
         customerJwt: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "A customer token (HS256 JWT bound to one project) as a bearer token." },

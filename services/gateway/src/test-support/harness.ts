@@ -39,6 +39,8 @@ export interface Harness {
   count(table: "jobs" | "write_intents" | "projects" | "layers" | "campaigns" | "pending_actions" | "idempotency_keys"): Promise<number>;
   /** Answers the OpenAPI document does not describe (undocumented status, body off its schema); `send` and `close` fail on them. */
   violations: ResponseViolation[];
+  /** How many answers were checked against the document (proves the check runs). */
+  responseChecks: { readonly checked: number };
   /** Another gateway instance on the same database and NATS namespace (as another process would be); closed by `close()`. */
   another(overrides?: Partial<GatewayDeps>): Promise<FastifyInstance>;
   close(): Promise<void>;
@@ -62,6 +64,13 @@ export interface HarnessOptions {
 export async function createHarness(opts: Partial<GatewayDeps> = {}, hopts: HarnessOptions = {}): Promise<Harness> {
   const env = await createTestEnv();
   const violations: ResponseViolation[] = [];
+  const checkStats: Array<{ checked: number }> = [];
+  // One running total over this harness's gateways (`another()` builds more).
+  const responseChecks = {
+    get checked() {
+      return checkStats.reduce((n, st) => n + st.checked, 0);
+    },
+  };
   const build = async (overrides: Partial<GatewayDeps>) => {
     const built = await buildGateway({
       db: env.db,
@@ -77,7 +86,7 @@ export async function createHarness(opts: Partial<GatewayDeps> = {}, hopts: Harn
       rateLimits: { tiers: { standard: ROOMY, internal: ROOMY }, killSwitchRefreshMs: 100 },
       ...overrides,
     });
-    if (hopts.checkResponses !== false) watchResponses(built, violations);
+    if (hopts.checkResponses !== false) checkStats.push(watchResponses(built, violations));
     return built;
   };
   let reported = 0;
@@ -96,6 +105,7 @@ export async function createHarness(opts: Partial<GatewayDeps> = {}, hopts: Harn
     env,
     app,
     violations,
+    responseChecks,
     async send(method, url, o = {}) {
       const headers: Record<string, string> = { ...(o.headers ?? {}) };
       if (o.auth) headers.authorization = `Bearer ${o.auth}`;

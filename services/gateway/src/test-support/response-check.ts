@@ -32,22 +32,27 @@ export function responseChecker(doc: JsonObject): (r: SentResponse) => string | 
   const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: false });
   ajv.addSchema(doc, "openapi");
   const compiled = new Map<string, ValidateFunction>();
-  const paths = doc.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+  type Response = { content?: Record<string, unknown> };
+  const paths = doc.paths as Record<string, Record<string, { responses: Record<string, Response> }>>;
   return (r) => {
     const path = openApiPath(r.routeUrl);
     const op = paths[path]?.[r.method.toLowerCase()];
     if (!op) return `${r.method} ${r.routeUrl} is not in the document`;
-    const response = op.responses[String(r.status)];
+    const declared = op.responses[String(r.status)];
+    // A shared answer (`#/components/responses/Problem404`) is read, and its schema compiled, where it lives.
+    const ref = (declared as { $ref?: string } | undefined)?.$ref;
+    const at = ref ? ref.slice(2).split("/") : ["paths", path, r.method.toLowerCase(), "responses", String(r.status)];
+    const response = ref ? (doc.components as { responses: Record<string, Response> }).responses[at[2]!] : declared;
     if (!response) return `${r.method} ${r.routeUrl} answered ${r.status}, a status the document does not list (${Object.keys(op.responses).join(", ")})`;
     const content = response.content;
     if (!content) return r.body && r.body.length > 0 ? `${r.method} ${r.routeUrl} ${r.status} has a body; the document says none` : null;
     const mediaType = (r.contentType ?? "").split(";")[0]!.trim();
     if (!(mediaType in content)) return `${r.method} ${r.routeUrl} ${r.status} answered ${mediaType || "no content type"}; the document lists ${Object.keys(content).join(", ")}`;
     if (!mediaType.endsWith("json") || r.body === undefined) return null;
-    const key = `${path} ${r.method} ${r.status} ${mediaType}`;
+    const key = `${at.join("/")} ${mediaType}`;
     let validate = compiled.get(key);
     if (!validate) {
-      validate = ajv.compile({ $ref: `openapi#/${pointer("paths", path, r.method.toLowerCase(), "responses", String(r.status), "content", mediaType, "schema")}` });
+      validate = ajv.compile({ $ref: `openapi#/${pointer(...at, "content", mediaType, "schema")}` });
       compiled.set(key, validate);
     }
     let body: unknown;
@@ -65,7 +70,8 @@ export function responseChecker(doc: JsonObject): (r: SentResponse) => string | 
  * Records every answer of `app` that its own document does not describe. Added by the harness to
  * every gateway it builds (before the first request), so all gateway integration tests check it.
  */
-export function watchResponses(app: FastifyInstance, violations: ResponseViolation[]): void {
+export function watchResponses(app: FastifyInstance, violations: ResponseViolation[]): { checked: number } {
+  const stats = { checked: 0 };
   let check: ((r: SentResponse) => string | null) | undefined;
   app.addHook("onSend", async (req, reply, payload) => {
     const routeUrl = req.routeOptions.url;
@@ -75,7 +81,9 @@ export function watchResponses(app: FastifyInstance, violations: ResponseViolati
     const body = typeof payload === "string" ? payload : Buffer.isBuffer(payload) ? payload.toString("utf8") : payload == null ? "" : undefined;
     const ct = reply.getHeader("content-type");
     const what = check({ method: req.method, routeUrl, status: reply.statusCode, contentType: typeof ct === "string" ? ct : undefined, body });
+    stats.checked++;
     if (what) violations.push({ requestId: String(req.id), what });
     return payload;
   });
+  return stats;
 }
