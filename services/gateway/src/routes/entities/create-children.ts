@@ -27,15 +27,15 @@ import { assertCreativeFor } from "./creative-rules.ts";
 import { assertWritable, resolveTarget, type EntityParams, type EntityTarget } from "./entity-target.ts";
 import { routeDoc } from "../../openapi/route-doc.ts";
 
+/** The body each child kind is created with: the routes validate with these and declare them. */
+const BODY_OF = { adset: createAdGroupBodySchema, adgroup: createAdGroupBodySchema, ad: createAdBodySchema, keyword: createKeywordBodySchema } as const;
+
 /**
  * Creates below the campaign: `POST …/campaigns/:campaignId/{adsets|adgroups}`,
  * `POST …/{adsets|adgroups}/:id/ads`, `POST …/apple/adgroups/:id/keywords`, and
  * `POST …/{adsets|adgroups}/:id/creatives` (push a creative: a new ad carrying it, on the creative
  * axis). The new entity's id is allocated here and answered at once, like a campaign's.
  */
-/** The body each child kind is created with: the routes validate with these and declare them. */
-const BODY_OF = { adset: createAdGroupBodySchema, adgroup: createAdGroupBodySchema, ad: createAdBodySchema, keyword: createKeywordBodySchema } as const;
-
 export function registerCreateChildren(app: FastifyInstance, ctx: RouteContext): void {
   const base = "/v1/projects/:projectId/ads/:platform";
   const routes: Array<{ url: string; parent: EntityKind; child: ChildKind; capability: Capability; operationId: string }> = [

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import type { RouteContext } from "../../context.ts";
 import { webhookEndpointSchema } from "@layers/contracts";
+import type { RouteContext } from "../../context.ts";
 import { rowToWebhookEndpoint } from "../../repositories/webhook-endpoints.repository.ts";
 import { endpointFor } from "./endpoint-for.ts";
 import { routeDoc } from "../../openapi/route-doc.ts";
