@@ -2,6 +2,8 @@
  * The `/docs` page: Swagger UI from the `swagger-ui-dist` package, every asset served by the
  * gateway itself (no CDN, no web fonts: the page works with no internet). The script that starts
  * it is a file of its own, not inline, so a strict Content-Security-Policy can allow `'self'` only.
+ * URLs are relative to the page (`/docs` → `docs/…`, `openapi.json`), so a proxy that mounts the
+ * gateway under a path prefix serves the page whole.
  */
 export const DOCS_ASSETS = {
   "swagger-ui.css": "text/css; charset=utf-8",
@@ -16,12 +18,12 @@ export function docsPageHtml(title: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
-<link rel="stylesheet" href="/docs/swagger-ui.css">
+<link rel="stylesheet" href="docs/swagger-ui.css">
 </head>
 <body>
 <div id="reference"></div>
-<script src="/docs/swagger-ui-bundle.js"></script>
-<script src="/docs/start.js"></script>
+<script src="docs/swagger-ui-bundle.js"></script>
+<script src="docs/start.js"></script>
 </body>
 </html>
 `;
@@ -30,7 +32,7 @@ export function docsPageHtml(title: string): string {
 /** Starts Swagger UI on `/openapi.json`; `validatorUrl: null` keeps it from calling the public validator. */
 export const DOCS_START_JS = `window.addEventListener("load", function () {
   window.ui = SwaggerUIBundle({
-    url: "/openapi.json",
+    url: "openapi.json",
     dom_id: "#reference",
     validatorUrl: null,
     deepLinking: true,
