@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { jobSchema } from "@layers/contracts";
 import { buildOpenApiDocument, derivedProblems, openApiPath, undocumentedRoutes, type DocumentedRoute } from "./document.ts";
-import { routeDoc } from "./route-doc.ts";
+import { routeDoc, type RouteDoc } from "./route-doc.ts";
+import { schemaNames } from "./schema-names.ts";
 
 const info = { title: "t", version: "1" };
 const body = z.strictObject({ mode: z.enum(["manual", "draft"]), n: z.number().int().optional() });
@@ -76,5 +78,26 @@ describe("OpenAPI document builder", () => {
   it("lists routes without a declaration and refuses a reused operation id", () => {
     expect(undocumentedRoutes([write, { method: "GET", url: "/v1/nope" }, { method: "HEAD", url: "/v1/nope" }])).toEqual(["GET /v1/nope"]);
     expect(() => buildOpenApiDocument([write, { ...write, url: "/v1/other" }], info)).toThrow(/createThing is used by two routes/);
+  });
+
+  it("named contract schemas become components referenced by $ref", () => {
+    const getJob: DocumentedRoute = { method: "GET", url: "/v1/jobs/:jobId", pathParams: { jobId: "jobId" }, doc: routeDoc({ operationId: "getJob", tag: "Jobs", summary: "s", responses: { 200: z.object({ data: z.array(jobSchema) }) } }) };
+    const d = buildOpenApiDocument([getJob], info) as any;
+    expect(d.paths["/v1/jobs/{jobId}"].get.responses["200"].content["application/json"].schema.properties.data.items).toEqual({ $ref: "#/components/schemas/Job" });
+    expect(d.components.schemas.Job.properties.status.enum).toEqual(["queued", "running", "completed", "failed", "canceled"]);
+    expect(JSON.stringify(d)).not.toContain("#/$defs/");
+  });
+
+  it("refuses a named schema whose request and answer forms differ", () => {
+    // With a default, `n` is optional in a request and always present in an answer.
+    const defaulted = z.object({ n: z.number().default(1) });
+    schemaNames.add(defaulted, { id: "TestDefaulted" });
+    const route = (responses: RouteDoc["responses"], body?: z.ZodType): DocumentedRoute => ({
+      method: "POST",
+      url: "/a",
+      doc: routeDoc({ operationId: "a", tag: "Jobs", summary: "s", ...(body ? { body } : {}), responses }),
+    });
+    expect(() => buildOpenApiDocument([route({ 200: defaulted })], info)).not.toThrow();
+    expect(() => buildOpenApiDocument([route({ 200: defaulted }, defaulted)], info)).toThrow(/TestDefaulted differs as a request and as an answer/);
   });
 });

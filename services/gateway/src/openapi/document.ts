@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ACTING_ORG_HEADER, ERROR_CODES, pathParamSchemas, problemSchema, type PathParamKind } from "@layers/contracts";
 import type { RouteAuth } from "../plugins/auth.ts";
 import { TAGS, type ResponseDoc, type RouteDoc } from "./route-doc.ts";
+import { schemaNames } from "./schema-names.ts";
 
 /** What the document needs from one registered route (collected by `installOpenApi`'s onRoute hook). */
 export interface DocumentedRoute {
@@ -47,12 +48,40 @@ const STATUS_TEXT: Record<number, string> = {
   503: "Temporarily unavailable (`UNAVAILABLE`); retry after `Retry-After` seconds when given",
 };
 
-/** Request schemas are what a caller may send; response schemas what the gateway sends. */
-function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonObject {
+/** Named component schemas collected while converting (`schema-names.ts`), by name. */
+type Components = Map<string, JsonObject>;
+
+const DEFS = "#/$defs/";
+const COMPONENTS = "#/components/schemas/";
+
+/** `#/$defs/Campaign` (where zod puts a named schema) → `#/components/schemas/Campaign`. */
+function rehome(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(rehome);
+  if (v && typeof v === "object") {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === "$ref" && typeof x === "string" && x.startsWith(DEFS) ? COMPONENTS + x.slice(DEFS.length) : rehome(x)]));
+  }
+  return v;
+}
+
+/**
+ * Request schemas are what a caller may send; response schemas what the gateway sends. Named
+ * contract schemas become `#/components/schemas/<name>` references.
+ */
+function jsonSchema(schema: z.ZodType, io: "input" | "output", components: Components): JsonObject {
   // unrepresentable "any": a transform's output (e.g. the decoded cursor) has no JSON shape; its input side is what callers send.
-  const out = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as JsonObject;
+  const out = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any", metadata: schemaNames }) as JsonObject;
   delete out.$schema;
-  return out;
+  const defs = (out.$defs ?? {}) as Record<string, JsonObject>;
+  delete out.$defs;
+  for (const [name, def] of Object.entries(defs)) {
+    // Unnamed defs only come from recursive schemas, whose generated names would collide across operations.
+    if (name.startsWith("__")) throw new Error(`a recursive schema needs a name in openapi/schema-names.ts (${name})`);
+    const json = rehome(def) as JsonObject;
+    const known = components.get(name);
+    if (known && JSON.stringify(known) !== JSON.stringify(json)) throw new Error(`schema ${name} differs as a request and as an answer: name only one side in openapi/schema-names.ts`);
+    components.set(name, json);
+  }
+  return rehome(out) as JsonObject;
 }
 
 /** The problem statuses a route can answer, from what it is (see `route-doc.ts`). */
@@ -108,14 +137,14 @@ function problemResponse(counted: boolean, code: number): [string, JsonObject] {
   ];
 }
 
-function operationOf(r: DocumentedRoute, doc: RouteDoc, shared: Map<string, JsonObject>): JsonObject {
+function operationOf(r: DocumentedRoute, doc: RouteDoc, shared: Map<string, JsonObject>, components: Components): JsonObject {
   const counted = r.auth !== false;
   const parameters: JsonObject[] = [];
   for (const [name, kind] of Object.entries(r.pathParams ?? {})) {
-    parameters.push({ name, in: "path", required: true, schema: jsonSchema(pathParamSchemas[kind], "input") });
+    parameters.push({ name, in: "path", required: true, schema: jsonSchema(pathParamSchemas[kind], "input", components) });
   }
   if (doc.query) {
-    const q = jsonSchema(doc.query, "input");
+    const q = jsonSchema(doc.query, "input", components);
     const required = new Set((q.required as string[] | undefined) ?? []);
     for (const [name, schema] of Object.entries((q.properties as Record<string, JsonObject> | undefined) ?? {})) {
       const { description, ...rest } = schema;
@@ -136,7 +165,7 @@ function operationOf(r: DocumentedRoute, doc: RouteDoc, shared: Map<string, Json
     responses[status] = {
       description: d.description ?? STATUS_TEXT[code] ?? "Answer",
       headers: headersFor(code, d.headers ?? (code === 201 || code === 202 ? ["Location"] : [])),
-      ...(d.schema ? { content: { [contentType]: { schema: jsonSchema(d.schema, "output") } } } : {}),
+      ...(d.schema ? { content: { [contentType]: { schema: jsonSchema(d.schema, "output", components) } } } : {}),
     };
   }
   for (const code of derivedProblems(r)) {
@@ -164,7 +193,7 @@ function operationOf(r: DocumentedRoute, doc: RouteDoc, shared: Map<string, Json
   if (r.auth !== false) op["x-scopes"] = [...scopes];
   if (r.idempotent) op["x-idempotent"] = true;
   if (doc.body) {
-    const media: JsonObject = { schema: jsonSchema(doc.body, "input") };
+    const media: JsonObject = { schema: jsonSchema(doc.body, "input", components) };
     if (doc.examples) media.examples = doc.examples;
     op.requestBody = { required: false, content: { [doc.bodyContentType ?? "application/json"]: media } };
   }
@@ -179,13 +208,15 @@ function operationOf(r: DocumentedRoute, doc: RouteDoc, shared: Map<string, Json
 export function buildOpenApiDocument(routes: readonly DocumentedRoute[], info: OpenApiInfo): JsonObject {
   const paths: Record<string, Record<string, JsonObject>> = {};
   const shared = new Map<string, JsonObject>();
+  const components: Components = new Map();
+  jsonSchema(problemSchema, "output", components);
   const seen = new Set<string>();
   for (const r of routes) {
     if (!r.doc || r.method === "HEAD") continue;
     if (seen.has(r.doc.operationId)) throw new Error(`operationId ${r.doc.operationId} is used by two routes (${r.method} ${r.url})`);
     seen.add(r.doc.operationId);
     const path = openApiPath(r.url);
-    (paths[path] ??= {})[r.method.toLowerCase()] = operationOf(r, r.doc, shared);
+    (paths[path] ??= {})[r.method.toLowerCase()] = operationOf(r, r.doc, shared, components);
   }
   return {
     openapi: "3.1.0",
@@ -194,7 +225,7 @@ export function buildOpenApiDocument(routes: readonly DocumentedRoute[], info: O
     tags: TAGS.map((name) => ({ name })),
     paths,
     components: {
-      schemas: { Problem: jsonSchema(problemSchema, "output") },
+      schemas: Object.fromEntries([...components].sort(([a], [b]) => a.localeCompare(b))),
       responses: Object.fromEntries([...shared].sort(([a], [b]) => a.localeCompare(b))),
       securitySchemes: {
         apiKey: { type: "http", scheme: "bearer", description: "A partner API key (`lk_…`) as a bearer token; the operation's `x-scopes` lists the scopes that allow it (any one)." },
