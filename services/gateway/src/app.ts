@@ -20,6 +20,9 @@ import { startGatewayCaches } from "./http/caches.ts";
 import type { KeyCacheOptions } from "./http/key-cache.ts";
 import { registerRoutes } from "./routes/index.ts";
 import { startJobEventsHub } from "./http/job-events-hub.ts";
+import { installOpenApi } from "./openapi/install-openapi.ts";
+import { routeDoc } from "./openapi/route-doc.ts";
+import { z } from "zod";
 import { createVerdictWaiter } from "./writes/verdict-waiter.ts";
 import type { RouteContext } from "./context.ts";
 import { webhookSettings, type WebhookSettingsInput } from "./http/webhooks.ts";
@@ -142,6 +145,8 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
   installProblemErrors(app);
   installJsonBody(app, bodyLimit);
   installInputRules(app);
+  // Before any route: its onRoute hook collects every declaration for GET /openapi.json.
+  installOpenApi(app, { publicBaseUrl: deps.publicBaseUrl });
   installAuth(app, { db: deps.db, keys: caches.keys, orgs: caches.orgs, customerJwtSecret: deps.customerJwtSecret });
   installRateLimit(app, {
     db: deps.db,
@@ -160,9 +165,12 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
   });
   registerRoutes(app, ctx);
   // Public like /healthz: Prometheus scrapes it unauthenticated (keep the port off the internet's path in production).
-  app.get("/metrics", { config: { auth: false as const } }, async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+  const metricsDoc = routeDoc({ operationId: "getMetrics", tag: "Health", summary: "Prometheus metrics", responses: { 200: { schema: z.string(), contentType: "text/plain" } } });
+  app.get("/metrics", { config: { auth: false as const, doc: metricsDoc } }, async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
   return app;
 }
+
+export { openApiDocument } from "./openapi/install-openapi.ts";
 
 export interface StartedGateway {
   app: FastifyInstance;

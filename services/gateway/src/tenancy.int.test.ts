@@ -93,6 +93,8 @@ describe("tenancy", () => {
     expect(list.json()).toEqual({ data: [], nextCursor: null });
     // Org A's own decisions so far (a seeded pending action is queued by a decision too).
     const ownBefore = (await h.send("GET", "/v1/audit-log", { auth: keyA })).json().data.length;
+    // A real stored intent (the seeded decision's): the audit answer is checked against the API document.
+    const stored = await h.env.db.selectFrom("audit_log").select("intent").where("organization_id", "=", orgA).executeTakeFirstOrThrow();
     await h.env.db
       .insertInto("audit_log")
       .values({
@@ -104,7 +106,7 @@ describe("tenancy", () => {
         axis: "tactical",
         decision: "deny",
         reason: "authority_axis_off",
-        intent: JSON.stringify({}),
+        intent: JSON.stringify(stored.intent),
       })
       .execute();
     expect((await h.send("GET", "/v1/audit-log", { auth: keyA })).json().data).toHaveLength(ownBefore + 1);

@@ -8,3 +8,5 @@ export { requestFingerprint } from "./domain/idempotency-key.ts";
 export * from "./test-support/webhooks.ts";
 export type { RouteEntry } from "./plugins/input-rules.ts";
 export * from "./test-support/family.ts";
+export * from "./test-support/response-check.ts";
+export { openApiDocument } from "./openapi/install-openapi.ts";

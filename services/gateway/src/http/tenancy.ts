@@ -7,6 +7,7 @@ import { principalOf } from "../plugins/auth.ts";
 import { findLayer } from "../repositories/layers.repository.ts";
 import { findCampaign, findProjectWithCampaign } from "../repositories/campaigns.repository.ts";
 import { UUID_RE } from "./parse.ts";
+import { pathParamNotFoundDetail } from "../domain/path-param-hint.ts";
 import type { RouteContext } from "../context.ts";
 import type { RequestContext } from "../writes/submit-write.ts";
 
@@ -27,7 +28,7 @@ export function assertActive(project: ProjectRow): void {
 }
 
 export function platformOf(raw: string): Platform {
-  if (!(PLATFORMS as readonly string[]).includes(raw)) throw notFound("platform");
+  if (!(PLATFORMS as readonly string[]).includes(raw)) throw new ApiError("NOT_FOUND", pathParamNotFoundDetail("platform", "platform", raw));
   return raw as Platform;
 }
 

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest, HTTPMethods } from "fastify";
 import { pathParamSchemas, unsafeTextReason, type PathParamKind } from "@layers/contracts";
-import { ApiError, notFound } from "../errors.ts";
+import { ApiError } from "../errors.ts";
 import { toPointer } from "../domain/json-pointer.ts";
+import { pathParamNotFoundDetail } from "../domain/path-param-hint.ts";
 
 /** One registered route and the shape of each of its path parameters. */
 export interface RouteEntry {
@@ -72,7 +73,8 @@ const READ_HEADERS = ["authorization", "idempotency-key", "content-type"];
  * The input rules outside the body (json-body checks bodies), applied to every route before its
  * body is even read:
  * - every path parameter has its shape (uuid, `meta|tiktok|apple`, a prefixed id) or the answer
- *   is 404 for that resource — the same as an id that does not exist;
+ *   is 404 for that resource — the same as an id that does not exist — whose detail says what the
+ *   shape is (the platforms, the id prefix; "use the Layers id" for a platform's own id);
  * - every query parameter name and value is acceptable text (`unsafeTextReason`) → else 422 with
  *   pointer `/<parameter>`; a route that reads no query (all but the lists) refuses any parameter
  *   as unknown, as bodies refuse unknown fields;
@@ -100,7 +102,7 @@ function checkPathParams(req: FastifyRequest): void {
   if (!kinds) return;
   const params = req.params as Record<string, string | undefined>;
   for (const [name, kind] of Object.entries(kinds)) {
-    if (!pathParamSchemas[kind].safeParse(params[name]).success) throw notFound(LABEL[kind]);
+    if (!pathParamSchemas[kind].safeParse(params[name]).success) throw new ApiError("NOT_FOUND", pathParamNotFoundDetail(kind, LABEL[kind], params[name]));
   }
 }
 

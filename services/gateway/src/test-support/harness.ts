@@ -7,6 +7,7 @@ import { acceptWrite, insertPendingAction, storeDecision } from "@layers/lifecyc
 import { DEV_TOKEN_KEY, hashApiKey, mintApiKeySecret, sealToken, signCustomerToken } from "@layers/runtime";
 import { createTestEnv, type TestEnv } from "@layers/testkit";
 import { buildGateway, type GatewayDeps } from "../app.ts";
+import { watchResponses, type ResponseViolation } from "./response-check.ts";
 
 export const JWT_SECRET = "test-customer-jwt-secret-0123456789";
 
@@ -36,6 +37,10 @@ export interface Harness {
   seedCampaign(projectId: string, opts?: { platform?: Platform; authority?: object | null }): Promise<string>;
   seedPending(organizationId: string, projectId: string, campaignId: string): Promise<{ pendingActionId: string; jobId: string }>;
   count(table: "jobs" | "write_intents" | "projects" | "layers" | "campaigns" | "pending_actions" | "idempotency_keys"): Promise<number>;
+  /** Answers the OpenAPI document does not describe (undocumented status, body off its schema); `send` and `close` fail on them. */
+  violations: ResponseViolation[];
+  /** How many answers were checked against the document (proves the check runs). */
+  responseChecks: { readonly checked: number };
   /** Another gateway instance on the same database and NATS namespace (as another process would be); closed by `close()`. */
   another(overrides?: Partial<GatewayDeps>): Promise<FastifyInstance>;
   close(): Promise<void>;
@@ -51,10 +56,23 @@ export interface Tenant {
 
 const ROOMY = { read: { quota: 1_000_000, windowSeconds: 60 }, write: { quota: 1_000_000, windowSeconds: 60 } };
 
-export async function createHarness(opts: Partial<GatewayDeps> = {}): Promise<Harness> {
+export interface HarnessOptions {
+  /** Check every answer against the OpenAPI document (default on: every gateway integration test proves the document). */
+  checkResponses?: boolean;
+}
+
+export async function createHarness(opts: Partial<GatewayDeps> = {}, hopts: HarnessOptions = {}): Promise<Harness> {
   const env = await createTestEnv();
-  const build = (overrides: Partial<GatewayDeps>) =>
-    buildGateway({
+  const violations: ResponseViolation[] = [];
+  const checkStats: Array<{ checked: number }> = [];
+  // One running total over this harness's gateways (`another()` builds more).
+  const responseChecks = {
+    get checked() {
+      return checkStats.reduce((n, st) => n + st.checked, 0);
+    },
+  };
+  const build = async (overrides: Partial<GatewayDeps>) => {
+    const built = await buildGateway({
       db: env.db,
       databaseUrl: env.databaseUrl,
       nats: env.nats,
@@ -70,6 +88,17 @@ export async function createHarness(opts: Partial<GatewayDeps> = {}): Promise<Ha
       jobStreams: { heartbeatMs: 100, maxStreamMs: 300 },
       ...overrides,
     });
+    if (hopts.checkResponses !== false) checkStats.push(watchResponses(built, violations));
+    return built;
+  };
+  let reported = 0;
+  /** Throws the violations not yet reported (each is reported once). */
+  const failOnViolations = () => {
+    if (violations.length <= reported) return;
+    const fresh = violations.slice(reported);
+    reported = violations.length;
+    throw new Error(`the gateway answered outside its OpenAPI document:\n${fresh.map((v) => `- [${v.requestId}] ${v.what}`).join("\n")}`);
+  };
   const app = await build(opts);
   const others: FastifyInstance[] = [];
   const { db } = env;
@@ -77,13 +106,17 @@ export async function createHarness(opts: Partial<GatewayDeps> = {}): Promise<Ha
   const h: Harness = {
     env,
     app,
-    send(method, url, o = {}) {
+    violations,
+    responseChecks,
+    async send(method, url, o = {}) {
       const headers: Record<string, string> = { ...(o.headers ?? {}) };
       if (o.auth) headers.authorization = `Bearer ${o.auth}`;
       let payload: string | undefined = o.payload;
       if (o.body !== undefined) payload = JSON.stringify(o.body);
       if (payload !== undefined && !Object.keys(headers).some((k) => k.toLowerCase() === "content-type")) headers["content-type"] = "application/json";
-      return app.inject({ method, url, headers, ...(payload !== undefined ? { payload } : {}) });
+      const res = await app.inject({ method, url, headers, ...(payload !== undefined ? { payload } : {}) });
+      failOnViolations();
+      return res;
     },
     async seedOrg() {
       const id = newId("organization");
@@ -236,6 +269,7 @@ export async function createHarness(opts: Partial<GatewayDeps> = {}): Promise<Ha
       for (const other of others) await other.close();
       await app.close();
       await env.cleanup();
+      failOnViolations();
     },
   };
   return h;

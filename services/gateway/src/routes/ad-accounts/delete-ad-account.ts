@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { adAccountEventDataSchema, type AdAccountView, type Platform } from "@layers/contracts";
+import { adAccountEventDataSchema, adAccountSchema, type AdAccountView, type Platform } from "@layers/contracts";
 import type { OutboxEvent } from "@layers/lifecycle";
 import { openToken } from "@layers/runtime";
 import type { RouteContext } from "../../context.ts";
@@ -9,6 +9,7 @@ import { disconnectAccount, findProjectAdAccount, rowToAdAccount } from "../../r
 import { stageEvent } from "../../writes/stage-event.ts";
 import { tiktokRevoke } from "../oauth/platform-clients.ts";
 import { AD_ACCOUNT_ID_RE } from "./read-ad-accounts.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 /**
  * DELETE …/ads/ad-accounts/:id — disconnects: the token is wiped in the same transaction that
@@ -19,7 +20,7 @@ import { AD_ACCOUNT_ID_RE } from "./read-ad-accounts.ts";
 export function registerDeleteAdAccount(app: FastifyInstance, ctx: RouteContext): void {
   app.delete<{ Params: { projectId: string; id: string } }>(
     "/v1/projects/:projectId/ads/ad-accounts/:id",
-    { config: { auth: { anyOf: ["ads:write:connect"] } } },
+    { config: { auth: { anyOf: ["ads:write:connect"] }, doc: routeDoc({ operationId: "disconnectAdAccount", tag: "Ad accounts", summary: "Disconnect an ad account (its token is dropped)", responses: { 200: adAccountSchema } }) } },
     async (req): Promise<AdAccountView> => {
       const project = await projectFor(ctx, req, req.params.projectId);
       if (!AD_ACCOUNT_ID_RE.test(req.params.id) || !(await findProjectAdAccount(ctx.db, project.id, req.params.id))) throw notFound("ad account");

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { CONNECT_PLATFORMS, OAUTH_STATE_TTL_SECONDS, oauthUrlBodySchema, type OauthUrlResponse } from "@layers/contracts";
+import { CONNECT_PLATFORMS, OAUTH_STATE_TTL_SECONDS, oauthUrlBodySchema, oauthUrlResponseSchema, type OauthUrlResponse } from "@layers/contracts";
 import { sealToken } from "@layers/runtime";
 import type { RouteContext } from "../../context.ts";
 import { ApiError } from "../../errors.ts";
@@ -10,6 +10,7 @@ import { findProjectAdAccount, insertState, listReturnUrls, pruneStates } from "
 import { callbackUrl, newStateValue, publicBase, stateId } from "../oauth/connect-state.ts";
 import { authorizeUrl, newPkce } from "../oauth/platform-clients.ts";
 import { matchReturnUrl } from "../oauth/return-url.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 /**
  * POST …/ads/ad-accounts/oauth-url — starts a connection: checks the returnUrl against the org's
@@ -20,7 +21,7 @@ export function registerOauthUrl(app: FastifyInstance, ctx: RouteContext): void 
   app.post<{ Params: { projectId: string } }>(
     "/v1/projects/:projectId/ads/ad-accounts/oauth-url",
     // The answer holds the state (a credential until used): kept sealed on the idempotency key.
-    { config: { auth: { anyOf: ["ads:write:connect"] }, idempotent: true, sealAnswer: true } },
+    { config: { auth: { anyOf: ["ads:write:connect"] }, idempotent: true, sealAnswer: true, doc: routeDoc({ operationId: "createOauthUrl", tag: "Ad accounts", summary: "A consent URL that connects the customer's ad account", body: oauthUrlBodySchema, responses: { 200: oauthUrlResponseSchema } }) } },
     async (req): Promise<OauthUrlResponse> => {
       const project = await projectFor(ctx, req, req.params.projectId);
       const body = parseBody(oauthUrlBodySchema, req.body);

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from "fastify";
-import type { AdAccountList, AdAccountView } from "@layers/contracts";
+import { adAccountListSchema, adAccountSchema, type AdAccountList, type AdAccountView } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { notFound } from "../../errors.ts";
 import { projectFor } from "../../http/tenancy.ts";
 import { findProjectAdAccount, listProjectAdAccounts, rowToAdAccount } from "../../repositories/connect.repository.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 export const AD_ACCOUNT_ID_RE = /^aa_[0-9a-z]{26}$/;
 
@@ -11,7 +12,7 @@ export const AD_ACCOUNT_ID_RE = /^aa_[0-9a-z]{26}$/;
 export function registerReadAdAccounts(app: FastifyInstance, ctx: RouteContext): void {
   app.get<{ Params: { projectId: string } }>(
     "/v1/projects/:projectId/ads/ad-accounts",
-    { config: { auth: { anyOf: ["ads:read"] } } },
+    { config: { auth: { anyOf: ["ads:read"] }, doc: routeDoc({ operationId: "listAdAccounts", tag: "Ad accounts", summary: "The project's connected ad accounts", responses: { 200: adAccountListSchema } }) } },
     async (req): Promise<AdAccountList> => {
       const project = await projectFor(ctx, req, req.params.projectId);
       return { data: (await listProjectAdAccounts(ctx.db, project.id)).map(rowToAdAccount) };
@@ -20,7 +21,7 @@ export function registerReadAdAccounts(app: FastifyInstance, ctx: RouteContext):
 
   app.get<{ Params: { projectId: string; id: string } }>(
     "/v1/projects/:projectId/ads/ad-accounts/:id",
-    { config: { auth: { anyOf: ["ads:read"] } } },
+    { config: { auth: { anyOf: ["ads:read"] }, doc: routeDoc({ operationId: "getAdAccount", tag: "Ad accounts", summary: "Get an ad account", responses: { 200: adAccountSchema } }) } },
     async (req): Promise<AdAccountView> => {
       const project = await projectFor(ctx, req, req.params.projectId);
       if (!AD_ACCOUNT_ID_RE.test(req.params.id)) throw notFound("ad account");

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { actorTypeSchema, auditDecisionSchema, operationSchema } from "@layers/contracts";
+import { actorTypeSchema, auditDecisionSchema, auditEntrySchema, operationSchema, pageSchema } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { pageQuery, parseQuery, UUID_RE } from "../../http/parse.ts";
 import { principalOf } from "../../plugins/auth.ts";
 import { listAudit, rowToAudit } from "../../repositories/audit.repository.ts";
 import { toPage } from "../../repositories/pagination.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 /** GET /v1/audit-log — one row per gate decision (and per job cancel), newest first; customers see their project only. */
 export function registerListAuditLog(app: FastifyInstance, ctx: RouteContext): void {
@@ -18,7 +19,13 @@ export function registerListAuditLog(app: FastifyInstance, ctx: RouteContext): v
     since: z.iso.datetime({ offset: true }).optional(),
     until: z.iso.datetime({ offset: true }).optional(),
   });
-  app.get("/v1/audit-log", { config: { auth: { anyOf: ["audit:read"] }, takesQuery: true } }, async (req) => {
+  app.get("/v1/audit-log", {
+    config: {
+      auth: { anyOf: ["audit:read"] },
+      takesQuery: true,
+      doc: routeDoc({ operationId: "listAuditLog", tag: "Audit log", summary: "Gate decisions, newest first", query: querySchema, responses: { 200: pageSchema(auditEntrySchema) } }),
+    },
+  }, async (req) => {
     const q = parseQuery(querySchema, req.query);
     const p = principalOf(req);
     const rows = await listAudit(ctx.db, {

@@ -8,6 +8,7 @@ import { parseBody } from "../../http/parse.ts";
 import { campaignFor, layerFor, platformOf, projectFor } from "../../http/tenancy.ts";
 import { actorOf } from "../../domain/principal.ts";
 import { principalOf } from "../../plugins/auth.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 /**
  * POST …/ads/:platform/authority/evaluate — the dry run (SPEC §4): asks the gate (core NATS request,
@@ -17,7 +18,7 @@ import { principalOf } from "../../plugins/auth.ts";
 export function registerEvaluateAuthority(app: FastifyInstance, ctx: RouteContext): void {
   app.post<{ Params: { projectId: string; platform: string } }>(
     "/v1/projects/:projectId/ads/:platform/authority/evaluate",
-    { config: { auth: { anyOf: ["ads:read"] } } },
+    { config: { auth: { anyOf: ["ads:read"] }, doc: routeDoc({ operationId: "evaluateAuthority", tag: "Authority", summary: "What the gate would decide for a write (nothing is written)", body: evaluateBodySchema, responses: { 200: evaluateResponseSchema } }) } },
     async (req, reply) => {
       const project = await projectFor(ctx, req, req.params.projectId);
       const platform = platformOf(req.params.platform);

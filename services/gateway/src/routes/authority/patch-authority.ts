@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { authorityPatchBodySchema } from "@layers/contracts";
+import { appliedSchema, authorityPatchBodySchema, campaignAuthoritySchema, writeAcceptedSchema } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { parseBody } from "../../http/parse.ts";
 import { assertActive, campaignFor, platformOf, projectFor, requestContext } from "../../http/tenancy.ts";
@@ -9,12 +9,20 @@ import { answerPolicyWrite } from "../../writes/answer.ts";
 import { entityKeyOfCampaign, submitWrite } from "../../writes/submit-write.ts";
 import { authorityView } from "./authority-view.ts";
 import { requireSomeAxis } from "./require-some-axis.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 /** PATCH …/campaigns/:campaignId/authority — a policy write: the gate checks the customer's ceiling. */
 export function registerPatchAuthority(app: FastifyInstance, ctx: RouteContext): void {
   app.patch<{ Params: { projectId: string; platform: string; campaignId: string } }>(
     "/v1/projects/:projectId/ads/:platform/campaigns/:campaignId/authority",
-    { config: { auth: { anyOf: ["ads:write:policy"] }, idempotent: true } },
+    { config: { auth: { anyOf: ["ads:write:policy"] }, idempotent: true, doc: routeDoc({
+          operationId: "updateCampaignAuthority",
+          tag: "Authority",
+          summary: "Change the campaign's authority (within the customer's ceiling)",
+          body: authorityPatchBodySchema,
+          responses: { 200: appliedSchema(campaignAuthoritySchema), 202: writeAcceptedSchema },
+          problems: [409],
+        }) } },
     async (req, reply) => {
       const project = await projectFor(ctx, req, req.params.projectId);
       const platform = platformOf(req.params.platform);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import { SCOPE_OF_OPERATION, authorityFromModes, createCampaignBodySchemaFor, createCampaignParamsSchema, newId, surfaceOf, type Platform } from "@layers/contracts";
+import { z } from "zod";
+import { SCOPE_OF_OPERATION, authorityFromModes, createCampaignBodySchemaFor, createCampaignParamsSchema, newId, surfaceOf, writeAcceptedSchema, type Platform } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { ApiError } from "../../errors.ts";
 import { assertRepresentable } from "../../http/money.ts";
@@ -9,8 +10,25 @@ import { assertActive, layerFor, platformOf, projectFor } from "../../http/tenan
 import { findAdAccount } from "../../repositories/ad-accounts.repository.ts";
 import { assertAccountConnected } from "../ad-accounts/account-conflict.ts";
 import { submitEntityWrite } from "../../writes/submit-entity-write.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 const BODY = { meta: createCampaignBodySchemaFor("meta"), tiktok: createCampaignBodySchemaFor("tiktok"), apple: createCampaignBodySchemaFor("apple") };
+
+const DOC = routeDoc({
+  operationId: "createCampaign",
+  tag: "Campaigns",
+  summary: "Create a campaign (starts PAUSED unless asked)",
+  description: "The body is the one of the path's platform (`meta`, `tiktok`, `apple`); each adds its own extras.",
+  body: z.union([BODY.meta, BODY.tiktok, BODY.apple]),
+  examples: {
+    meta: {
+      summary: "A Meta traffic campaign, managed with approvals",
+      value: { adAccountId: "aa_01jd8x3k5m2n4p6q8r0s2t4v6w", name: "Spring sale", outcome: "traffic", dailyBudgetCents: 5000, campaignManagementMode: "draft", creativeMode: "draft" },
+    },
+  },
+  responses: { 202: writeAcceptedSchema },
+  problems: [409],
+});
 
 /**
  * POST …/ads/:platform/campaigns — the simplified create (SPEC §5), with each platform's extras
@@ -21,7 +39,7 @@ const BODY = { meta: createCampaignBodySchemaFor("meta"), tiktok: createCampaign
 export function registerCreateCampaign(app: FastifyInstance, ctx: RouteContext): void {
   app.post<{ Params: { projectId: string; platform: string } }>(
     "/v1/projects/:projectId/ads/:platform/campaigns",
-    { config: { auth: { anyOf: [SCOPE_OF_OPERATION.create_campaign] }, idempotent: true } },
+    { config: { auth: { anyOf: [SCOPE_OF_OPERATION.create_campaign] }, idempotent: true, doc: DOC } },
     async (req, reply) => {
       const project = await projectFor(ctx, req, req.params.projectId);
       const platform: Platform = platformOf(req.params.platform);

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { Platform } from "@layers/contracts";
+import { campaignSchema, pageSchema, type Platform } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { pageQuery, parseQuery, PREFIXED_ID_RE } from "../../http/parse.ts";
 import { platformOf, projectFor } from "../../http/tenancy.ts";
@@ -8,6 +8,7 @@ import { syncAccounts } from "../../http/sync-accounts.ts";
 import { listConnectedAccounts } from "../../repositories/ad-accounts.repository.ts";
 import { listCampaigns, rowToCampaign } from "../../repositories/campaigns.repository.ts";
 import { toPage } from "../../repositories/pagination.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 /**
  * GET …/ads/campaigns (every platform) and GET …/ads/:platform/campaigns. The first page asks
@@ -23,7 +24,9 @@ export function registerListCampaigns(app: FastifyInstance, ctx: RouteContext): 
     const rows = await listCampaigns(ctx.db, { projectId: project.id, platform, limit: q.limit, cursor: q.cursor });
     return toPage(ctx.cursors, rows, q.limit, rowToCampaign);
   };
-  const opts = { config: { auth: { anyOf: ["ads:read"] as const }, takesQuery: true } };
-  app.get("/v1/projects/:projectId/ads/campaigns", opts, handler);
-  app.get("/v1/projects/:projectId/ads/:platform/campaigns", opts, handler);
+  const opts = (operationId: string, summary: string) => ({
+    config: { auth: { anyOf: ["ads:read"] as const }, takesQuery: true, doc: routeDoc({ operationId, tag: "Campaigns", summary, query: querySchema, responses: { 200: pageSchema(campaignSchema) } }) },
+  });
+  app.get("/v1/projects/:projectId/ads/campaigns", opts("listAllCampaigns", "List the campaigns of every platform, newest first"), handler);
+  app.get("/v1/projects/:projectId/ads/:platform/campaigns", opts("listCampaigns", "List a platform's campaigns, newest first"), handler);
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { authorityPatchBodySchema } from "@layers/contracts";
+import { appliedSchema, authorityPatchBodySchema, defaultsViewSchema, writeAcceptedSchema } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { parseBody } from "../../http/parse.ts";
 import { assertActive, layerFor, platformOf, projectFor } from "../../http/tenancy.ts";
@@ -7,12 +7,13 @@ import { defaultsView } from "../../repositories/layers.repository.ts";
 import { answerPolicyWrite } from "../../writes/answer.ts";
 import { submitLayerWrite } from "../../writes/submit-layer-write.ts";
 import { requireSomeAxis } from "../authority/require-some-axis.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 /** PATCH …/ads/:platform/defaults — the layer's fallback authority, gated like any policy write. */
 export function registerPatchDefaults(app: FastifyInstance, ctx: RouteContext): void {
   app.patch<{ Params: { projectId: string; platform: string } }>(
     "/v1/projects/:projectId/ads/:platform/defaults",
-    { config: { auth: { anyOf: ["ads:write:policy"] }, idempotent: true } },
+    { config: { auth: { anyOf: ["ads:write:policy"] }, idempotent: true, doc: routeDoc({ operationId: "updateDefaults", tag: "Policy", summary: "Change the layer's default authority", body: authorityPatchBodySchema, responses: { 200: appliedSchema(defaultsViewSchema), 202: writeAcceptedSchema }, problems: [409] }) } },
     async (req, reply) => {
       const project = await projectFor(ctx, req, req.params.projectId);
       const platform = platformOf(req.params.platform);

@@ -14,6 +14,7 @@ import {
   type EntityKind,
   type Operation,
   type Platform,
+  writeAcceptedSchema,
 } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { assertRepresentable } from "../../http/money.ts";
@@ -24,6 +25,10 @@ import { findCampaign } from "../../repositories/campaigns.repository.ts";
 import { submitEntityWrite } from "../../writes/submit-entity-write.ts";
 import { assertCreativeFor } from "./creative-rules.ts";
 import { assertWritable, resolveTarget, type EntityParams, type EntityTarget } from "./entity-target.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
+
+/** The body each child kind is created with: the routes validate with these and declare them. */
+const BODY_OF = { adset: createAdGroupBodySchema, adgroup: createAdGroupBodySchema, ad: createAdBodySchema, keyword: createKeywordBodySchema } as const;
 
 /**
  * Creates below the campaign: `POST …/campaigns/:campaignId/{adsets|adgroups}`,
@@ -33,18 +38,26 @@ import { assertWritable, resolveTarget, type EntityParams, type EntityTarget } f
  */
 export function registerCreateChildren(app: FastifyInstance, ctx: RouteContext): void {
   const base = "/v1/projects/:projectId/ads/:platform";
-  const routes: Array<{ url: string; parent: EntityKind; child: ChildKind; capability: Capability }> = [
-    { url: `${base}/campaigns/:campaignId/adsets`, parent: "campaign", child: "adset", capability: "create" },
-    { url: `${base}/campaigns/:campaignId/adgroups`, parent: "campaign", child: "adgroup", capability: "create" },
-    { url: `${base}/adsets/:id/ads`, parent: "adset", child: "ad", capability: "create" },
-    { url: `${base}/adgroups/:id/ads`, parent: "adgroup", child: "ad", capability: "create" },
-    { url: `${base}/adgroups/:id/keywords`, parent: "adgroup", child: "keyword", capability: "create" },
-    { url: `${base}/adsets/:id/creatives`, parent: "adset", child: "ad", capability: "push_creative" },
-    { url: `${base}/adgroups/:id/creatives`, parent: "adgroup", child: "ad", capability: "push_creative" },
+  const routes: Array<{ url: string; parent: EntityKind; child: ChildKind; capability: Capability; operationId: string }> = [
+    { url: `${base}/campaigns/:campaignId/adsets`, parent: "campaign", child: "adset", capability: "create", operationId: "createAdSet" },
+    { url: `${base}/campaigns/:campaignId/adgroups`, parent: "campaign", child: "adgroup", capability: "create", operationId: "createAdGroup" },
+    { url: `${base}/adsets/:id/ads`, parent: "adset", child: "ad", capability: "create", operationId: "createAdSetAd" },
+    { url: `${base}/adgroups/:id/ads`, parent: "adgroup", child: "ad", capability: "create", operationId: "createAdGroupAd" },
+    { url: `${base}/adgroups/:id/keywords`, parent: "adgroup", child: "keyword", capability: "create", operationId: "createKeyword" },
+    { url: `${base}/adsets/:id/creatives`, parent: "adset", child: "ad", capability: "push_creative", operationId: "pushAdSetCreative" },
+    { url: `${base}/adgroups/:id/creatives`, parent: "adgroup", child: "ad", capability: "push_creative", operationId: "pushAdGroupCreative" },
   ];
   for (const r of routes) {
     const scope = SCOPE_OF_OPERATION[operationFor(r.child, r.capability) as keyof typeof SCOPE_OF_OPERATION];
-    app.post<{ Params: EntityParams }>(r.url, { config: { auth: { anyOf: [scope] }, idempotent: true } }, (req, reply) =>
+    const doc = routeDoc({
+      operationId: r.operationId,
+      tag: "Ad sets, ad groups, ads, keywords",
+      summary: r.capability === "push_creative" ? `Push a creative (a new ad) into the ${r.parent}` : `Create a ${r.child} under the ${r.parent}`,
+      body: BODY_OF[r.child],
+      responses: { 202: writeAcceptedSchema },
+      problems: [409],
+    });
+    app.post<{ Params: EntityParams }>(r.url, { config: { auth: { anyOf: [scope] }, idempotent: true, doc } }, (req, reply) =>
       create(ctx, req, reply, r.parent, r.child, r.capability),
     );
   }
@@ -61,18 +74,18 @@ async function create(ctx: RouteContext, req: FastifyRequest<{ Params: EntityPar
   let params: Record<string, unknown>;
   let operation: Operation;
   if (kind === "adset" || kind === "adgroup") {
-    const body = parseBody(createAdGroupBodySchema, req.body);
+    const body = parseBody(BODY_OF[kind], req.body);
     await checkAdGroup(ctx, parent, kind, body);
     assertBidStrategy(platform, kind, surface, body.bidStrategy);
     params = { entityId, ...body, status: body.status ?? "PAUSED" };
     operation = kind === "adset" ? "create_adset" : "create_adgroup";
   } else if (kind === "ad") {
-    const body = parseBody(createAdBodySchema, req.body);
+    const body = parseBody(BODY_OF[kind], req.body);
     assertCreativeFor(platform, body.creative, "/creative");
     params = { entityId, parentId: parent.entityId, ...body, status: body.status ?? "PAUSED" };
     operation = capability === "push_creative" ? "push_creative" : "create_ad";
   } else {
-    const body = parseBody(createKeywordBodySchema, req.body);
+    const body = parseBody(BODY_OF[kind], req.body);
     assertRepresentable(platform, parent.currency, { bidCents: body.bidCents });
     params = { entityId, parentId: parent.entityId, ...body, status: body.status ?? "ACTIVE" };
     operation = "create_keyword";

@@ -14,6 +14,7 @@ import {
   type EntityKind,
   type LevelSurface,
   SCOPE_OF_OPERATION,
+  writeAcceptedSchema,
 } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { assertRepresentable } from "../../http/money.ts";
@@ -23,9 +24,13 @@ import { assertActive } from "../../http/tenancy.ts";
 import { submitEntityWrite } from "../../writes/submit-entity-write.ts";
 import { assertCreativeFor } from "./creative-rules.ts";
 import { assertWritable, entityPath, resolveTarget, targetParams, type EntityParams, type EntityTarget } from "./entity-target.ts";
+import { KIND_NAME, routeDoc } from "../../openapi/route-doc.ts";
 
 /** One write endpoint of an entity: its verb and path, scope, body and the params it sends the gate. */
 interface WriteEndpoint {
+  /** The operation id for a kind (`KIND_NAME`) and the reference's summary. */
+  name: (kind: string) => string;
+  summary: string;
   capability: Capability;
   method: "POST" | "PATCH" | "PUT" | "DELETE";
   /** Appended to the entity's path. */
@@ -36,8 +41,10 @@ interface WriteEndpoint {
 }
 
 const ENDPOINTS: readonly WriteEndpoint[] = [
-  { capability: "rename", method: "PATCH", suffix: "", body: renameBodySchema, params: (b: z.infer<typeof renameBodySchema>) => b },
+  { name: (k) => `rename${k}`, summary: "Rename", capability: "rename", method: "PATCH", suffix: "", body: renameBodySchema, params: (b: z.infer<typeof renameBodySchema>) => b },
   {
+    name: (k) => `update${k}Budget`,
+    summary: "Change the budget",
     capability: "budget",
     method: "PATCH",
     suffix: "/budget",
@@ -50,6 +57,8 @@ const ENDPOINTS: readonly WriteEndpoint[] = [
     },
   },
   {
+    name: (k) => `update${k}Bid`,
+    summary: "Change the bid",
     capability: "bid",
     method: "PATCH",
     suffix: "/bid",
@@ -63,6 +72,8 @@ const ENDPOINTS: readonly WriteEndpoint[] = [
     },
   },
   {
+    name: (k) => `update${k}Schedule`,
+    summary: "Change the schedule",
     capability: "schedule",
     method: "PATCH",
     suffix: "/schedule",
@@ -74,6 +85,8 @@ const ENDPOINTS: readonly WriteEndpoint[] = [
     },
   },
   {
+    name: (k) => `update${k}Targeting`,
+    summary: "Replace the targeting",
     capability: "targeting",
     method: "PATCH",
     suffix: "/targeting",
@@ -85,10 +98,12 @@ const ENDPOINTS: readonly WriteEndpoint[] = [
     },
   },
   ...(["pause", "resume", "archive"] as const).map(
-    (verb): WriteEndpoint => ({ capability: verb, method: "POST", suffix: `/${verb}`, body: emptyBodySchema, params: () => ({}) }),
+    (verb): WriteEndpoint => ({ name: (k) => `${verb}${k}`, summary: verb[0]!.toUpperCase() + verb.slice(1), capability: verb, method: "POST", suffix: `/${verb}`, body: emptyBodySchema, params: () => ({}) }),
   ),
-  { capability: "delete", method: "DELETE", suffix: "", body: emptyBodySchema, params: () => ({}) },
+  { name: (k) => `delete${k}`, summary: "Delete", capability: "delete", method: "DELETE", suffix: "", body: emptyBodySchema, params: () => ({}) },
   {
+    name: (k) => `replace${k}Creative`,
+    summary: "Replace the creative",
     capability: "replace_creative",
     method: "PUT",
     suffix: "/creative",
@@ -99,7 +114,7 @@ const ENDPOINTS: readonly WriteEndpoint[] = [
       return b;
     },
   },
-  { capability: "prune_creative", method: "DELETE", suffix: "/creative", body: emptyBodySchema, params: () => ({}) },
+  { name: (k) => `prune${k}Creative`, summary: "Remove the creative", capability: "prune_creative", method: "DELETE", suffix: "/creative", body: emptyBodySchema, params: () => ({}) },
 ];
 
 /**
@@ -117,7 +132,19 @@ export function registerEntityWrites(app: FastifyInstance, ctx: RouteContext): v
       app.route<{ Params: EntityParams }>({
         method: e.method,
         url: `${entityPath(kind)}${e.suffix}`,
-        config: { auth: { anyOf: [SCOPE_OF_OPERATION[operation]] }, idempotent: true },
+        config: {
+          auth: { anyOf: [SCOPE_OF_OPERATION[operation]] },
+          idempotent: true,
+          doc: routeDoc({
+            operationId: e.name(KIND_NAME[kind]),
+            tag: kind === "campaign" ? "Campaigns" : "Ad sets, ad groups, ads, keywords",
+            summary: `${e.summary} (${kind})`,
+            ...(e.method === "DELETE" ? {} : { body: e.body }),
+            ...(kind === "campaign" && e.capability === "budget" ? { examples: { daily: { summary: "A new daily budget of 75.00", value: { dailyBudgetCents: 7500 } } } } : {}),
+            responses: { 202: writeAcceptedSchema },
+            problems: [409],
+          }),
+        },
         handler: (req, reply) => handle(ctx, req, reply, kind, e),
       });
     }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { ID_KIND_OF_ENTITY, ID_PREFIXES, type ChildKind, type EntityKind } from "@layers/contracts";
+import { adEntitySchema, ID_KIND_OF_ENTITY, ID_PREFIXES, pageSchema, type ChildKind, type EntityKind } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { pageQuery, parseQuery, PREFIXED_ID_RE } from "../../http/parse.ts";
 import { assertLevel } from "../../http/surface.ts";
@@ -8,6 +8,7 @@ import { syncCampaign } from "../../http/sync-accounts.ts";
 import { listEntities, rowToAdEntity } from "../../repositories/ad-entities.repository.ts";
 import { toPage } from "../../repositories/pagination.ts";
 import { entityPath, resolveTarget, type EntityParams } from "./entity-target.ts";
+import { KIND_NAME, routeDoc } from "../../openapi/route-doc.ts";
 
 /**
  * Reads below the campaign: one ad set / ad group / ad / keyword, and the children of a campaign
@@ -17,7 +18,8 @@ import { entityPath, resolveTarget, type EntityParams } from "./entity-target.ts
 export function registerReadChildren(app: FastifyInstance, ctx: RouteContext): void {
   const opts = { config: { auth: { anyOf: ["ads:read"] as const } } };
   for (const kind of ["adset", "adgroup", "ad", "keyword"] as const) {
-    app.get<{ Params: EntityParams }>(entityPath(kind), opts, async (req) => {
+    const doc = routeDoc({ operationId: `get${KIND_NAME[kind]}`, tag: "Ad sets, ad groups, ads, keywords", summary: `Get a ${kind}`, responses: { 200: adEntitySchema } });
+    app.get<{ Params: EntityParams }>(entityPath(kind), { config: { ...opts.config, doc } }, async (req) => {
       const t = await resolveTarget(ctx, req, kind, req.params);
       return rowToAdEntity(t.row!);
     });
@@ -31,7 +33,14 @@ export function registerReadChildren(app: FastifyInstance, ctx: RouteContext): v
   ];
   for (const l of lists) {
     const querySchema = z.strictObject(pageQuery(ctx.cursors, PREFIXED_ID_RE(ID_PREFIXES[ID_KIND_OF_ENTITY[l.child]])));
-    app.get<{ Params: EntityParams }>(l.url, { config: { ...opts.config, takesQuery: true } }, async (req: FastifyRequest<{ Params: EntityParams }>) => {
+    const doc = routeDoc({
+      operationId: `list${KIND_NAME[l.parent]}${KIND_NAME[l.child]}s`,
+      tag: "Ad sets, ad groups, ads, keywords",
+      summary: `List the ${l.child}s of a ${l.parent}, newest first`,
+      query: querySchema,
+      responses: { 200: pageSchema(adEntitySchema) },
+    });
+    app.get<{ Params: EntityParams }>(l.url, { config: { ...opts.config, takesQuery: true, doc } }, async (req: FastifyRequest<{ Params: EntityParams }>) => {
       const parent = await resolveTarget(ctx, req, l.parent, req.params);
       assertLevel(parent.platform, l.child);
       const q = parseQuery(querySchema, req.query);

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { killSwitchBodySchema } from "@layers/contracts";
+import { appliedSchema, killSwitchBodySchema, killSwitchViewSchema, writeAcceptedSchema } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { isCustomer, partnerAttemptRefused } from "../../http/customer-only.ts";
 import { parseBody } from "../../http/parse.ts";
@@ -8,6 +8,7 @@ import { assertOrgMayWrite, principalOf } from "../../plugins/auth.ts";
 import { killSwitchView } from "../../repositories/layers.repository.ts";
 import { answerPolicyWrite } from "../../writes/answer.ts";
 import { submitLayerWrite } from "../../writes/submit-layer-write.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 /**
  * PUT …/ads/:platform/kill-switch — the customer's (there is no kill-switch scope). It still goes
@@ -19,7 +20,7 @@ import { submitLayerWrite } from "../../writes/submit-layer-write.ts";
 export function registerPutKillSwitch(app: FastifyInstance, ctx: RouteContext): void {
   app.put<{ Params: { projectId: string; platform: string } }>(
     "/v1/projects/:projectId/ads/:platform/kill-switch",
-    { config: { auth: { stopsSpend: true }, idempotent: true } },
+    { config: { auth: { stopsSpend: true }, idempotent: true, doc: routeDoc({ operationId: "setKillSwitch", tag: "Policy", summary: "Stop (or release) every write to the layer's platform", body: killSwitchBodySchema, examples: { stop: { value: { active: true, reason: "Paused for the audit" } } }, responses: { 200: appliedSchema(killSwitchViewSchema), 202: writeAcceptedSchema }, problems: [409] }) } },
     async (req, reply) => {
       const project = await projectFor(ctx, req, req.params.projectId);
       const platform = platformOf(req.params.platform);

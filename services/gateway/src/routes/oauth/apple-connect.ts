@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { z } from "zod";
 import { appleConnectFormSchema } from "@layers/contracts";
 import { openToken, sealToken } from "@layers/runtime";
 import type { RouteContext } from "../../context.ts";
@@ -8,8 +9,10 @@ import { plausibleState, publicBase, stateId } from "./connect-state.ts";
 import { errorRedirect, finishConnection } from "./finish-connection.ts";
 import { sendApplePage, sendBadStatePage } from "./pages.ts";
 import { appleGrant, ConnectPlatformError, type Grant } from "./platform-clients.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 const PATH = "/v1/oauth/apple/connect";
+const PAGE = { schema: z.string(), contentType: "text/html" };
 
 /**
  * Apple Ads has no consent dialog, so Layers hosts the connect page (no API key: the `state` is
@@ -19,7 +22,20 @@ const PATH = "/v1/oauth/apple/connect";
  * Cancel uses the state up and returns `status=error&code=access_denied`.
  */
 export function registerAppleConnect(app: FastifyInstance, ctx: RouteContext): void {
-  app.get<{ Querystring: { state?: string } }>(PATH, { config: { auth: false, takesQuery: true } }, async (req, reply) => {
+  app.get<{ Querystring: { state?: string } }>(PATH,
+    {
+      config: {
+        auth: false,
+        takesQuery: true,
+        doc: routeDoc({
+          operationId: "appleConnectPage",
+          tag: "Ad accounts",
+          summary: "The Apple Ads connect page the customer fills in (not called by partners)",
+          query: z.looseObject({ state: z.string().optional() }),
+          responses: { 200: PAGE, 400: PAGE },
+        }),
+      },
+    }, async (req, reply) => {
     const raw = req.query.state;
     if (!plausibleState(raw)) return sendBadStatePage(reply, req.id);
     const state = await peekState(ctx.db, stateId(raw), "apple");
@@ -34,7 +50,21 @@ export function registerAppleConnect(app: FastifyInstance, ctx: RouteContext): v
     scope.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string", bodyLimit: 16 * 1024 }, (_req, body, done) => {
       done(null, Object.fromEntries(new URLSearchParams(typeof body === "string" ? body : body.toString("utf8"))));
     });
-    scope.post<{ Body: Record<string, string> | undefined }>(PATH, { config: { auth: false } }, async (req, reply) => {
+    scope.post<{ Body: Record<string, string> | undefined }>(
+      PATH,
+      {
+        config: {
+          auth: false,
+          doc: routeDoc({
+            operationId: "appleConnectSubmit",
+            tag: "Ad accounts",
+            summary: "The Apple Ads connect form's submission (not called by partners)",
+            body: appleConnectFormSchema,
+            bodyContentType: "application/x-www-form-urlencoded",
+            responses: { 303: { schema: null, description: "To the partner's return URL", headers: ["Location"] }, 400: PAGE, 422: PAGE },
+          }),
+        },
+      }, async (req, reply) => {
       const form = req.body ?? {};
       const raw = form.state;
       if (!plausibleState(raw)) return sendBadStatePage(reply, req.id);

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { z } from "zod";
 import { openToken } from "@layers/runtime";
 import type { RouteContext } from "../../context.ts";
 import { consumeState } from "../../repositories/connect.repository.ts";
@@ -6,10 +7,20 @@ import { callbackUrl, plausibleState, stateId } from "./connect-state.ts";
 import { errorRedirect, finishConnection } from "./finish-connection.ts";
 import { sendBadStatePage } from "./pages.ts";
 import { ConnectPlatformError, metaGrant, tiktokGrant, type Grant } from "./platform-clients.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 type CallbackQuery = Record<string, string | string[] | undefined>;
 
 const first = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
+
+/** The platform sends the browser here: a page, or a redirect to the partner's return URL. */
+const CALLBACK_DOC = routeDoc({
+  operationId: "oauthCallback",
+  tag: "Ad accounts",
+  summary: "Where Meta's and TikTok's consent dialogs send the browser back (not called by partners)",
+  query: z.looseObject({ state: z.string().optional(), code: z.string().optional(), auth_code: z.string().optional(), error: z.string().optional() }),
+  responses: { 302: { schema: null, description: "To the partner's return URL with `status=connected` or `status=error`", headers: ["Location"] }, 400: { schema: z.string(), contentType: "text/html", description: "An unknown or used state" } },
+});
 
 /**
  * GET /v1/oauth/callback/:platform — where Meta's and TikTok's consent dialogs send the browser
@@ -19,7 +30,7 @@ const first = (v: string | string[] | undefined): string | undefined => (Array.i
 export function registerOauthCallback(app: FastifyInstance, ctx: RouteContext): void {
   app.get<{ Params: { platform: string }; Querystring: CallbackQuery }>(
     "/v1/oauth/callback/:platform",
-    { config: { auth: false, takesQuery: true } },
+    { config: { auth: false, takesQuery: true, doc: CALLBACK_DOC } },
     async (req, reply) => {
       const platform = req.params.platform;
       if (platform !== "meta" && platform !== "tiktok") return sendBadStatePage(reply, req.id);

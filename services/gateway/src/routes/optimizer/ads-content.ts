@@ -6,6 +6,7 @@ import type { RouteContext } from "../../context.ts";
 import { notFound } from "../../errors.ts";
 import { parseBody } from "../../http/parse.ts";
 import { projectFor } from "../../http/tenancy.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -23,12 +24,12 @@ async function readPool(db: Db, projectId: string): Promise<AdsContentItem[]> {
  * never proposed and ads showing them are never touched; included ones are eligible whatever their score.
  */
 export function registerAdsContent(app: FastifyInstance, ctx: RouteContext): void {
-  app.get<{ Params: { projectId: string } }>("/v1/projects/:projectId/ads-content", { config: { auth: { anyOf: ["ads:read"] } } }, async (req) => {
+  app.get<{ Params: { projectId: string } }>("/v1/projects/:projectId/ads-content", { config: { auth: { anyOf: ["ads:read"] }, doc: routeDoc({ operationId: "listAdsContent", tag: "Optimizer", summary: "The project's creative pool", responses: { 200: adsContentListSchema } }) } }, async (req) => {
     const project = await projectFor(ctx, req, req.params.projectId);
     return adsContentListSchema.parse({ data: await readPool(ctx.db, project.id) });
   });
 
-  app.patch<{ Params: { projectId: string; id: string } }>("/v1/projects/:projectId/ads-content/:id", { config: { auth: { anyOf: ["ads:write:override"] } } }, async (req) => {
+  app.patch<{ Params: { projectId: string; id: string } }>("/v1/projects/:projectId/ads-content/:id", { config: { auth: { anyOf: ["ads:write:override"] }, doc: routeDoc({ operationId: "updateAdsContent", tag: "Optimizer", summary: "Include or exclude a creative from the optimizer's pool", body: patchAdsContentBodySchema, responses: { 200: adsContentItemSchema } }) } }, async (req) => {
     const project = await projectFor(ctx, req, req.params.projectId);
     const body = parseBody(patchAdsContentBodySchema, req.body ?? {});
     const pool = await readPool(ctx.db, project.id);

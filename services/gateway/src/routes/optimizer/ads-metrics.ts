@@ -4,6 +4,7 @@ import { readMetrics } from "@layers/optimizer-store";
 import type { RouteContext } from "../../context.ts";
 import { parseQuery } from "../../http/parse.ts";
 import { projectFor } from "../../http/tenancy.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 const MAX_ROWS = 10_000;
 
@@ -12,7 +13,7 @@ const MAX_ROWS = 10_000;
  * metrics the optimizer synced (read only), money in contract minor units, with their totals.
  */
 export function registerGetAdsMetrics(app: FastifyInstance, ctx: RouteContext): void {
-  app.get<{ Params: { projectId: string } }>("/v1/projects/:projectId/ads-metrics", { config: { auth: { anyOf: ["ads:read"] }, takesQuery: true } }, async (req) => {
+  app.get<{ Params: { projectId: string } }>("/v1/projects/:projectId/ads-metrics", { config: { auth: { anyOf: ["ads:read"] }, takesQuery: true, doc: routeDoc({ operationId: "getAdsMetrics", tag: "Optimizer", summary: "Metrics of the project's ads", query: adsMetricsQuerySchema, responses: { 200: adsMetricsResponseSchema } }) } }, async (req) => {
     const project = await projectFor(ctx, req, req.params.projectId);
     const q = parseQuery(adsMetricsQuerySchema, req.query);
     const data = (

@@ -5,6 +5,7 @@ import type { RouteContext } from "../../context.ts";
 import { ApiError, notFound } from "../../errors.ts";
 import { parseBody } from "../../http/parse.ts";
 import { layerFor, projectFor } from "../../http/tenancy.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 /**
  * POST /v1/projects/:projectId/ads/optimizer/run — asks the optimizer (core NATS request; it owns
@@ -13,7 +14,7 @@ import { layerFor, projectFor } from "../../http/tenancy.ts";
  * in time is 503.
  */
 export function registerRunOptimizer(app: FastifyInstance, ctx: RouteContext): void {
-  app.post<{ Params: { projectId: string } }>("/v1/projects/:projectId/ads/optimizer/run", { config: { auth: { anyOf: ["ads:write:optimizer_trigger"] } } }, async (req, reply) => {
+  app.post<{ Params: { projectId: string } }>("/v1/projects/:projectId/ads/optimizer/run", { config: { auth: { anyOf: ["ads:write:optimizer_trigger"] }, doc: routeDoc({ operationId: "runOptimizer", tag: "Optimizer", summary: "Start an optimizer run", body: optimizerRunBodySchema, responses: { 202: optimizerRunAcceptedSchema }, problems: [409] }) } }, async (req, reply) => {
     const project = await projectFor(ctx, req, req.params.projectId);
     const body = parseBody(optimizerRunBodySchema, req.body ?? {});
     const platform = PLATFORM_OF_OPTIMIZER_PLATFORM[body.platform];

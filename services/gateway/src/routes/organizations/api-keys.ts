@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { createChildApiKeyBodySchema, DENY_BY_DEFAULT_SCOPES, expandScopes, newId, type RateTier } from "@layers/contracts";
+import { apiKeySchema, apiKeyWithSecretSchema, createChildApiKeyBodySchema, DENY_BY_DEFAULT_SCOPES, emptyBodySchema, expandScopes, newId, pageSchema, type RateTier } from "@layers/contracts";
 import { hashApiKey, mintApiKeySecret } from "@layers/runtime";
 import type { RouteContext } from "../../context.ts";
 import { ApiError, notFound } from "../../errors.ts";
@@ -9,6 +9,7 @@ import { principalOf } from "../../plugins/auth.ts";
 import { findOrgKey, insertApiKey, listOrgKeys, revokeKey, rotateKeySecret, rowToApiKey } from "../../repositories/api-keys.repository.ts";
 import { toPage } from "../../repositories/pagination.ts";
 import { assertNotArchived, childOrgFor, CONTROL_PLANE_AUTH } from "./child-org-for.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 const KEY_ID_RE = PREFIXED_ID_RE("key");
 
@@ -46,7 +47,14 @@ function mintingKey(req: FastifyRequest) {
 export function registerChildApiKeyRoutes(app: FastifyInstance, ctx: RouteContext): void {
   app.post<{ Params: { orgId: string } }>(
     "/v1/organizations/:orgId/api-keys",
-    { config: { auth: CONTROL_PLANE_AUTH, idempotent: true, sealAnswer: true } },
+    {
+      config: {
+        auth: CONTROL_PLANE_AUTH,
+        idempotent: true,
+        sealAnswer: true,
+        doc: routeDoc({ operationId: "createApiKey", tag: "Organizations", summary: "Mint an API key for a child organization (its secret is shown once)", body: createChildApiKeyBodySchema, responses: { 201: apiKeyWithSecretSchema }, problems: [409] }),
+      },
+    },
     async (req, reply) => {
       const org = await childOrgFor(ctx, req, req.params.orgId);
       const body = parseBody(createChildApiKeyBodySchema, req.body);
@@ -73,7 +81,7 @@ export function registerChildApiKeyRoutes(app: FastifyInstance, ctx: RouteContex
   );
 
   const listQuery = z.strictObject(pageQuery(ctx.cursors, KEY_ID_RE));
-  app.get<{ Params: { orgId: string } }>("/v1/organizations/:orgId/api-keys", { config: { auth: CONTROL_PLANE_AUTH, takesQuery: true } }, async (req) => {
+  app.get<{ Params: { orgId: string } }>("/v1/organizations/:orgId/api-keys", { config: { auth: CONTROL_PLANE_AUTH, takesQuery: true, doc: routeDoc({ operationId: "listApiKeys", tag: "Organizations", summary: "List a child organization's API keys", query: listQuery, responses: { 200: pageSchema(apiKeySchema) } }) } }, async (req) => {
     const org = await childOrgFor(ctx, req, req.params.orgId);
     const q = parseQuery(listQuery, req.query);
     return toPage(ctx.cursors, await listOrgKeys(ctx.db, org.id, q), q.limit, rowToApiKey);
@@ -81,11 +89,18 @@ export function registerChildApiKeyRoutes(app: FastifyInstance, ctx: RouteContex
 
   app.post<{ Params: { orgId: string; keyId: string } }>(
     "/v1/organizations/:orgId/api-keys/:keyId/rotate",
-    { config: { auth: CONTROL_PLANE_AUTH, idempotent: true, sealAnswer: true } },
+    {
+      config: {
+        auth: CONTROL_PLANE_AUTH,
+        idempotent: true,
+        sealAnswer: true,
+        doc: routeDoc({ operationId: "rotateApiKey", tag: "Organizations", summary: "Rotate an API key's secret (the old one works for a grace period)", body: emptyBodySchema, responses: { 200: apiKeyWithSecretSchema }, problems: [409] }),
+      },
+    },
     async (req) => {
       const org = await childOrgFor(ctx, req, req.params.orgId);
       const key = await keyOf(ctx, org.id, req.params.keyId);
-      parseBody(z.strictObject({}), req.body);
+      parseBody(emptyBodySchema, req.body);
       assertNotArchived(org);
       if (key.status !== "active") throw new ApiError("CONFLICT", "the API key is revoked");
       const secret = mintApiKeySecret(secretEnvOf(req));
@@ -98,7 +113,7 @@ export function registerChildApiKeyRoutes(app: FastifyInstance, ctx: RouteContex
 
   app.delete<{ Params: { orgId: string; keyId: string } }>(
     "/v1/organizations/:orgId/api-keys/:keyId",
-    { config: { auth: CONTROL_PLANE_AUTH } },
+    { config: { auth: CONTROL_PLANE_AUTH, doc: routeDoc({ operationId: "revokeApiKey", tag: "Organizations", summary: "Revoke an API key", responses: { 200: apiKeySchema }, problems: [409] }) } },
     async (req) => {
       const org = await childOrgFor(ctx, req, req.params.orgId);
       const key = await keyOf(ctx, org.id, req.params.keyId);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { createOrganizationBodySchema, newId, orgStatusSchema, patchOrganizationBodySchema } from "@layers/contracts";
+import { createOrganizationBodySchema, emptyBodySchema, newId, organizationSchema, orgStatusSchema, pageSchema, patchOrganizationBodySchema } from "@layers/contracts";
 import type { OrgStatus } from "@layers/db";
 import type { RouteContext } from "../../context.ts";
 import { ApiError } from "../../errors.ts";
@@ -9,12 +9,13 @@ import { insertChildOrg, listChildOrgs, rowToOrganization, updateChildOrg } from
 import { toPage } from "../../repositories/pagination.ts";
 import { assertNotArchived, childOrgFor, CONTROL_PLANE_AUTH, parentOrgOf } from "./child-org-for.ts";
 import { mergeMetadata } from "./metadata.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 const orgPath = (id: string) => `/v1/organizations/${id}`;
 
 /** The organization control plane (issue 15): create, list, read and patch direct children. */
 export function registerOrganizationRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.post("/v1/organizations", { config: { auth: CONTROL_PLANE_AUTH, idempotent: true } }, async (req, reply) => {
+  app.post("/v1/organizations", { config: { auth: CONTROL_PLANE_AUTH, idempotent: true, doc: routeDoc({ operationId: "createOrganization", tag: "Organizations", summary: "Create a child organization", body: createOrganizationBodySchema, responses: { 201: organizationSchema } }) } }, async (req, reply) => {
     const parentId = parentOrgOf(req);
     const body = parseBody(createOrganizationBodySchema, req.body);
     const metadata = mergeMetadata({}, body.metadata);
@@ -24,17 +25,17 @@ export function registerOrganizationRoutes(app: FastifyInstance, ctx: RouteConte
   });
 
   const listQuery = z.strictObject({ ...pageQuery(ctx.cursors, PREFIXED_ID_RE("org")), status: orgStatusSchema.optional() });
-  app.get("/v1/organizations", { config: { auth: CONTROL_PLANE_AUTH, takesQuery: true } }, async (req) => {
+  app.get("/v1/organizations", { config: { auth: CONTROL_PLANE_AUTH, takesQuery: true, doc: routeDoc({ operationId: "listOrganizations", tag: "Organizations", summary: "List child organizations, newest first", query: listQuery, responses: { 200: pageSchema(organizationSchema) } }) } }, async (req) => {
     const q = parseQuery(listQuery, req.query);
     const rows = await listChildOrgs(ctx.db, parentOrgOf(req), q);
     return toPage(ctx.cursors, rows, q.limit, rowToOrganization);
   });
 
-  app.get<{ Params: { orgId: string } }>("/v1/organizations/:orgId", { config: { auth: CONTROL_PLANE_AUTH } }, async (req) =>
+  app.get<{ Params: { orgId: string } }>("/v1/organizations/:orgId", { config: { auth: CONTROL_PLANE_AUTH, doc: routeDoc({ operationId: "getOrganization", tag: "Organizations", summary: "Get a child organization", responses: { 200: organizationSchema } }) } }, async (req) =>
     rowToOrganization(await childOrgFor(ctx, req, req.params.orgId)),
   );
 
-  app.patch<{ Params: { orgId: string } }>("/v1/organizations/:orgId", { config: { auth: CONTROL_PLANE_AUTH, idempotent: true } }, async (req) => {
+  app.patch<{ Params: { orgId: string } }>("/v1/organizations/:orgId", { config: { auth: CONTROL_PLANE_AUTH, idempotent: true, doc: routeDoc({ operationId: "updateOrganization", tag: "Organizations", summary: "Rename a child organization or change its metadata", body: patchOrganizationBodySchema, responses: { 200: organizationSchema }, problems: [409] }) } }, async (req) => {
     const org = await childOrgFor(ctx, req, req.params.orgId);
     const body = parseBody(patchOrganizationBodySchema, req.body);
     assertNotArchived(org);
@@ -55,9 +56,9 @@ export function registerOrganizationRoutes(app: FastifyInstance, ctx: RouteConte
  * gateway applies it within the invalidation channel's latency.
  */
 function registerTransition(app: FastifyInstance, ctx: RouteContext, verb: string, to: OrgStatus, from: readonly OrgStatus[]): void {
-  app.post<{ Params: { orgId: string } }>(`/v1/organizations/:orgId/${verb}`, { config: { auth: CONTROL_PLANE_AUTH, idempotent: true } }, async (req) => {
+  app.post<{ Params: { orgId: string } }>(`/v1/organizations/:orgId/${verb}`, { config: { auth: CONTROL_PLANE_AUTH, idempotent: true, doc: routeDoc({ operationId: `${verb}Organization`, tag: "Organizations", summary: `${verb[0]!.toUpperCase()}${verb.slice(1)} a child organization`, body: emptyBodySchema, responses: { 200: organizationSchema }, problems: [409] }) } }, async (req) => {
     const org = await childOrgFor(ctx, req, req.params.orgId);
-    parseBody(z.strictObject({}), req.body);
+    parseBody(emptyBodySchema, req.body);
     if (!from.includes(org.status)) throw new ApiError("CONFLICT", `the organization is ${org.status}: it cannot be ${verb}d`);
     if (org.status === to) return rowToOrganization(org);
     const row = await updateChildOrg(ctx.db, org.parent_id!, org.id, { status: to }, from);

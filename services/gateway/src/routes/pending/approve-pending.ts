@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { approveBodySchema, type ApproveAnswer, type Operation } from "@layers/contracts";
+import { approveAnswerSchema, approveBodySchema, type ApproveAnswer, type Operation } from "@layers/contracts";
 import { acceptWrite, approvePending, lockPendingAction } from "@layers/lifecycle";
 import type { RouteContext } from "../../context.ts";
 import { ApiError, notFound } from "../../errors.ts";
@@ -16,6 +16,7 @@ import { intentInput, publishAndWait } from "../../writes/submit-write.ts";
 import { pendingFor } from "./pending-for.ts";
 import { campaignAccountStatus } from "../../repositories/connect.repository.ts";
 import { assertAccountConnected } from "../ad-accounts/account-conflict.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 /**
  * POST …/pending/:id/approve — in one transaction: the action becomes approved, its re-run intent is
@@ -27,7 +28,21 @@ import { assertAccountConnected } from "../ad-accounts/account-conflict.ts";
 export function registerApprovePending(app: FastifyInstance, ctx: RouteContext): void {
   app.post<{ Params: { projectId: string; platform: string; pendingActionId: string } }>(
     "/v1/projects/:projectId/ads/:platform/pending/:pendingActionId/approve",
-    { config: { auth: { anyOf: ["ads:write:pending"] }, idempotent: true } },
+    {
+      config: {
+        auth: { anyOf: ["ads:write:pending"] },
+        idempotent: true,
+        doc: routeDoc({
+          operationId: "approvePendingAction",
+          tag: "Approvals",
+          summary: "Approve a pending action: its write is decided again and dispatched",
+          body: approveBodySchema,
+          examples: { comment: { value: { comment: "OK for the spring sale" } } },
+          responses: { 202: approveAnswerSchema },
+          problems: [409],
+        }),
+      },
+    },
     async (req, reply): Promise<ApproveAnswer> => {
       const project = await projectFor(ctx, req, req.params.projectId);
       const platform = platformOf(req.params.platform);

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { rejectBodySchema, type PendingActionBody } from "@layers/contracts";
+import { rejectAnswerSchema, rejectBodySchema, type PendingActionBody } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { ApiError, notFound } from "../../errors.ts";
 import { parseBody } from "../../http/parse.ts";
@@ -11,6 +11,7 @@ import { rowToPending } from "../../repositories/pending.repository.ts";
 import { holdAnswer, sendAnswer } from "../../writes/hold-answer.ts";
 import { stageEvent } from "../../writes/stage-event.ts";
 import { pendingFor } from "./pending-for.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 /**
  * POST …/pending/:id/reject — the queued write ends: action `rejected` (keeping the reason), job
@@ -21,7 +22,21 @@ import { pendingFor } from "./pending-for.ts";
 export function registerRejectPending(app: FastifyInstance, ctx: RouteContext): void {
   app.post<{ Params: { projectId: string; platform: string; pendingActionId: string } }>(
     "/v1/projects/:projectId/ads/:platform/pending/:pendingActionId/reject",
-    { config: { auth: { anyOf: ["ads:write:pending"] }, idempotent: true } },
+    {
+      config: {
+        auth: { anyOf: ["ads:write:pending"] },
+        idempotent: true,
+        doc: routeDoc({
+          operationId: "rejectPendingAction",
+          tag: "Approvals",
+          summary: "Reject a pending action (its job is canceled)",
+          body: rejectBodySchema,
+          examples: { reason: { value: { reason: "Budget too high for this week" } } },
+          responses: { 200: rejectAnswerSchema },
+          problems: [409],
+        }),
+      },
+    },
     async (req, reply): Promise<PendingActionBody> => {
       const project = await projectFor(ctx, req, req.params.projectId);
       const platform = platformOf(req.params.platform);

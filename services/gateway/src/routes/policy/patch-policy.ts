@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { policyPatchBodySchema } from "@layers/contracts";
+import { appliedSchema, policyPatchBodySchema, policyViewSchema, writeAcceptedSchema } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { isCustomer, partnerAttemptRefused } from "../../http/customer-only.ts";
 import { parseBody } from "../../http/parse.ts";
@@ -7,6 +7,7 @@ import { assertActive, layerFor, platformOf, projectFor } from "../../http/tenan
 import { policyView } from "../../repositories/layers.repository.ts";
 import { answerPolicyWrite } from "../../writes/answer.ts";
 import { submitLayerWrite } from "../../writes/submit-layer-write.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 /**
  * PATCH …/ads/:platform/policy — the customer's: ceiling, partner consent, budget cap, Apple writer
@@ -16,7 +17,7 @@ import { submitLayerWrite } from "../../writes/submit-layer-write.ts";
 export function registerPatchPolicy(app: FastifyInstance, ctx: RouteContext): void {
   app.patch<{ Params: { projectId: string; platform: string } }>(
     "/v1/projects/:projectId/ads/:platform/policy",
-    { config: { auth: {}, idempotent: true } },
+    { config: { auth: {}, idempotent: true, doc: routeDoc({ operationId: "updatePolicy", tag: "Policy", summary: "Change what partners may do on the layer (a partner gets 403 CUSTOMER_ONLY)", body: policyPatchBodySchema, responses: { 200: appliedSchema(policyViewSchema), 202: writeAcceptedSchema }, problems: [409] }) } },
     async (req, reply) => {
       const project = await projectFor(ctx, req, req.params.projectId);
       const platform = platformOf(req.params.platform);

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from "fastify";
-import { createProjectBodySchema, type ProjectWithLayers } from "@layers/contracts";
+import { createProjectBodySchema, projectWithLayersSchema, type ProjectWithLayers } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { parseBody } from "../../http/parse.ts";
 import { principalOf } from "../../plugins/auth.ts";
 import { insertProjectWithLayers, rowToProject } from "../../repositories/projects.repository.ts";
 import { rowToLayer } from "../../repositories/layers.repository.ts";
 import { holdAnswer, sendAnswer } from "../../writes/hold-answer.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 /**
  * POST /v1/projects — the project and its meta, tiktok and apple layers, conservative from the start.
@@ -13,7 +14,15 @@ import { holdAnswer, sendAnswer } from "../../writes/hold-answer.ts";
  * project, never a second one.
  */
 export function registerCreateProject(app: FastifyInstance, ctx: RouteContext): void {
-  app.post("/v1/projects", { config: { auth: { anyOf: ["projects:write"], partnerOnly: true }, idempotent: true } }, async (req, reply): Promise<ProjectWithLayers> => {
+  const doc = routeDoc({
+    operationId: "createProject",
+    tag: "Projects",
+    summary: "Create a project with its meta, tiktok and apple layers",
+    body: createProjectBodySchema,
+    examples: { acme: { value: { name: "Acme" } } },
+    responses: { 201: projectWithLayersSchema },
+  });
+  app.post("/v1/projects", { config: { auth: { anyOf: ["projects:write"], partnerOnly: true }, idempotent: true, doc } }, async (req, reply): Promise<ProjectWithLayers> => {
     const body = parseBody(createProjectBodySchema, req.body);
     const answer = await ctx.db.transaction().execute(async (trx) => {
       const { project, layers } = await insertProjectWithLayers(trx, { organizationId: principalOf(req).organizationId, ...body });

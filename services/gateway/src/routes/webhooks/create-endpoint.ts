@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { createWebhookEndpointBodySchema, newId } from "@layers/contracts";
+import { createWebhookEndpointBodySchema, newId, webhookEndpointWithSecretSchema } from "@layers/contracts";
 import { newWebhookSecret, sealToken } from "@layers/runtime";
 import type { RouteContext } from "../../context.ts";
 import { ApiError } from "../../errors.ts";
@@ -10,6 +10,7 @@ import { principalHasScope } from "../../domain/principal.ts";
 import { insertWebhookEndpoint, rowToWebhookEndpoint } from "../../repositories/webhook-endpoints.repository.ts";
 import { endpointPath } from "./endpoint-for.ts";
 import { eventFilterOf } from "./event-filter.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 /** Live endpoints per organization: fan-out cost stays bounded (Stripe allows 16). */
 export const MAX_ENDPOINTS_PER_ORG = 50;
@@ -18,7 +19,7 @@ export const MAX_ENDPOINTS_PER_ORG = 50;
 export function registerCreateWebhookEndpoint(app: FastifyInstance, ctx: RouteContext): void {
   app.post(
     "/v1/webhooks/endpoints",
-    { config: { auth: { anyOf: ["webhooks:write"], partnerOnly: true }, idempotent: true, sealAnswer: true } },
+    { config: { auth: { anyOf: ["webhooks:write"], partnerOnly: true }, idempotent: true, sealAnswer: true, doc: routeDoc({ operationId: "createWebhookEndpoint", tag: "Webhooks", summary: "Register a webhook endpoint (its signing secret is shown once)", body: createWebhookEndpointBodySchema, responses: { 201: webhookEndpointWithSecretSchema } }) } },
     async (req, reply) => {
       const body = parseBody(createWebhookEndpointBodySchema, req.body);
       const p = principalOf(req);

@@ -5,12 +5,13 @@ import { notFound } from "../../errors.ts";
 import { parseBody } from "../../http/parse.ts";
 import { deleteWebhookEndpoint } from "../../repositories/webhook-endpoints.repository.ts";
 import { endpointFor } from "./endpoint-for.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 /** DELETE /v1/webhooks/endpoints/:endpointId — 204; deliveries still waiting for it end as failed. Takes no body (`{}` at most), like every DELETE. */
 export function registerDeleteWebhookEndpoint(app: FastifyInstance, ctx: RouteContext): void {
   app.delete<{ Params: { endpointId: string } }>(
     "/v1/webhooks/endpoints/:endpointId",
-    { config: { auth: { anyOf: ["webhooks:write"], partnerOnly: true } } },
+    { config: { auth: { anyOf: ["webhooks:write"], partnerOnly: true }, doc: routeDoc({ operationId: "deleteWebhookEndpoint", tag: "Webhooks", summary: "Delete a webhook endpoint", responses: { 204: null } }) } },
     async (req, reply) => {
       const endpoint = await endpointFor(ctx, req, req.params.endpointId);
       parseBody(emptyBodySchema, req.body);

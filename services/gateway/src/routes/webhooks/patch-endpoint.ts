@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { patchWebhookEndpointBodySchema } from "@layers/contracts";
+import { patchWebhookEndpointBodySchema, webhookEndpointSchema } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { notFound } from "../../errors.ts";
 import { parseBody } from "../../http/parse.ts";
@@ -7,6 +7,7 @@ import { deliverableUrl } from "../../http/webhooks.ts";
 import { rowToWebhookEndpoint, updateWebhookEndpoint } from "../../repositories/webhook-endpoints.repository.ts";
 import { endpointFor } from "./endpoint-for.ts";
 import { eventFilterOf } from "./event-filter.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 /**
  * PATCH /v1/webhooks/endpoints/:endpointId — `url` (checked again), `events` (null = every
@@ -16,7 +17,7 @@ import { eventFilterOf } from "./event-filter.ts";
 export function registerPatchWebhookEndpoint(app: FastifyInstance, ctx: RouteContext): void {
   app.patch<{ Params: { endpointId: string } }>(
     "/v1/webhooks/endpoints/:endpointId",
-    { config: { auth: { anyOf: ["webhooks:write"], partnerOnly: true }, idempotent: true } },
+    { config: { auth: { anyOf: ["webhooks:write"], partnerOnly: true }, idempotent: true, doc: routeDoc({ operationId: "updateWebhookEndpoint", tag: "Webhooks", summary: "Change a webhook endpoint (URL, events, enabled)", body: patchWebhookEndpointBodySchema, responses: { 200: webhookEndpointSchema } }) } },
     async (req) => {
       const endpoint = await endpointFor(ctx, req, req.params.endpointId);
       const body = parseBody(patchWebhookEndpointBodySchema, req.body);

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from "fastify";
-import { replayWebhookBodySchema, WEBHOOK_REPLAY_MAX_EVENTS, WEBHOOK_REPLAY_MAX_RANGE_DAYS } from "@layers/contracts";
+import { replayWebhookBodySchema, replayWebhookResponseSchema, WEBHOOK_REPLAY_MAX_EVENTS, WEBHOOK_REPLAY_MAX_RANGE_DAYS } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { ApiError } from "../../errors.ts";
 import { parseBody } from "../../http/parse.ts";
 import { findReplayEvents, insertReplayDeliveries } from "../../repositories/webhook-deliveries.repository.ts";
 import { assertEnabled, endpointFor } from "./endpoint-for.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 const DAY_MS = 86_400_000;
 const invalid = (pointer: string, detail: string) => new ApiError("VALIDATION", detail, { errors: [{ pointer, detail }] });
@@ -17,7 +18,7 @@ const invalid = (pointer: string, detail: string) => new ApiError("VALIDATION", 
 export function registerReplayWebhookEndpoint(app: FastifyInstance, ctx: RouteContext): void {
   app.post<{ Params: { endpointId: string } }>(
     "/v1/webhooks/endpoints/:endpointId/replay",
-    { config: { auth: { anyOf: ["webhooks:write"], partnerOnly: true }, idempotent: true } },
+    { config: { auth: { anyOf: ["webhooks:write"], partnerOnly: true }, idempotent: true, doc: routeDoc({ operationId: "replayWebhookEvents", tag: "Webhooks", summary: "Deliver the events of a time range again", body: replayWebhookBodySchema, responses: { 202: replayWebhookResponseSchema } }) } },
     async (req, reply) => {
       const endpoint = await endpointFor(ctx, req, req.params.endpointId);
       const body = parseBody(replayWebhookBodySchema, req.body);

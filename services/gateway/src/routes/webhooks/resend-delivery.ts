@@ -1,10 +1,11 @@
 import type { FastifyInstance } from "fastify";
-import { emptyBodySchema } from "@layers/contracts";
+import { emptyBodySchema, webhookDeliverySchema } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { ApiError, notFound } from "../../errors.ts";
 import { parseBody } from "../../http/parse.ts";
 import { attemptsOf, findWebhookDelivery, rearmWebhookDelivery, rowToWebhookDelivery } from "../../repositories/webhook-deliveries.repository.ts";
 import { assertEnabled, DELIVERY_ID_RE, endpointFor } from "./endpoint-for.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 /**
  * POST /v1/webhooks/endpoints/:endpointId/deliveries/:deliveryId/resend — the delivery is due
@@ -13,7 +14,7 @@ import { assertEnabled, DELIVERY_ID_RE, endpointFor } from "./endpoint-for.ts";
 export function registerResendWebhookDelivery(app: FastifyInstance, ctx: RouteContext): void {
   app.post<{ Params: { endpointId: string; deliveryId: string } }>(
     "/v1/webhooks/endpoints/:endpointId/deliveries/:deliveryId/resend",
-    { config: { auth: { anyOf: ["webhooks:write"], partnerOnly: true }, idempotent: true } },
+    { config: { auth: { anyOf: ["webhooks:write"], partnerOnly: true }, idempotent: true, doc: routeDoc({ operationId: "resendWebhookDelivery", tag: "Webhooks", summary: "Send one delivery again", body: emptyBodySchema, responses: { 202: webhookDeliverySchema } }) } },
     async (req, reply) => {
       const endpoint = await endpointFor(ctx, req, req.params.endpointId);
       if (!DELIVERY_ID_RE.test(req.params.deliveryId)) throw notFound("delivery");

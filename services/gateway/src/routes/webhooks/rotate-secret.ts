@@ -1,11 +1,12 @@
 import type { FastifyInstance } from "fastify";
-import { rotateWebhookSecretBodySchema, WEBHOOK_MAX_OVERLAP_SECONDS } from "@layers/contracts";
+import { rotateWebhookSecretBodySchema, WEBHOOK_MAX_OVERLAP_SECONDS, webhookEndpointWithSecretSchema } from "@layers/contracts";
 import { newWebhookSecret, sealToken } from "@layers/runtime";
 import type { RouteContext } from "../../context.ts";
 import { notFound } from "../../errors.ts";
 import { parseBody } from "../../http/parse.ts";
 import { rotateWebhookSecret, rowToWebhookEndpoint } from "../../repositories/webhook-endpoints.repository.ts";
 import { endpointFor } from "./endpoint-for.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 /**
  * POST /v1/webhooks/endpoints/:endpointId/rotate-secret `{overlapSeconds?}` (0–86400, default
@@ -14,7 +15,7 @@ import { endpointFor } from "./endpoint-for.ts";
 export function registerRotateWebhookSecret(app: FastifyInstance, ctx: RouteContext): void {
   app.post<{ Params: { endpointId: string } }>(
     "/v1/webhooks/endpoints/:endpointId/rotate-secret",
-    { config: { auth: { anyOf: ["webhooks:write"], partnerOnly: true }, idempotent: true, sealAnswer: true } },
+    { config: { auth: { anyOf: ["webhooks:write"], partnerOnly: true }, idempotent: true, sealAnswer: true, doc: routeDoc({ operationId: "rotateWebhookSecret", tag: "Webhooks", summary: "Rotate the signing secret (the old one is honoured for an overlap)", body: rotateWebhookSecretBodySchema, responses: { 200: webhookEndpointWithSecretSchema } }) } },
     async (req) => {
       const endpoint = await endpointFor(ctx, req, req.params.endpointId);
       const body = parseBody(rotateWebhookSecretBodySchema, req.body);

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from "fastify";
-import { eventSchema, newId, testWebhookBodySchema } from "@layers/contracts";
+import { eventSchema, newId, testWebhookBodySchema, testWebhookResponseSchema } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { parseBody } from "../../http/parse.ts";
 import { insertTestDelivery } from "../../repositories/webhook-deliveries.repository.ts";
 import { assertEnabled, endpointFor } from "./endpoint-for.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 /**
  * POST /v1/webhooks/endpoints/:endpointId/test — a `webhook.test` event delivered to this endpoint
@@ -12,7 +13,7 @@ import { assertEnabled, endpointFor } from "./endpoint-for.ts";
 export function registerTestWebhookEndpoint(app: FastifyInstance, ctx: RouteContext): void {
   app.post<{ Params: { endpointId: string } }>(
     "/v1/webhooks/endpoints/:endpointId/test",
-    { config: { auth: { anyOf: ["webhooks:write"], partnerOnly: true }, idempotent: true } },
+    { config: { auth: { anyOf: ["webhooks:write"], partnerOnly: true }, idempotent: true, doc: routeDoc({ operationId: "testWebhookEndpoint", tag: "Webhooks", summary: "Send a test event to the endpoint", body: testWebhookBodySchema, responses: { 202: testWebhookResponseSchema } }) } },
     async (req, reply) => {
       const endpoint = await endpointFor(ctx, req, req.params.endpointId);
       parseBody(testWebhookBodySchema, req.body);

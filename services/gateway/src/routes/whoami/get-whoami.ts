@@ -1,7 +1,8 @@
 import type { FastifyInstance } from "fastify";
-import type { Whoami } from "@layers/contracts";
+import { whoamiSchema, type Whoami } from "@layers/contracts";
 import type { Principal } from "../../domain/principal.ts";
 import { principalOf } from "../../plugins/auth.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 /**
  * What a credential speaks for. Customers hold every scope, on their one project only. With
@@ -18,5 +19,6 @@ export function whoamiOf(p: Principal): Whoami {
 
 /** GET /v1/whoami — who the credential speaks for; any valid credential, no scope needed. */
 export function registerGetWhoami(app: FastifyInstance): void {
-  app.get("/v1/whoami", async (req) => whoamiOf(principalOf(req)));
+  const doc = routeDoc({ operationId: "getWhoami", tag: "Identity", summary: "Who the credential speaks for", responses: { 200: whoamiSchema } });
+  app.get("/v1/whoami", { config: { doc } }, async (req) => whoamiOf(principalOf(req)));
 }
