@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { cancelJobBodySchema, operationSchema, SCOPE_OF_OPERATION, type JobBody, type Operation, type Scope } from "@layers/contracts";
+import { cancelJobBodySchema, jobSchema, operationSchema, SCOPE_OF_OPERATION, type JobBody, type Operation, type Scope } from "@layers/contracts";
 import { cancelJob } from "@layers/lifecycle";
 import type { RouteContext } from "../../context.ts";
 import { ApiError, notFound } from "../../errors.ts";
@@ -10,6 +10,7 @@ import { principalOf } from "../../plugins/auth.ts";
 import { jobOperation, rowToJob } from "../../repositories/jobs.repository.ts";
 import { handOn } from "../../writes/hand-on.ts";
 import { holdAnswer } from "../../writes/hold-answer.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 import { jobFor } from "./job-for.ts";
 
 /**
@@ -21,7 +22,16 @@ import { jobFor } from "./job-for.ts";
  * commit, the write that waited behind the canceled one on its entity is handed on.
  */
 export function registerCancelJob(app: FastifyInstance, ctx: RouteContext): void {
-  app.post<{ Params: { jobId: string } }>("/v1/jobs/:jobId/cancel", { config: { idempotent: true } }, async (req): Promise<JobBody> => {
+  const doc = routeDoc({
+    operationId: "cancelJob",
+    tag: "Jobs",
+    summary: "Cancel a job whose write has not reached a dispatcher",
+    description: "Queued, waiting for approval or for its turn behind an earlier write to the same entity: the job becomes `canceled` and nothing reaches the platform. Dispatching or finished: 409 CONFLICT with `jobStatus`.",
+    body: cancelJobBodySchema,
+    responses: { 200: jobSchema },
+    problems: [403, 409],
+  });
+  app.post<{ Params: { jobId: string } }>("/v1/jobs/:jobId/cancel", { config: { idempotent: true, doc } }, async (req): Promise<JobBody> => {
     const job = await jobFor(ctx, req, req.params.jobId);
     parseBody(cancelJobBodySchema, req.body);
     const p = principalOf(req);

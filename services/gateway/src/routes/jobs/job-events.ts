@@ -1,8 +1,10 @@
 import type { FastifyInstance } from "fastify";
+import { z } from "zod";
 import type { RouteContext } from "../../context.ts";
 import { ApiError } from "../../errors.ts";
 import { endsStream, type JobStreamSink } from "../../http/job-events-hub.ts";
 import { lastEventIdOf, SSE_HEARTBEAT, sseEvent } from "../../http/sse.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 import { jobFor } from "./job-for.ts";
 
 /** How long a client waits before reconnecting after the stream dropped (the SSE `retry:` field). */
@@ -18,7 +20,15 @@ const RETRY_MS = 2000;
  * gateway), never polled. Same tenancy as GET /v1/jobs/:jobId.
  */
 export function registerJobEvents(app: FastifyInstance, ctx: RouteContext): void {
-  app.get<{ Params: { jobId: string } }>("/v1/jobs/:jobId/events", async (req, reply) => {
+  const doc = routeDoc({
+    operationId: "streamJobEvents",
+    tag: "Jobs",
+    summary: "Follow a job as Server-Sent Events",
+    description:
+      "One event per status change: `id:` the job's change sequence, `event:` the status, `data:` the job as after the change. Resume with `Last-Event-ID`; the stream ends after `completed`, `failed` or `canceled`. Heartbeat comments keep it open.",
+    responses: { 200: { schema: z.string(), contentType: "text/event-stream", description: "An event stream (text/event-stream)" } },
+  });
+  app.get<{ Params: { jobId: string } }>("/v1/jobs/:jobId/events", { config: { doc } }, async (req, reply) => {
     const job = await jobFor(ctx, req, req.params.jobId);
     const after = lastEventIdOf(req.headers["last-event-id"]);
     if (after === null) {

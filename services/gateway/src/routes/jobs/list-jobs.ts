@@ -1,12 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { jobStatusSchema } from "@layers/contracts";
+import { jobSchema, jobStatusSchema, pageSchema } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { pageQuery, parseQuery, PREFIXED_ID_RE } from "../../http/parse.ts";
 import { projectFor } from "../../http/tenancy.ts";
 import { principalOf } from "../../plugins/auth.ts";
 import { listJobs, rowToJob } from "../../repositories/jobs.repository.ts";
 import { toPage } from "../../repositories/pagination.ts";
+import { routeDoc } from "../../openapi/route-doc.ts";
 
 /**
  * GET /v1/jobs — the org's jobs, newest first, with cursor pagination. `projectId` names one of the
@@ -18,7 +19,8 @@ export function registerListJobs(app: FastifyInstance, ctx: RouteContext): void 
     projectId: z.uuid().optional(),
     status: jobStatusSchema.optional(),
   });
-  app.get("/v1/jobs", { config: { takesQuery: true } }, async (req) => {
+  const doc = routeDoc({ operationId: "listJobs", tag: "Jobs", summary: "List jobs, newest first", query: querySchema, responses: { 200: pageSchema(jobSchema) } });
+  app.get("/v1/jobs", { config: { takesQuery: true, doc } }, async (req) => {
     const q = parseQuery(querySchema, req.query);
     const p = principalOf(req);
     if (q.projectId) await projectFor(ctx, req, q.projectId);
