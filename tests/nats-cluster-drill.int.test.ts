@@ -15,6 +15,8 @@ interface DrillResult {
   accepted: Awaited<ReturnType<ReturnType<typeof startWriteLoad>["stop"]>>;
   killedAt: number;
   endpointId: string;
+  /** When the endpoint's create had answered (committed): every event stored after it must reach it. */
+  endpointMadeAt: number;
   what: string;
 }
 
@@ -54,8 +56,14 @@ async function verifyDrill(stack: E2EStack, receiver: WebhookReceiver, r: DrillR
     "the events to be published, fanned out and delivered",
     60_000,
   );
-  const events = await stack.env.db.selectFrom("events").select("id").where("organization_id", "=", t.seed.orgId).execute();
-  expect(new Set(deliveries.map((d) => d.event_id))).toEqual(new Set(events.map((e) => e.id)));
+  // Every event of the org stored once the endpoint existed reaches it; nothing else does (the
+  // tenant's setup — its policy changes end jobs too — came before the endpoint and goes nowhere).
+  const events = await stack.env.db.selectFrom("events").select(["id", "received_at"]).where("organization_id", "=", t.seed.orgId).execute();
+  const delivered = new Set(deliveries.map((d) => d.event_id));
+  const since = events.filter((e) => e.received_at.getTime() >= r.endpointMadeAt).map((e) => e.id);
+  expect(since.filter((id) => !delivered.has(id)), "events stored after the endpoint existed and not delivered").toEqual([]);
+  const orgEvents = new Set(events.map((e) => e.id));
+  expect([...delivered].filter((id) => !orgEvents.has(id)), "deliveries of events not the org's").toEqual([]);
   const ids = receiver.received.filter((r) => r.path === "/drill").map((r) => r.headers["webhook-id"]);
   expect(ids.length, "webhooks received").toBe(deliveries.length);
   expect(new Set(ids).size, "no webhook received twice").toBe(ids.length);
@@ -95,6 +103,7 @@ describe("NATS cluster drill: the node leading the streams is killed", () => {
     const t = await autoTenant(stack);
     const endpoint = await t.partner.post("/v1/webhooks/endpoints", { url: `${receiver.url}/drill` });
     expect(endpoint.status).toBe(201);
+    const endpointMadeAt = Date.now();
     const campaigns = await createCampaigns(t, 3, "Drill");
 
     // One node leads both streams: ask the dispatch stream's leader to step down until it sits with the intents'.
@@ -118,7 +127,7 @@ describe("NATS cluster drill: the node leading the streams is killed", () => {
     await sleep(1_000);
     const accepted = await load.stop();
 
-    await verify({ t, campaigns, accepted, killedAt, endpointId: endpoint.body.id, what: `killed ${victim} (led intents${ledBoth ? " and dispatch" : ""})` });
+    await verify({ t, campaigns, accepted, killedAt, endpointId: endpoint.body.id, endpointMadeAt, what: `killed ${victim} (led intents${ledBoth ? " and dispatch" : ""})` });
   }, 150_000);
 });
 
@@ -161,6 +170,7 @@ describe("NATS cluster drill: a dispatcher scaled 1 → 3 under load, one instan
     const t = await autoTenant(stack);
     const endpoint = await t.partner.post("/v1/webhooks/endpoints", { url: `${receiver.url}/drill` });
     expect(endpoint.status).toBe(201);
+    const endpointMadeAt = Date.now();
     const campaigns = await createCampaigns(t, 3, "Scale");
 
     const load = startWriteLoad(t, campaigns, { base: 20_000, pauseMs: 50 });
@@ -179,7 +189,7 @@ describe("NATS cluster drill: a dispatcher scaled 1 → 3 under load, one instan
     await sleep(1_000);
     const accepted = await load.stop();
 
-    await verify({ t, campaigns, accepted, killedAt, endpointId: endpoint.body.id, what: `scaled dispatcher-meta 1 → 3, killed one and NATS node ${victim} (led dispatch)` });
+    await verify({ t, campaigns, accepted, killedAt, endpointId: endpoint.body.id, endpointMadeAt, what: `scaled dispatcher-meta 1 → 3, killed one and NATS node ${victim} (led dispatch)` });
     // The survivors rode it out and drain cleanly.
     expect(second!.proc.exitCode).toBe(null);
     expect(await Promise.all(children.filter((c) => c !== first).map((c) => c.stop()))).toEqual([0, 0]);

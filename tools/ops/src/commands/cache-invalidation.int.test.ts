@@ -82,13 +82,13 @@ describe("ops changes reach every gateway's caches within a second", () => {
     // Cut every gateway's LISTEN connection, then revoke before they reconnect: the notification is lost.
     const cut = await sql<{ n: number }>`
       select count(pg_terminate_backend(pid))::int as n from pg_stat_activity
-      where application_name = 'gateway-cache-listener' and datname = current_database()`.execute(env.db);
+      where application_name = 'gateway-listener-gateway_cache' and datname = current_database()`.execute(env.db);
     expect(cut.rows[0]!.n).toBe(2);
     await revokeApiKey(env.db, key.apiKeyId);
     const ms = await everyGatewayWithin(1000, async (g) => (await whoami(g, key.secret)).statusCode === 401);
     expect(ms).toBeLessThan(1000);
     // The gateways listen again (and serve from memory again) soon after.
-    await expect.poll(async () => (await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where application_name = 'gateway-cache-listener' and datname = current_database()`.execute(env.db)).rows[0]!.n, { timeout: 5000 }).toBe(2);
+    await expect.poll(async () => (await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where application_name = 'gateway-listener-gateway_cache' and datname = current_database()`.execute(env.db)).rows[0]!.n, { timeout: 5000 }).toBe(2);
   });
 
   it("an unknown key is remembered as unknown, yet works on both gateways as soon as it is minted", async () => {
