@@ -4,6 +4,7 @@ import { startDispatcherMeta, loadConfig as loadDispatcherConfig, type Dispatche
 import { startDispatcherTiktok, loadConfig as loadTiktokConfig } from "@layers/dispatcher-tiktok";
 import { startGate, loadGateConfig, type RunningGate } from "@layers/gate";
 import { startGateway, type StartedGateway } from "@layers/gateway";
+import { watchResponses, type ResponseViolation } from "@layers/gateway/testing";
 import { seedDev, type SeedDevResult } from "@layers/ops/seed-dev";
 import { loadOpsConfig } from "@layers/ops/config";
 import { connectNats, DEV_TOKEN_KEY, type NatsHandles } from "@layers/runtime";
@@ -98,7 +99,10 @@ export async function startStack(opts: StackOptions = {}): Promise<E2EStack> {
   }
 
   const gwNats = await conn("gateway");
+  // Every answer the gateway gives in an end-to-end test is checked against its own OpenAPI document.
+  const violations: ResponseViolation[] = [];
   const gateway = await startGateway({
+    onBuilt: (app) => void watchResponses(app, violations),
     db: env.db,
     databaseUrl: env.databaseUrl,
     nats: gwNats,
@@ -170,6 +174,10 @@ export async function startStack(opts: StackOptions = {}): Promise<E2EStack> {
       for (const c of conns) await c.nc.close().catch(() => undefined);
       await sandbox.stop();
       await env.cleanup();
+      // After the cleanup, so a failing check leaves nothing running.
+      if (violations.length > 0) {
+        throw new Error(`the gateway answered outside its OpenAPI document:\n${violations.map((v) => `${v.requestId}: ${v.what}`).join("\n")}`);
+      }
     },
   };
 }

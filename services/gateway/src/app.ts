@@ -70,6 +70,8 @@ export interface GatewayDeps {
   jobStreams?: { heartbeatMs?: number; maxStreamMs?: number };
   /** Prometheus registry served at GET /metrics (main.ts adds the pool gauges to it); a fresh one by default. */
   registry?: Registry;
+  /** Called with the built app before it answers anything (tests add their response checks here). */
+  onBuilt?: (app: FastifyInstance) => void;
 }
 
 /**
@@ -167,6 +169,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<FastifyInstance> 
   // Public like /healthz: Prometheus scrapes it unauthenticated (keep the port off the internet's path in production).
   const metricsDoc = routeDoc({ operationId: "getMetrics", tag: "Health", summary: "Prometheus metrics", responses: { 200: { schema: z.string(), contentType: "text/plain" } } });
   app.get("/metrics", { config: { auth: false as const, doc: metricsDoc } }, async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+  deps.onBuilt?.(app);
   return app;
 }
 
