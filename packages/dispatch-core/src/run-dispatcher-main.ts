@@ -1,21 +1,7 @@
-import { natsNames, platformSchema, type NatsNames } from "@layers/contracts";
-import { createDb, pgReady, poolStats, type Db } from "@layers/db";
-import {
-  connectNats,
-  createLogger,
-  createMetricsRegistry,
-  dispatchMetrics,
-  ensureStreams,
-  observeConsumerLag,
-  observePool,
-  onShutdown,
-  serveHealth,
-  startTracing,
-  type DispatchMetrics,
-  type Logger,
-  type NatsHandles,
-  inheritedEnvironment,
-} from "@layers/runtime";
+import { platformSchema, type NatsNames } from "@layers/contracts";
+import type { Db } from "@layers/db";
+import { dispatchMetrics, observeConsumerLag, type DispatchMetrics, type Logger, type NatsHandles } from "@layers/runtime";
+import { runServiceMain } from "@layers/service-main";
 import type { DispatchConfig } from "./config.ts";
 
 export interface DispatcherProcess<C extends DispatchConfig> {
@@ -26,40 +12,18 @@ export interface DispatcherProcess<C extends DispatchConfig> {
 }
 
 /**
- * The process around one dispatcher (what each `main.ts` calls): connect, ensure the streams,
- * start, drain on SIGTERM, and exit when NATS closes for good so the supervisor restarts it.
+ * The process around one dispatcher (what each `main.ts` calls): the common worker process
+ * (`runServiceMain`: connect, ensure the streams, start, health, drain on SIGTERM, exit when NATS
+ * closes for good) with the dispatcher's metrics and its durable's lag. Its Postgres pool is
+ * `DB_POOL_MAX`, not one connection per handler: claims, draws, loads and records share statements (group commit).
  */
 export async function runDispatcherMain<C extends DispatchConfig>(p: DispatcherProcess<C>): Promise<void> {
-  const { config, name } = p;
-  const log = createLogger({ service: name, level: config.LOG_LEVEL });
-  const tracing = await startTracing(name, inheritedEnvironment());
-  // Not one connection per handler: the handlers' claims, draws, loads and records share statements (group commit).
-  const db = createDb({ connectionString: config.DATABASE_URL, max: config.DB_POOL_MAX, applicationName: name });
-  const nats = await connectNats(config.NATS_URL, name);
-  const names = natsNames(config.NATS_PREFIX);
-  await ensureStreams(nats.jsm, names, { replicas: config.NATS_STREAM_REPLICAS });
-  const registry = createMetricsRegistry(name);
-  const app = await p.start({ db, nats, names, log, config, metrics: dispatchMetrics(registry) });
   // The durable is `dispatcher-<platform>`, the service's own name.
-  const platform = platformSchema.parse(name.replace(/^dispatcher-/, ""));
-  observeConsumerLag(registry, nats.jsm, [{ stream: names.streams.dispatch, durable: names.consumers.dispatcher(platform) }]);
-  observePool(registry, () => poolStats(db));
-  const health = await serveHealth(config, { registry, log, checks: { postgres: () => pgReady(db), nats: () => !nats.nc.isClosed() } });
-  log.info("ready");
-
-  let draining = false;
-  onShutdown(log, async () => {
-    draining = true;
-    await app.stop();
-    await health.close();
-    await nats.nc.drain();
-    await db.destroy();
-    await tracing.shutdown();
-  });
-  // The connection never gives up reconnecting; if it closes anyway, let the supervisor restart us.
-  void nats.nc.closed().then((err) => {
-    if (draining) return;
-    log.error({ err }, "NATS connection closed");
-    process.exit(1);
+  const platform = platformSchema.parse(p.name.replace(/^dispatcher-/, ""));
+  await runServiceMain({
+    name: p.name,
+    config: p.config,
+    start: ({ db, nats, names, log, config, registry }) => p.start({ db, nats, names, log, config, metrics: dispatchMetrics(registry) }),
+    observe: ({ nats, names, registry }) => observeConsumerLag(registry, nats.jsm, [{ stream: names.streams.dispatch, durable: names.consumers.dispatcher(platform) }]),
   });
 }
