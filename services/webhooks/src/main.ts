@@ -14,9 +14,9 @@ import {
   webhookMetrics,
   inheritedEnvironment,
 } from "@layers/runtime";
+import { countEndpointStates } from "@layers/webhook-store";
 import { startWebhooks } from "./app.ts";
 import { loadConfig } from "./config.ts";
-import { countEndpointStates } from "./db/endpoint-states.repository.ts";
 
 const config = loadConfig();
 const tracing = await startTracing("webhooks", inheritedEnvironment());
