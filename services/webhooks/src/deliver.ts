@@ -1,8 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { openToken, startHopSpan, type Logger, type WebhookMetrics } from "@layers/runtime";
 import type { Db } from "@layers/db";
-import type { ClaimedDelivery } from "./db/claim.repository.ts";
-import { recordAttempt, recordInterrupted, type AttemptRecord, type RecordOutcome } from "./db/record.repository.ts";
+import { recordAttempt, recordInterrupted, type AttemptRecord, type ClaimedDelivery, type RecordOutcome } from "@layers/webhook-store";
 import { formatSpan } from "./domain/endpoint-disabled.ts";
 import { classify } from "./domain/outcome.ts";
 import { deliveryBody, deliveryHeaders } from "./domain/payload.ts";

@@ -3,8 +3,7 @@ import type { Kysely } from "kysely";
 import type { LayersEvent } from "@layers/contracts";
 import type { Database } from "@layers/db";
 import { enqueueEvents } from "@layers/lifecycle";
-import { fanOutEvent } from "./db/fan-out.repository.ts";
-import { disableEndpoint } from "./db/record.repository.ts";
+import { disableEndpoint, fanOutEvent } from "@layers/webhook-store";
 import { endpointDisabledEvent, type DisableCause } from "./domain/endpoint-disabled.ts";
 
 export interface DisableNotice {

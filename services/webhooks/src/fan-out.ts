@@ -1,7 +1,7 @@
 import { eventSchema, type NatsNames } from "@layers/contracts";
 import { recordDeadLetter, type Db } from "@layers/db";
 import { ensureDurable, runConsumer, type Logger, type NatsHandles, type RunningConsumer } from "@layers/runtime";
-import { fanOutEvent } from "./db/fan-out.repository.ts";
+import { fanOutEvent } from "@layers/webhook-store";
 
 export interface FanOutDeps {
   db: Db;

@@ -1,8 +1,8 @@
 import { observeConsumerLag, scrapeGauge, webhookMetrics } from "@layers/runtime";
 import { runServiceMain } from "@layers/service-main";
+import { countEndpointStates } from "@layers/webhook-store";
 import { startWebhooks } from "./app.ts";
 import { loadConfig } from "./config.ts";
-import { countEndpointStates } from "./db/endpoint-states.repository.ts";
 
 const config = loadConfig();
 await runServiceMain({

@@ -1,8 +1,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { sql } from "kysely";
 import type { Db } from "@layers/db";
 import type { Logger } from "@layers/runtime";
-import { claimDue, type ClaimedDelivery } from "./db/claim.repository.ts";
+import { claimDue, releaseClaim, type ClaimedDelivery } from "@layers/webhook-store";
 import { planClaims, SlotTracker } from "./domain/concurrency.ts";
 
 export interface SchedulerOptions {
@@ -116,12 +115,4 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
       await Promise.allSettled([...running]);
     },
   };
-}
-
-/** Undoes a claim that will not run: no attempt happened, so its number is given back too. */
-async function releaseClaim(db: Db, c: ClaimedDelivery): Promise<void> {
-  await sql`
-    update webhook_deliveries set lease_until = null, attempt_count = attempt_count - 1, updated_at = statement_timestamp()
-    where id = ${c.id} and attempt_count = ${c.attemptNo} and status = 'pending'
-  `.execute(db);
 }

@@ -1,18 +1,11 @@
-import type { AuthorityBlock, Operation, WriterPreset } from "@layers/contracts";
+import type { AuthorityBlock, Operation } from "@layers/contracts";
+import type { LayerPolicyPatch } from "@layers/db";
 import { applyAuthorityPatch } from "./apply-authority-patch.ts";
 import type { LayerPolicy } from "./decide.ts";
 import type { IntentParams } from "./intent-params.ts";
 
-/** Layer columns a policy operation may change (undefined = unchanged). */
-export interface LayerPatch {
-  defaults?: AuthorityBlock;
-  ceiling?: AuthorityBlock;
-  killSwitchActive?: boolean;
-  killSwitchReason?: string | null;
-  partnerWritesEnabled?: boolean;
-  maxDailyBudgetCents?: number | null;
-  writerPreset?: WriterPreset;
-}
+/** Layer columns a policy operation may change (undefined = unchanged): what `updateLayerPolicy` applies. */
+export type LayerPatch = LayerPolicyPatch;
 
 export interface PolicyChange {
   layer: LayerPatch | null;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { isPlatformBound, newId, type NatsNames, type WriteIntent } from "@layers/contracts";
-import { json, type Database } from "@layers/db";
+import { json, updateLayerPolicy, type Database } from "@layers/db";
 import { insertPendingAction, markPendingDispatchFailed, type DecisionToStore, type JobError, type VerdictMove } from "@layers/lifecycle";
 import type { GateDecision } from "../domain/decide.ts";
 import type { IntentParams } from "../domain/intent-params.ts";
@@ -10,7 +10,6 @@ import { policyChange } from "../domain/policy-change.ts";
 import { deniedJobError, effectsOf, type DecisionRecord } from "../domain/side-effects.ts";
 import { insertCreatedCampaign, rowToCampaignFacts, setCampaignAuthority, setCampaignStatus } from "../db/campaign-repository.ts";
 import { insertCreatedEntity, loadEntity, setEntityStatus } from "../db/entity-repository.ts";
-import { updateLayer } from "../db/layer-repository.ts";
 import type { GateContext } from "./load-gate-context.ts";
 
 export interface DecisionToRecord {
@@ -59,7 +58,7 @@ export async function recordDecision(trx: Kysely<Database>, d: DecisionToRecord)
     state = "allowed";
   } else {
     const change = policyChange(op, params, ctx.layerPolicy, ctx.campaignAuthority);
-    if (change.layer) await updateLayer(trx, ctx.layer.id, change.layer, at);
+    if (change.layer) await updateLayerPolicy(trx, ctx.layer.id, change.layer, at);
     if (change.campaignAuthority && ctx.campaign) await setCampaignAuthority(trx, ctx.campaign.id, change.campaignAuthority, at);
     result = change.result;
     state = "applied";

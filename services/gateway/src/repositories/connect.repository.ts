@@ -1,6 +1,6 @@
 import { sql, type Transaction } from "kysely";
-import { NEW_LAYER_CEILING, NEW_LAYER_DEFAULTS, connectPlatformOf, newId, newLayerId, type AdAccountView, type AdAccountStatus, type Platform } from "@layers/contracts";
-import { json, type AdAccountRow, type Database, type Db, type LayerRow, type OauthStateRow } from "@layers/db";
+import { connectPlatformOf, newId, type AdAccountView, type AdAccountStatus, type Platform } from "@layers/contracts";
+import { insertLayers, type AdAccountRow, type Database, type Db, type LayerRow, type OauthStateRow } from "@layers/db";
 
 /** The connect flow's tables: return URL allowlist, one-time states, and ad accounts as the flow writes them. */
 
@@ -110,22 +110,7 @@ export async function findProjectAdAccount(db: Db, projectId: string, id: string
 
 /** The project's layer for a platform, made with SPEC §3's conservative defaults when it has none. */
 export async function ensureLayer(trx: Transaction<Database>, projectId: string, platform: Platform): Promise<LayerRow> {
-  await trx
-    .insertInto("layers")
-    .values({
-      id: newLayerId(),
-      project_id: projectId,
-      platform,
-      currency: "USD",
-      defaults: json(NEW_LAYER_DEFAULTS),
-      ceiling: json(NEW_LAYER_CEILING),
-      kill_switch_active: false,
-      partner_writes_enabled: false,
-      max_daily_budget_cents: null,
-      writer_preset: platform === "apple" ? "ADGROUP_GRAIN" : null,
-    })
-    .onConflict((oc) => oc.columns(["project_id", "platform"]).doNothing())
-    .execute();
+  await insertLayers(trx, projectId, [platform]);
   return trx.selectFrom("layers").selectAll().where("project_id", "=", projectId).where("platform", "=", platform).executeTakeFirstOrThrow();
 }
 

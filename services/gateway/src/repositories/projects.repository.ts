@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql, type Transaction } from "kysely";
-import { NEW_LAYER_CEILING, NEW_LAYER_DEFAULTS, PLATFORMS, newLayerId, type ProjectBody } from "@layers/contracts";
-import { json, type Database, type Db, type LayerRow, type ProjectRow } from "@layers/db";
+import { PLATFORMS, type ProjectBody } from "@layers/contracts";
+import { insertLayers, type Database, type Db, type LayerRow, type ProjectRow } from "@layers/db";
 import type { Cursor } from "../domain/cursor.ts";
 
 export function rowToProject(r: ProjectRow): ProjectBody {
@@ -27,9 +27,9 @@ export interface NewProject {
 }
 
 /**
- * A project and its three layers in one transaction. Layers start conservative (SPEC §3): draft on
- * every axis, ceiling auto, consent off, kill switch off, USD, Apple on ADGROUP_GRAIN. Given a
- * transaction it joins it (the route also holds its answer in it).
+ * A project and its three layers in one transaction (the layers through `insertLayers`, their
+ * table's owner: SPEC §3's conservative start). Given a transaction it joins it (the route also
+ * holds its answer in it).
  */
 export async function insertProjectWithLayers(db: Db, p: NewProject): Promise<{ project: ProjectRow; layers: LayerRow[] }> {
   if (db.isTransaction) return insertIn(db as Transaction<Database>, p);
@@ -52,26 +52,7 @@ async function insertIn(trx: Transaction<Database>, p: NewProject): Promise<{ pr
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  const layers = await trx
-    .insertInto("layers")
-    .values(
-      PLATFORMS.map((platform) => ({
-        id: newLayerId(),
-        project_id: project.id,
-        platform,
-        currency: "USD",
-        defaults: json(NEW_LAYER_DEFAULTS),
-        ceiling: json(NEW_LAYER_CEILING),
-        kill_switch_active: false,
-        partner_writes_enabled: false,
-        max_daily_budget_cents: null,
-        writer_preset: platform === "apple" ? ("ADGROUP_GRAIN" as const) : null,
-        created_at: now,
-        updated_at: now,
-      })),
-    )
-    .returningAll()
-    .execute();
+  const layers = await insertLayers(trx, project.id, PLATFORMS, now);
   return { project, layers };
 }
 

@@ -1,13 +1,7 @@
-/** One endpoint with pending deliveries, as the scheduler sees it at claim time. */
-export interface EndpointLoad {
-  endpointId: string;
-  /** Attempts to it in flight now, on every instance (unexpired leases). */
-  inFlight: number;
-  /** Deliveries due now and not leased (counted up to the per-endpoint cap). */
-  due: number;
-  /** When its oldest due delivery became due (ms); orders endpoints when slots are short. */
-  oldestDueAt: number;
-}
+import type { EndpointLoad } from "@layers/webhook-store";
+
+// The claim reads each endpoint's load in the store; the plan below is this service's.
+export type { EndpointLoad };
 
 export interface ClaimLimits {
   /** Attempts allowed in flight to one endpoint. */

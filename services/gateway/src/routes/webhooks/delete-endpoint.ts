@@ -3,7 +3,7 @@ import { emptyBodySchema } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { notFound } from "../../errors.ts";
 import { parseBody } from "../../http/parse.ts";
-import { deleteWebhookEndpoint } from "../../repositories/webhook-endpoints.repository.ts";
+import { deleteWebhookEndpoint } from "@layers/webhook-store";
 import { endpointFor } from "./endpoint-for.ts";
 import { routeDoc } from "../../openapi/route-doc.ts";
 

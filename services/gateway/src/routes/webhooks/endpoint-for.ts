@@ -3,7 +3,7 @@ import type { WebhookEndpointRow } from "@layers/db";
 import type { RouteContext } from "../../context.ts";
 import { ApiError, notFound } from "../../errors.ts";
 import { principalOf } from "../../plugins/auth.ts";
-import { findWebhookEndpoint } from "../../repositories/webhook-endpoints.repository.ts";
+import { findWebhookEndpoint } from "@layers/webhook-store";
 
 export const ENDPOINT_ID_RE = /^ep_[0-9a-z]{26}$/;
 export const DELIVERY_ID_RE = /^dlv_[0-9a-z]{26}$/;

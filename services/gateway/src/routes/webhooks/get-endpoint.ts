@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { webhookEndpointSchema } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
-import { rowToWebhookEndpoint } from "../../repositories/webhook-endpoints.repository.ts";
+import { rowToWebhookEndpoint } from "./webhook-endpoint-body.ts";
 import { endpointFor } from "./endpoint-for.ts";
 import { routeDoc } from "../../openapi/route-doc.ts";
 

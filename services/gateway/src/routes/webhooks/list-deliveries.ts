@@ -4,7 +4,8 @@ import { pageSchema, webhookDeliverySchema } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { pageQuery, parseQuery } from "../../http/parse.ts";
 import { toPage } from "../../repositories/pagination.ts";
-import { attemptsOf, listWebhookDeliveries, rowToWebhookDelivery } from "../../repositories/webhook-deliveries.repository.ts";
+import { attemptsOf, listWebhookDeliveries } from "@layers/webhook-store";
+import { rowToWebhookDelivery } from "./webhook-delivery-body.ts";
 import { DELIVERY_ID_RE, endpointFor } from "./endpoint-for.ts";
 import { routeDoc } from "../../openapi/route-doc.ts";
 

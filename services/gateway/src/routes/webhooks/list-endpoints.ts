@@ -5,7 +5,8 @@ import type { RouteContext } from "../../context.ts";
 import { pageQuery, parseQuery } from "../../http/parse.ts";
 import { principalOf } from "../../plugins/auth.ts";
 import { toPage } from "../../repositories/pagination.ts";
-import { listWebhookEndpoints, rowToWebhookEndpoint } from "../../repositories/webhook-endpoints.repository.ts";
+import { listWebhookEndpoints } from "@layers/webhook-store";
+import { rowToWebhookEndpoint } from "./webhook-endpoint-body.ts";
 import { ENDPOINT_ID_RE } from "./endpoint-for.ts";
 import { routeDoc } from "../../openapi/route-doc.ts";
 

@@ -3,7 +3,7 @@ import { replayWebhookBodySchema, replayWebhookResponseSchema, WEBHOOK_REPLAY_MA
 import type { RouteContext } from "../../context.ts";
 import { ApiError } from "../../errors.ts";
 import { parseBody } from "../../http/parse.ts";
-import { findReplayEvents, insertReplayDeliveries } from "../../repositories/webhook-deliveries.repository.ts";
+import { findReplayEvents, insertReplayDeliveries } from "@layers/webhook-store";
 import { assertEnabled, endpointFor } from "./endpoint-for.ts";
 import { routeDoc } from "../../openapi/route-doc.ts";
 

@@ -3,7 +3,8 @@ import { emptyBodySchema, webhookDeliverySchema } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { ApiError, notFound } from "../../errors.ts";
 import { parseBody } from "../../http/parse.ts";
-import { attemptsOf, findWebhookDelivery, rearmWebhookDelivery, rowToWebhookDelivery } from "../../repositories/webhook-deliveries.repository.ts";
+import { attemptsOf, findWebhookDelivery, rearmWebhookDelivery } from "@layers/webhook-store";
+import { rowToWebhookDelivery } from "./webhook-delivery-body.ts";
 import { assertEnabled, DELIVERY_ID_RE, endpointFor } from "./endpoint-for.ts";
 import { routeDoc } from "../../openapi/route-doc.ts";
 

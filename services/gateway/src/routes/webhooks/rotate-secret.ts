@@ -4,7 +4,8 @@ import { newWebhookSecret, sealToken } from "@layers/runtime";
 import type { RouteContext } from "../../context.ts";
 import { notFound } from "../../errors.ts";
 import { parseBody } from "../../http/parse.ts";
-import { rotateWebhookSecret, rowToWebhookEndpoint } from "../../repositories/webhook-endpoints.repository.ts";
+import { rotateWebhookSecret } from "@layers/webhook-store";
+import { rowToWebhookEndpoint } from "./webhook-endpoint-body.ts";
 import { endpointFor } from "./endpoint-for.ts";
 import { routeDoc } from "../../openapi/route-doc.ts";
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { eventSchema, newId, testWebhookBodySchema, testWebhookResponseSchema } from "@layers/contracts";
 import type { RouteContext } from "../../context.ts";
 import { parseBody } from "../../http/parse.ts";
-import { insertTestDelivery } from "../../repositories/webhook-deliveries.repository.ts";
+import { insertTestDelivery } from "@layers/webhook-store";
 import { assertEnabled, endpointFor } from "./endpoint-for.ts";
 import { routeDoc } from "../../openapi/route-doc.ts";
 

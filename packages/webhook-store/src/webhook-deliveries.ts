@@ -1,35 +1,10 @@
 import { sql } from "kysely";
-import type { z } from "zod";
-import { newId, type LayersEvent, type webhookDeliverySchema } from "@layers/contracts";
+import { newId, type LayersEvent } from "@layers/contracts";
 import { json, type Db, type DeliveryStatus, type WebhookAttemptRow, type WebhookDeliveryRow } from "@layers/db";
-import type { Cursor } from "../domain/cursor.ts";
+import type { KeysetCursor } from "./keyset-cursor.ts";
 
-export type WebhookDeliveryBody = z.infer<typeof webhookDeliverySchema>;
-type AttemptView = Pick<WebhookAttemptRow, "attempt_no" | "started_at" | "status_code" | "latency_ms" | "error" | "response_excerpt">;
-
-export function rowToWebhookDelivery(r: WebhookDeliveryRow, attempts: readonly AttemptView[]): WebhookDeliveryBody {
-  return {
-    id: r.id,
-    endpointId: r.endpoint_id,
-    eventId: r.event_id,
-    eventType: r.event_type,
-    origin: r.origin,
-    status: r.status,
-    attemptCount: r.attempt_count,
-    nextAttemptAt: r.status === "pending" ? (r.next_attempt_at?.toISOString() ?? null) : null,
-    lastStatusCode: r.last_status_code,
-    lastError: r.last_error,
-    createdAt: r.created_at.toISOString(),
-    attempts: attempts.map((a) => ({
-      attempt: a.attempt_no,
-      at: a.started_at.toISOString(),
-      statusCode: a.status_code,
-      latencyMs: a.latency_ms,
-      error: a.error,
-      responseExcerpt: a.response_excerpt,
-    })),
-  };
-}
+/** The columns of an attempt the gateway shows in a delivery. */
+export type AttemptView = Pick<WebhookAttemptRow, "attempt_no" | "started_at" | "status_code" | "latency_ms" | "error" | "response_excerpt">;
 
 /** Every attempt of these deliveries, oldest first, grouped by delivery id. */
 export async function attemptsOf(db: Db, deliveryIds: readonly string[]): Promise<Map<string, AttemptView[]>> {
@@ -55,7 +30,7 @@ export interface DeliveryListQuery {
   endpointId: string;
   status?: DeliveryStatus | undefined;
   limit: number;
-  cursor: Cursor | null;
+  cursor: KeysetCursor | null;
 }
 
 /** Newest first, keyset-paginated on (created_at, id) — the webhook_deliveries_endpoint index order. */

@@ -1,6 +1,16 @@
 import { sql, type Kysely } from "kysely";
 import type { Database, Db } from "@layers/db";
-import type { EndpointLoad } from "../domain/concurrency.ts";
+
+/** One endpoint with pending deliveries, as the scheduler sees it at claim time. */
+export interface EndpointLoad {
+  endpointId: string;
+  /** Attempts to it in flight now, on every instance (unexpired leases). */
+  inFlight: number;
+  /** Deliveries due now and not leased (counted up to the per-endpoint cap). */
+  due: number;
+  /** When its oldest due delivery became due (ms); orders endpoints when slots are short. */
+  oldestDueAt: number;
+}
 
 /** One claimed delivery with what its attempt needs: the endpoint's URL and sealed secrets, the event. */
 export interface ClaimedDelivery {
@@ -217,4 +227,12 @@ export async function claimDue(
       })),
     };
   });
+}
+
+/** Undoes a claim that will not run: no attempt happened, so its number is given back too. */
+export async function releaseClaim(db: Db, c: Pick<ClaimedDelivery, "id" | "attemptNo">): Promise<void> {
+  await sql`
+    update webhook_deliveries set lease_until = null, attempt_count = attempt_count - 1, updated_at = statement_timestamp()
+    where id = ${c.id} and attempt_count = ${c.attemptNo} and status = 'pending'
+  `.execute(db);
 }
