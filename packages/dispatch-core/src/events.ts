@@ -7,9 +7,9 @@ function event(type: EventType, causeId: string, at: Date, data: LayersEvent["da
   return eventSchema.parse({ id: deterministicEventId(causeId, type), type, createdAt: at.toISOString(), data });
 }
 
-/** The partner-visible events of one recorded outcome: `ads.write.executed`, the approval pair, and `job.completed` / `job.failed`. */
-export function outcomeEvents(d: Dispatch, campaignId: string | undefined, o: Outcome, at: Date, entity?: EntityRef): LayersEvent[] {
-  const base = {
+/** What every event about one write says of it: where it belongs, what it did, which job and verdict. */
+function writeData(d: Dispatch, campaignId: string | undefined, entity?: EntityRef) {
+  return {
     organizationId: d.organizationId,
     projectId: d.projectId,
     layerId: d.layerId,
@@ -21,6 +21,11 @@ export function outcomeEvents(d: Dispatch, campaignId: string | undefined, o: Ou
     intentId: d.intentId,
     ...(entity && entity.kind !== "campaign" ? { entityKind: entity.kind, entityId: entity.id } : {}),
   };
+}
+
+/** The partner-visible events of one recorded outcome: `ads.write.executed`, the approval pair, and `job.completed` / `job.failed`. */
+export function outcomeEvents(d: Dispatch, campaignId: string | undefined, o: Outcome, at: Date, entity?: EntityRef): LayersEvent[] {
+  const base = writeData(d, campaignId, entity);
   const out: LayersEvent[] = [];
   if (o.kind === "landed") {
     const ids = entity && entity.kind !== "campaign" ? { platformId: o.platformId } : { platformId: o.platformId, platformCampaignId: o.platformId };
@@ -41,16 +46,7 @@ export function outcomeEvents(d: Dispatch, campaignId: string | undefined, o: Ou
 export function supersededEvents(d: Dispatch, campaignId: string | undefined, by: Superseder, at: Date, entity?: EntityRef): LayersEvent[] {
   return [
     event("ads.write.superseded", d.intentId, at, {
-      organizationId: d.organizationId,
-      projectId: d.projectId,
-      layerId: d.layerId,
-      platform: d.platform,
-      operation: d.operation,
-      campaignId,
-      jobId: d.jobId,
-      verdictId: d.verdictId,
-      intentId: d.intentId,
-      ...(entity && entity.kind !== "campaign" ? { entityKind: entity.kind, entityId: entity.id } : {}),
+      ...writeData(d, campaignId, entity),
       supersededByJobId: by.jobId,
       supersededByIntentId: by.intentId,
     }),

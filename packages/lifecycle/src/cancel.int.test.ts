@@ -1,63 +1,23 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deterministicEventId, newId, newLayerId, type Actor, type WriteIntent } from "@layers/contracts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { deterministicEventId, newId, type Actor, type WriteIntent } from "@layers/contracts";
 import { json } from "@layers/db";
-import { createTestEnv, type TestEnv } from "@layers/testkit";
-import {
-  acceptWrite,
-  approvePending,
-  cancelJob,
-  claimIntent,
-  deferIntent,
-  IllegalTransitionError,
-  lockPendingAction,
-  recordOutcome,
-  releaseIntent,
-  storeDecision,
-  type VerdictMove,
-} from "./index.ts";
+import { acceptWrite, approvePending, cancelJob, claimIntent, deferIntent, IllegalTransitionError, lockPendingAction, recordOutcome, releaseIntent, storeDecision, type VerdictMove } from "./index.ts";
+import { useLifecycleFixture } from "./test-support/lifecycle-fixture.ts";
 
-let env: TestEnv;
-let org: string;
-let project: string;
-let layer: string;
+const f = useLifecycleFixture();
+const accepted = (entity: string) => f.accepted(entity);
 let by: Actor;
-beforeAll(async () => {
-  env = await createTestEnv();
-  org = newId("organization");
-  project = randomUUID();
-  layer = newLayerId();
-  by = { type: "partner", organizationId: org, apiKeyId: "key_1" };
-  await env.db.insertInto("organizations").values({ id: org, name: "Partner" }).execute();
-  await env.db.insertInto("projects").values({ id: project, organization_id: org, name: "Customer" }).execute();
+beforeAll(() => {
+  by = { type: "partner", organizationId: f.org, apiKeyId: "key_1" };
 });
-afterAll(async () => env.cleanup());
-
-async function accepted(entity: string): Promise<WriteIntent> {
-  return acceptWrite(env.db, {
-    intent: {
-      organizationId: org,
-      projectId: project,
-      layerId: layer,
-      platform: "meta",
-      operation: "pause_campaign",
-      entityKey: `campaign:${entity}`,
-      params: { campaignId: entity },
-      actor: { type: "partner", organizationId: org },
-      source: "api",
-      requestId: `req-${randomUUID()}`,
-    },
-    traceparent: "",
-    replyTo: null,
-  });
-}
 
 async function decide(i: WriteIntent, move: Extract<VerdictMove, "allow" | "queue">, pendingActionId: string | null = null): Promise<void> {
   const verdictId = randomUUID();
   const decision = move === "allow" ? "allow" : "queue_for_approval";
-  await storeDecision(env.db, {
+  await storeDecision(f.env.db, {
     move,
-    audit: { id: verdictId, organization_id: org, project_id: project, layer_id: layer, platform: "meta", actor_type: "partner", operation: i.operation, axis: "structural", decision, intent_id: i.intentId, entity_key: i.entityKey, intent: json(i) },
+    audit: { id: verdictId, organization_id: f.org, project_id: f.project, layer_id: f.layer, platform: "meta", actor_type: "partner", operation: i.operation, axis: "structural", decision, intent_id: i.intentId, entity_key: i.entityKey, intent: json(i) },
     intentId: i.intentId,
     jobId: i.jobId,
     at: new Date(),
@@ -69,9 +29,9 @@ async function decide(i: WriteIntent, move: Extract<VerdictMove, "allow" | "queu
   });
 }
 
-const cancel = (jobId: string) => cancelJob(env.db, { jobId, by, requestId: `req-${randomUUID()}`, traceparent: null });
-const intentState = async (id: string) => (await env.db.selectFrom("write_intents").select("state").where("id", "=", id).executeTakeFirstOrThrow()).state;
-const jobStatus = async (id: string) => (await env.db.selectFrom("jobs").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status;
+const cancel = (jobId: string) => cancelJob(f.env.db, { jobId, by, requestId: `req-${randomUUID()}`, traceparent: null });
+const intentState = async (id: string) => (await f.env.db.selectFrom("write_intents").select("state").where("id", "=", id).executeTakeFirstOrThrow()).state;
+const jobStatus = async (id: string) => (await f.env.db.selectFrom("jobs").select("status").where("id", "=", id).executeTakeFirstOrThrow()).status;
 const landed = { kind: "landed", platformId: "1", reconciled: false, created: false, row: {} } as const;
 
 describe("cancel - the move is what the database lets through", () => {
@@ -80,24 +40,24 @@ describe("cancel - the move is what the database lets through", () => {
     const r = await cancel(i.jobId);
     expect(r).toMatchObject({ canceled: true, job: { status: "canceled", error: { code: "CANCELED" } }, pendingActionId: null, next: null });
     expect(await intentState(i.intentId)).toBe("canceled");
-    const audit = await env.db.selectFrom("audit_log").selectAll().where("decision", "=", "cancel").where("entity_key", "=", i.entityKey).execute();
+    const audit = await f.env.db.selectFrom("audit_log").selectAll().where("decision", "=", "cancel").where("entity_key", "=", i.entityKey).execute();
     expect(audit).toMatchObject([{ actor_type: "partner", actor_api_key_id: "key_1", operation: "pause_campaign", intent_id: null }]);
-    const ev = await env.db.selectFrom("event_outbox").selectAll().where("id", "=", deterministicEventId(i.intentId, "job.canceled")).executeTakeFirstOrThrow();
-    expect(ev.payload).toMatchObject({ type: "job.canceled", data: { organizationId: org, jobId: i.jobId, status: "canceled" } });
-    const history = await env.db.selectFrom("job_events").select(["seq", "status"]).where("job_id", "=", i.jobId).orderBy("seq").execute();
+    const ev = await f.env.db.selectFrom("event_outbox").selectAll().where("id", "=", deterministicEventId(i.intentId, "job.canceled")).executeTakeFirstOrThrow();
+    expect(ev.payload).toMatchObject({ type: "job.canceled", data: { organizationId: f.org, jobId: i.jobId, status: "canceled" } });
+    const history = await f.env.db.selectFrom("job_events").select(["seq", "status"]).where("job_id", "=", i.jobId).orderBy("seq").execute();
     expect(history).toEqual([{ seq: 1, status: "queued" }, { seq: 2, status: "canceled" }]);
     // A second cancel is refused with the job's status, and changes nothing.
     expect(await cancel(i.jobId)).toEqual({ canceled: false, status: "canceled" });
-    expect(await env.db.selectFrom("job_events").select("seq").where("job_id", "=", i.jobId).execute()).toHaveLength(2);
+    expect(await f.env.db.selectFrom("job_events").select("seq").where("job_id", "=", i.jobId).execute()).toHaveLength(2);
   });
 
   /** A write the gate queued for approval, with its pending action. */
   async function queuedForApproval(): Promise<{ i: WriteIntent; pa: string }> {
     const i = await accepted(newId("campaign"));
     const pa = newId("pendingAction");
-    await env.db
+    await f.env.db
       .insertInto("pending_actions")
-      .values({ id: pa, organization_id: org, project_id: project, layer_id: layer, platform: "meta", intent_id: i.intentId, job_id: i.jobId, action_type: i.operation, proposed_action: json({}), status: "pending", actor_type: "partner", created_at: new Date(), updated_at: new Date() })
+      .values({ id: pa, organization_id: f.org, project_id: f.project, layer_id: f.layer, platform: "meta", intent_id: i.intentId, job_id: i.jobId, action_type: i.operation, proposed_action: json({}), status: "pending", actor_type: "partner", created_at: new Date(), updated_at: new Date() })
       .execute();
     await decide(i, "queue", pa);
     return { i, pa };
@@ -106,43 +66,43 @@ describe("cancel - the move is what the database lets through", () => {
   it("a write queued for approval is canceled and its pending action withdrawn", async () => {
     const { i, pa } = await queuedForApproval();
     expect(await cancel(i.jobId)).toMatchObject({ canceled: true, pendingActionId: pa });
-    expect((await env.db.selectFrom("pending_actions").select("status").where("id", "=", pa).executeTakeFirstOrThrow()).status).toBe("canceled");
+    expect((await f.env.db.selectFrom("pending_actions").select("status").where("id", "=", pa).executeTakeFirstOrThrow()).status).toBe("canceled");
   });
 
   it("canceling the write an entity's next write waits behind returns that write, to hand it on", async () => {
     const entity = newId("campaign");
     const [a, b] = [await accepted(entity), await accepted(entity)];
     await decide(b, "allow");
-    expect((await claimIntent(env.db, b.intentId, "meta", 60_000)).view).toMatchObject({ blocked: true });
+    expect((await claimIntent(f.env.db, b.intentId, "meta", 60_000)).view).toMatchObject({ blocked: true });
     expect(await cancel(a.jobId)).toMatchObject({ canceled: true, closedIntentId: a.intentId, next: { id: b.intentId, dispatch: { intentId: b.intentId } } });
-    expect((await claimIntent(env.db, b.intentId, "meta", 60_000)).claimed).toBe(1);
+    expect((await claimIntent(f.env.db, b.intentId, "meta", 60_000)).claimed).toBe(1);
   });
 
   it("a write a dispatcher holds, or one it already tried, or a finished one, is not cancellable", async () => {
     const held = await accepted(newId("campaign"));
     await decide(held, "allow");
-    await claimIntent(env.db, held.intentId, "meta", 60_000);
+    await claimIntent(f.env.db, held.intentId, "meta", 60_000);
     expect(await cancel(held.jobId)).toEqual({ canceled: false, status: "running" });
 
     // Released after an attempt (a retry is due): the platform may have applied it.
     const tried = await accepted(newId("campaign"));
     await decide(tried, "allow");
-    await claimIntent(env.db, tried.intentId, "meta", 60_000);
-    await releaseIntent(env.db, tried.intentId, 1, 0);
+    await claimIntent(f.env.db, tried.intentId, "meta", 60_000);
+    await releaseIntent(f.env.db, tried.intentId, 1, 0);
     expect(await intentState(tried.intentId)).toBe("allowed");
     expect(await cancel(tried.jobId)).toEqual({ canceled: false, status: "running" });
 
     // Deferred for budget with no call made (attempt refunded): still cancellable.
     const deferred = await accepted(newId("campaign"));
     await decide(deferred, "allow");
-    await claimIntent(env.db, deferred.intentId, "meta", 60_000);
-    await deferIntent(env.db, deferred.intentId, 1, { refund: true, holdMs: 0 });
+    await claimIntent(f.env.db, deferred.intentId, "meta", 60_000);
+    await deferIntent(f.env.db, deferred.intentId, 1, { refund: true, holdMs: 0 });
     expect(await cancel(deferred.jobId)).toMatchObject({ canceled: true });
 
     const done = await accepted(newId("campaign"));
     await decide(done, "allow");
-    const c = await claimIntent(env.db, done.intentId, "meta", 60_000);
-    await recordOutcome(env.db, { intentId: done.intentId, attempts: c.claimed!, jobId: done.jobId, operation: done.operation, entityKey: done.entityKey, entitySeq: done.entitySeq }, landed, new Date(), []);
+    const c = await claimIntent(f.env.db, done.intentId, "meta", 60_000);
+    await recordOutcome(f.env.db, { intentId: done.intentId, attempts: c.claimed!, jobId: done.jobId, operation: done.operation, entityKey: done.entityKey, entitySeq: done.entitySeq }, landed, new Date(), []);
     expect(await cancel(done.jobId)).toEqual({ canceled: false, status: "completed" });
     expect(await jobStatus(done.jobId)).toBe("completed");
     expect(await cancel(newId("job"))).toBeUndefined();
@@ -152,7 +112,7 @@ describe("cancel - the move is what the database lets through", () => {
     for (let n = 0; n < 15; n++) {
       const { i, pa } = await queuedForApproval();
       // The gateway's approve: lock the action, accept the re-run on the same job, mark it approved.
-      const approve = env.db.transaction().execute(async (trx) => {
+      const approve = f.env.db.transaction().execute(async (trx) => {
         const row = await lockPendingAction(trx, pa);
         const rerun = await acceptWrite(trx, {
           intent: { ...i, source: "approval", pendingActionId: pa, requestId: `req-${randomUUID()}` },
@@ -165,7 +125,7 @@ describe("cancel - the move is what the database lets through", () => {
       });
       const [c, a] = await Promise.allSettled([cancel(i.jobId), approve]);
       expect(c.status, `round ${n}: ${c.status === "rejected" ? String(c.reason) : ""}`).toBe("fulfilled");
-      const pending = (await env.db.selectFrom("pending_actions").select("status").where("id", "=", pa).executeTakeFirstOrThrow()).status;
+      const pending = (await f.env.db.selectFrom("pending_actions").select("status").where("id", "=", pa).executeTakeFirstOrThrow()).status;
       if (a.status === "rejected") {
         // The cancel came first: the approval finds the action no longer pending.
         expect(a.reason).toBeInstanceOf(IllegalTransitionError);
@@ -185,7 +145,7 @@ describe("cancel - the move is what the database lets through", () => {
     for (let n = 0; n < 40; n++) {
       const i = await accepted(newId("campaign"));
       await decide(i, "allow");
-      const [c, k] = await Promise.all([cancel(i.jobId), claimIntent(env.db, i.intentId, "meta", 60_000)]);
+      const [c, k] = await Promise.all([cancel(i.jobId), claimIntent(f.env.db, i.intentId, "meta", 60_000)]);
       const won = [c?.canceled === true, k.claimed !== undefined];
       expect(won.filter(Boolean), `round ${n}`).toHaveLength(1);
       expect(await intentState(i.intentId)).toBe(won[0] ? "canceled" : "dispatching");

@@ -1,59 +1,13 @@
-import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deterministicEventId, newId, newLayerId, type WriteIntent } from "@layers/contracts";
-import { json } from "@layers/db";
-import { createTestEnv, type TestEnv } from "@layers/testkit";
-import { acceptWrite, claimIntent, followingWrites, recordSuperseded, storeDecision } from "./index.ts";
+import { describe, expect, it } from "vitest";
+import { deterministicEventId, newId, type WriteIntent } from "@layers/contracts";
+import { claimIntent, followingWrites, recordSuperseded } from "./index.ts";
+import { useLifecycleFixture } from "./test-support/lifecycle-fixture.ts";
 
-let env: TestEnv;
-let org: string;
-let project: string;
-let layer: string;
-beforeAll(async () => {
-  env = await createTestEnv();
-  org = newId("organization");
-  project = randomUUID();
-  layer = newLayerId();
-  await env.db.insertInto("organizations").values({ id: org, name: "Partner" }).execute();
-  await env.db.insertInto("projects").values({ id: project, organization_id: org, name: "Customer" }).execute();
-});
-afterAll(async () => env.cleanup());
-
+const f = useLifecycleFixture();
 /** An ad set budget write on `campaign`'s entity order, accepted (the gate has not decided it). */
-async function accepted(campaign: string, cents: number): Promise<WriteIntent> {
-  return acceptWrite(env.db, {
-    intent: {
-      organizationId: org,
-      projectId: project,
-      layerId: layer,
-      platform: "meta",
-      operation: "update_budget",
-      entityKey: `campaign:${campaign}`,
-      params: { campaignId: campaign, entityKind: "adset", entityId: "as_1", dailyBudgetCents: cents },
-      actor: { type: "partner", organizationId: org },
-      source: "api",
-      requestId: `req-${randomUUID()}`,
-    },
-    traceparent: "",
-    replyTo: null,
-  });
-}
-
-async function allow(i: WriteIntent): Promise<void> {
-  const verdictId = randomUUID();
-  await storeDecision(env.db, {
-    move: "allow",
-    audit: { id: verdictId, organization_id: org, project_id: project, layer_id: layer, platform: "meta", actor_type: "partner", operation: i.operation, axis: "tactical", decision: "allow", intent_id: i.intentId, entity_key: i.entityKey, intent: json(i) },
-    intentId: i.intentId,
-    jobId: i.jobId,
-    at: new Date(),
-    pendingActionId: null,
-    dispatch: { ...i, verdictId, currency: "USD" } as never,
-    events: [],
-    entityKey: i.entityKey,
-    entitySeq: i.entitySeq,
-  });
-}
+const accepted = (campaign: string, cents: number) =>
+  f.accepted(campaign, { operation: "update_budget", params: { campaignId: campaign, entityKind: "adset", entityId: "as_1", dailyBudgetCents: cents } });
+const allow = (i: WriteIntent) => f.allow(i, "tactical");
 
 const targetOf = (i: WriteIntent, attempts: number) => ({
   intentId: i.intentId,
@@ -73,28 +27,28 @@ describe("lifecycle - supersede", () => {
     await allow(a);
     await allow(b);
     // What a coalescing rule reads behind `a`: `b` allowed with its dispatch's params, `c` as accepted.
-    expect(await followingWrites(env.db, a.entityKey, a.entitySeq, 10)).toEqual([
+    expect(await followingWrites(f.env.db, a.entityKey, a.entitySeq, 10)).toEqual([
       { id: b.intentId, jobId: b.jobId, state: "allowed", operation: "update_budget", params: b.params, pendingActionId: null },
       { id: c.intentId, jobId: c.jobId, state: "accepted", operation: "update_budget", params: c.params, pendingActionId: null },
     ]);
-    expect(await followingWrites(env.db, a.entityKey, a.entitySeq, 1)).toHaveLength(1);
+    expect(await followingWrites(f.env.db, a.entityKey, a.entitySeq, 1)).toHaveLength(1);
 
-    const claim = await claimIntent(env.db, a.intentId, "meta", 60_000);
-    const event = { id: deterministicEventId(a.intentId, "ads.write.superseded"), type: "ads.write.superseded" as const, createdAt: new Date().toISOString(), data: { organizationId: org } };
-    const rec = await recordSuperseded(env.db, targetOf(a, claim.claimed!), { intentId: b.intentId, jobId: b.jobId }, new Date(), [{ event, requestId: null, traceparent: null }]);
+    const claim = await claimIntent(f.env.db, a.intentId, "meta", 60_000);
+    const event = { id: deterministicEventId(a.intentId, "ads.write.superseded"), type: "ads.write.superseded" as const, createdAt: new Date().toISOString(), data: { organizationId: f.org } };
+    const rec = await recordSuperseded(f.env.db, targetOf(a, claim.claimed!), { intentId: b.intentId, jobId: b.jobId }, new Date(), [{ event, requestId: null, traceparent: null }]);
     expect(rec).toMatchObject({ recorded: true, next: { id: b.intentId }, supersederGone: false });
 
     const result = { outcome: "superseded", supersededBy: { intentId: b.intentId, jobId: b.jobId }, campaignId: campaign, entityKind: "adset", entityId: "as_1", operation: "update_budget" };
-    const intent = await env.db.selectFrom("write_intents").select(["state", "platform_result", "finished_at", "lease_until"]).where("id", "=", a.intentId).executeTakeFirstOrThrow();
+    const intent = await f.env.db.selectFrom("write_intents").select(["state", "platform_result", "finished_at", "lease_until"]).where("id", "=", a.intentId).executeTakeFirstOrThrow();
     expect(intent).toMatchObject({ state: "superseded", platform_result: result, lease_until: null });
     expect(intent.finished_at).not.toBeNull();
-    expect(await env.db.selectFrom("jobs").select(["status", "result", "error"]).where("id", "=", a.jobId).executeTakeFirstOrThrow()).toEqual({ status: "completed", result, error: null });
-    expect(await env.db.selectFrom("event_outbox").select("subject_type").where("id", "=", event.id).executeTakeFirst()).toEqual({ subject_type: "ads.write.superseded" });
+    expect(await f.env.db.selectFrom("jobs").select(["status", "result", "error"]).where("id", "=", a.jobId).executeTakeFirstOrThrow()).toEqual({ status: "completed", result, error: null });
+    expect(await f.env.db.selectFrom("event_outbox").select("subject_type").where("id", "=", event.id).executeTakeFirst()).toEqual({ subject_type: "ads.write.superseded" });
 
     // Finished: a redelivery is skipped, it no longer holds back the write behind it, and a second record changes nothing.
-    expect(await claimIntent(env.db, a.intentId, "meta", 60_000)).toMatchObject({ view: { state: "superseded" }, claimed: undefined });
-    expect((await claimIntent(env.db, b.intentId, "meta", 60_000)).claimed).toBe(1);
-    expect(await recordSuperseded(env.db, targetOf(a, claim.claimed!), { intentId: b.intentId, jobId: b.jobId }, new Date(), [])).toMatchObject({ recorded: false, next: null });
+    expect(await claimIntent(f.env.db, a.intentId, "meta", 60_000)).toMatchObject({ view: { state: "superseded" }, claimed: undefined });
+    expect((await claimIntent(f.env.db, b.intentId, "meta", 60_000)).claimed).toBe(1);
+    expect(await recordSuperseded(f.env.db, targetOf(a, claim.claimed!), { intentId: b.intentId, jobId: b.jobId }, new Date(), [])).toMatchObject({ recorded: false, next: null });
   });
 
   it("only a claim holding the lease supersedes: an unclaimed write or a stale fencing token changes nothing", async () => {
@@ -103,12 +57,12 @@ describe("lifecycle - supersede", () => {
     await allow(a);
     await allow(b);
     const by = { intentId: b.intentId, jobId: b.jobId };
-    expect(await recordSuperseded(env.db, targetOf(a, 1), by, new Date(), [])).toEqual({ recorded: false, next: null, supersederGone: false });
-    const claim = await claimIntent(env.db, a.intentId, "meta", 60_000);
-    expect(await recordSuperseded(env.db, targetOf(a, claim.claimed! + 1), by, new Date(), [])).toMatchObject({ recorded: false, next: null, supersederGone: false });
-    const row = await env.db.selectFrom("write_intents").select("state").where("id", "=", a.intentId).executeTakeFirstOrThrow();
+    expect(await recordSuperseded(f.env.db, targetOf(a, 1), by, new Date(), [])).toEqual({ recorded: false, next: null, supersederGone: false });
+    const claim = await claimIntent(f.env.db, a.intentId, "meta", 60_000);
+    expect(await recordSuperseded(f.env.db, targetOf(a, claim.claimed! + 1), by, new Date(), [])).toMatchObject({ recorded: false, next: null, supersederGone: false });
+    const row = await f.env.db.selectFrom("write_intents").select("state").where("id", "=", a.intentId).executeTakeFirstOrThrow();
     expect(row.state).toBe("dispatching");
-    expect((await env.db.selectFrom("jobs").select("status").where("id", "=", a.jobId).executeTakeFirstOrThrow()).status).toBe("running");
+    expect((await f.env.db.selectFrom("jobs").select("status").where("id", "=", a.jobId).executeTakeFirstOrThrow()).status).toBe("running");
   });
 
   it("a superseder that no longer waits (not allowed) supersedes nothing, and says so: the write must land after all", async () => {
@@ -116,13 +70,13 @@ describe("lifecycle - supersede", () => {
     const [a, b] = [await accepted(campaign, 1000), await accepted(campaign, 2000)];
     await allow(a);
     // `b` is still `accepted` here: not (or no longer) a write that is going to land.
-    const claim = await claimIntent(env.db, a.intentId, "meta", 60_000);
-    expect(await recordSuperseded(env.db, targetOf(a, claim.claimed!), { intentId: b.intentId, jobId: b.jobId }, new Date(), [])).toEqual({ recorded: false, next: null, supersederGone: true });
-    expect((await env.db.selectFrom("write_intents").select("state").where("id", "=", a.intentId).executeTakeFirstOrThrow()).state).toBe("dispatching");
+    const claim = await claimIntent(f.env.db, a.intentId, "meta", 60_000);
+    expect(await recordSuperseded(f.env.db, targetOf(a, claim.claimed!), { intentId: b.intentId, jobId: b.jobId }, new Date(), [])).toEqual({ recorded: false, next: null, supersederGone: true });
+    expect((await f.env.db.selectFrom("write_intents").select("state").where("id", "=", a.intentId).executeTakeFirstOrThrow()).state).toBe("dispatching");
   });
 
   it("a write carrying a pending action is never superseded", async () => {
     const a = await accepted(newId("campaign"), 1000);
-    await expect(recordSuperseded(env.db, { ...targetOf(a, 1), pendingActionId: newId("pendingAction") }, { intentId: "int_x", jobId: "job_x" }, new Date(), [])).rejects.toThrow(/never superseded/);
+    await expect(recordSuperseded(f.env.db, { ...targetOf(a, 1), pendingActionId: newId("pendingAction") }, { intentId: "int_x", jobId: "job_x" }, new Date(), [])).rejects.toThrow(/never superseded/);
   });
 });
