@@ -1,14 +1,14 @@
-import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { newId, newLayerId, NEW_LAYER_CEILING, type Dispatch, type WriteIntent } from "@layers/contracts";
-import { json, type Db } from "@layers/db";
-import { childTraceparent, createLogger, DEV_TOKEN_KEY, hopHeaders, sealToken } from "@layers/runtime";
+import { newId, type Dispatch } from "@layers/contracts";
+import type { Db } from "@layers/db";
+import { createLogger, DEV_TOKEN_KEY } from "@layers/runtime";
 import { createSandboxClient, startSandbox, type SandboxClient } from "@layers/sandbox";
 import type { Benchmark, BenchOptions } from "./bench-context.ts";
-import { Cleanup, createBenchDatabase, createNamespace, runId, serverUrls, type BenchNamespace } from "./env.ts";
+import { Cleanup, createBenchDatabase, createNamespace, runId, serverUrls } from "./env.ts";
 import { SERVICE_ENTRIES, spawnService, type SpawnedService } from "./services.ts";
 import { quantile } from "./stats.ts";
 import { metric, type Metric } from "./verdict.ts";
+import { insertAllowedWrites, publishDispatches, seedMetaAccount } from "./seed-meta.ts";
 
 interface Sizes {
   /** Writes queued on the hot account. */
@@ -23,7 +23,6 @@ interface Sizes {
 const FULL: Sizes = { hot: 10_000, rate: 250, smallAccounts: 20, smallWrites: 10, phaseBudgetMs: 120_000 };
 const QUICK: Sizes = { hot: 600, rate: 60, smallAccounts: 20, smallWrites: 10, phaseBudgetMs: 40_000 };
 const CONCURRENCY = 8;
-const AUTO = { creative: "auto", tactical: "auto", structural: "auto" } as const;
 
 interface PhaseResult {
   instances: number;
@@ -91,13 +90,13 @@ export const p6: Benchmark = {
           }
 
           const t0 = Date.now();
-          await publishAll(ns, alone.dispatches);
+          await publishDispatches(ns, alone.dispatches);
           await waitFinished(bdb.db, alone.layerIds, alone.dispatches.length, t0 + s.phaseBudgetMs);
           const smallP95Alone = await p95Since(bdb.db, alone.layerIds, t0);
 
-          await publishAll(ns, hot.dispatches);
+          await publishDispatches(ns, hot.dispatches);
           const t1 = Date.now();
-          await publishAll(ns, behind.dispatches);
+          await publishDispatches(ns, behind.dispatches);
           await waitFinished(bdb.db, behind.layerIds, behind.dispatches.length, t1 + s.phaseBudgetMs);
           const smallP95Behind = await p95Since(bdb.db, behind.layerIds, t1);
           const complete = await waitFinished(bdb.db, [hot.layerId], s.hot, t1 + s.phaseBudgetMs);
@@ -147,70 +146,16 @@ interface Seeded {
   dispatches: Dispatch[];
 }
 
-/** A sandbox ad account with `n` campaigns, its Layers project/layer/account, and one allowed update_budget per campaign. */
+/** A sandbox ad account with `n` campaigns, its Layers rows, and one allowed update_budget per campaign. */
 async function seedAccount(db: Db, sbx: SandboxClient, organizationId: string, n: number): Promise<Seeded> {
-  const acct = await sbx.createMetaAdAccount({
-    name: "Bench account",
-    campaigns: Array.from({ length: n }, (_, i) => ({ name: `Bench ${i}`, objective: "OUTCOME_TRAFFIC" as const, status: "ACTIVE" as const, daily_budget: 1_000 })),
-  });
-  const projectId = randomUUID();
-  const layerId = newLayerId();
-  const adAccountId = newId("adAccount");
-  await db.insertInto("projects").values({ id: projectId, organization_id: organizationId, name: "Bench customer" }).execute();
-  await db
-    .insertInto("layers")
-    .values({ id: layerId, project_id: projectId, platform: "meta", currency: "USD", defaults: json(AUTO), ceiling: json(NEW_LAYER_CEILING), partner_writes_enabled: true })
-    .execute();
-  await db
-    .insertInto("ad_accounts")
-    .values({ id: adAccountId, project_id: projectId, layer_id: layerId, platform: "meta", platform_account_id: acct.platformAccountId, name: acct.name, currency: "USD", access_token_enc: sealToken(acct.accessToken, DEV_TOKEN_KEY) })
-    .execute();
-  const now = new Date();
-  const dispatches: Dispatch[] = [];
-  for (let start = 0; start < n; start += 500) {
-    const campaigns = [];
-    const jobs = [];
-    const intents = [];
-    for (const [k, pc] of acct.campaigns.slice(start, start + 500).entries()) {
-      const campaignId = newId("campaign");
-      const intentId = newId("intent");
-      const jobId = newId("job");
-      const verdictId = randomUUID();
-      const requestId = `bench-${randomUUID()}`;
-      const params = { campaignId, dailyBudgetCents: 2_000 + ((start + k) % 97) * 10 };
-      campaigns.push({ id: campaignId, project_id: projectId, layer_id: layerId, ad_account_id: adAccountId, platform: "meta", platform_campaign_id: pc.id, name: pc.name, outcome: null, objective: "OUTCOME_TRAFFIC", status: "active", daily_budget_cents: 1_000, authority: null, origin: "platform" as const });
-      const intent: WriteIntent = {
-        intentId, jobId, organizationId, projectId, layerId, platform: "meta", operation: "update_budget", entityKey: `campaign:${campaignId}`, entitySeq: 1, params,
-        actor: { type: "partner", organizationId, apiKeyId: "bench" }, source: "api", requestId, acceptedAt: now.toISOString(),
-      };
-      jobs.push({ id: jobId, organization_id: organizationId, project_id: projectId, kind: "ads.update_budget", status: "running" as const, intent_id: intentId, verdict_id: verdictId, decision: "allow", created_at: now, updated_at: now });
-      const dispatch: Dispatch = { intentId, jobId, verdictId, organizationId, projectId, layerId, platform: "meta", operation: "update_budget", entityKey: intent.entityKey, entitySeq: 1, params, currency: "USD", requestId };
-      intents.push({
-        id: intentId, job_id: jobId, organization_id: organizationId, project_id: projectId, layer_id: layerId, platform: "meta", operation: "update_budget",
-        entity_key: intent.entityKey, entity_seq: 1, payload: json(intent), request_id: requestId, traceparent: childTraceparent(), reply_to: null,
-        state: "allowed" as const, verdict_id: verdictId, accepted_at: now, decided_at: now, dispatch: JSON.stringify(dispatch),
-      });
-      dispatches.push(dispatch);
-    }
-    await db.insertInto("campaigns").values(campaigns).execute();
-    await db.insertInto("jobs").values(jobs).execute();
-    await db.insertInto("write_intents").values(intents).execute();
-  }
-  return { layerId, actId: acct.accountId, dispatches };
+  const a = await seedMetaAccount(db, sbx, organizationId, n);
+  const dispatches = await insertAllowedWrites(db, organizationId, a, a.campaignIds.map((campaignId, k) => ({ campaignId, seq: 1, cents: 2_000 + (k % 97) * 10 })));
+  return { layerId: a.layerId, actId: a.actId, dispatches };
 }
 
 async function seedSmall(db: Db, sbx: SandboxClient, organizationId: string, s: Sizes): Promise<{ layerIds: string[]; dispatches: Dispatch[] }> {
   const accounts = await Promise.all(Array.from({ length: s.smallAccounts }, () => seedAccount(db, sbx, organizationId, s.smallWrites)));
   return { layerIds: accounts.map((a) => a.layerId), dispatches: accounts.flatMap((a) => a.dispatches) };
-}
-
-async function publishAll(ns: BenchNamespace, dispatches: readonly Dispatch[]): Promise<void> {
-  const subject = ns.names.subjects.dispatch("meta");
-  for (let i = 0; i < dispatches.length; i += 500) {
-    await Promise.all(
-      dispatches.slice(i, i + 500).map((d) => ns.nats.js.publish(subject, JSON.stringify(d), { msgID: d.intentId, headers: hopHeaders({ requestId: d.requestId, traceparent: childTraceparent() }) })),
-    );
-  }
 }
 
 async function waitFinished(db: Db, layerIds: readonly string[], n: number, deadline: number): Promise<boolean> {

@@ -1,8 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { newId, newLayerId, NEW_LAYER_CEILING, type Dispatch, type WriteIntent } from "@layers/contracts";
-import { json, type Db } from "@layers/db";
-import { childTraceparent, createLogger, DEV_TOKEN_KEY, hopHeaders, sealToken } from "@layers/runtime";
+import { newId, type Dispatch } from "@layers/contracts";
+import type { Db } from "@layers/db";
+import { createLogger, DEV_TOKEN_KEY } from "@layers/runtime";
 import { createSandboxClient, startSandbox, type SandboxClient } from "@layers/sandbox";
 import type { Benchmark, BenchOptions } from "./bench-context.ts";
 import { cpuSince, cpuSnapshot, describeCpu } from "./cpu.ts";
@@ -10,6 +9,7 @@ import { Cleanup, createBenchDatabase, createNamespace, runId, serverUrls, type 
 import { SERVICE_ENTRIES, spawnService } from "./services.ts";
 import { median } from "./stats.ts";
 import { metric, type Metric } from "./verdict.ts";
+import { insertAllowedWrites, publishDispatches, seedMetaAccount, type SeededMetaAccount } from "./seed-meta.ts";
 
 interface Sizes {
   /** Writes queued on the one hot campaign. */
@@ -23,7 +23,6 @@ const FULL: Sizes = { backlog: 5_000, probes: 5, drainBudgetMs: 180_000 };
 const QUICK: Sizes = { backlog: 1_000, probes: 3, drainBudgetMs: 60_000 };
 /** DISPATCH_CONCURRENCY default. */
 const CONCURRENCY = 64;
-const AUTO = { creative: "auto", tactical: "auto", structural: "auto" } as const;
 
 /**
  * P7: a backlog on one entity does not stop the platform. `backlog` allowed update_budget writes
@@ -87,9 +86,9 @@ export const p7: Benchmark = {
       const redeliveredBefore = (await consumerInfo()).num_redelivered;
       const cpu0 = cpuSnapshot({ database: bdb.name, natsPort: Number(new URL(serverUrls().natsUrl).port || 4222), childPids: [dispatcher.pid] });
       const t0 = Date.now();
-      await publishAll(ns, backlog);
+      await publishDispatches(ns, backlog);
       const tProbe = Date.now();
-      await publishAll(ns, busyProbes);
+      await publishDispatches(ns, busyProbes);
       const probesDone = await waitFinished(bdb.db, busyProbes.map((d) => d.intentId), tProbe + s.drainBudgetMs);
       const busyRows = await finishedAt(bdb.db, busyProbes.map((d) => d.intentId));
       const busy = busyProbes.map((d) => (busyRows.get(d.intentId) ?? Number.NaN) - tProbe);
@@ -134,43 +133,15 @@ export const p7: Benchmark = {
   },
 };
 
-interface Account {
-  projectId: string;
-  layerId: string;
-  adAccountId: string;
-  actId: string;
-  campaignIds: string[];
-  platformCampaignIds: string[];
+interface Account extends SeededMetaAccount {
   /** One allowed update_budget per campaign. */
   writes: Dispatch[];
 }
 
 /** A sandbox ad account with `n` campaigns, its Layers rows, and one allowed write per campaign. */
 async function seedAccount(db: Db, sbx: SandboxClient, organizationId: string, n: number): Promise<Account> {
-  const acct = await sbx.createMetaAdAccount({
-    name: "Bench account",
-    campaigns: Array.from({ length: n }, (_, i) => ({ name: `Bench ${i}`, objective: "OUTCOME_TRAFFIC" as const, status: "ACTIVE" as const, daily_budget: 1_000 })),
-  });
-  const projectId = randomUUID();
-  const layerId = newLayerId();
-  const adAccountId = newId("adAccount");
-  await db.insertInto("projects").values({ id: projectId, organization_id: organizationId, name: "Bench customer" }).execute();
-  await db
-    .insertInto("layers")
-    .values({ id: layerId, project_id: projectId, platform: "meta", currency: "USD", defaults: json(AUTO), ceiling: json(NEW_LAYER_CEILING), partner_writes_enabled: true })
-    .execute();
-  await db
-    .insertInto("ad_accounts")
-    .values({ id: adAccountId, project_id: projectId, layer_id: layerId, platform: "meta", platform_account_id: acct.platformAccountId, name: acct.name, currency: "USD", access_token_enc: sealToken(acct.accessToken, DEV_TOKEN_KEY) })
-    .execute();
-  const campaignIds = acct.campaigns.map(() => newId("campaign"));
-  await db
-    .insertInto("campaigns")
-    .values(acct.campaigns.map((pc, k) => ({ id: campaignIds[k]!, project_id: projectId, layer_id: layerId, ad_account_id: adAccountId, platform: "meta", platform_campaign_id: pc.id, name: pc.name, outcome: null, objective: "OUTCOME_TRAFFIC", status: "active", daily_budget_cents: 1_000, authority: null, origin: "platform" as const })))
-    .execute();
-  const a: Account = { projectId, layerId, adAccountId, actId: acct.accountId, campaignIds, platformCampaignIds: acct.campaigns.map((c) => c.id), writes: [] };
-  a.writes = await insertWrites(db, organizationId, a, campaignIds.map((c) => ({ campaignId: c, seq: 1, cents: 2_000 })));
-  return a;
+  const a = await seedMetaAccount(db, sbx, organizationId, n);
+  return { ...a, writes: await insertAllowedWrites(db, organizationId, a, a.campaignIds.map((c) => ({ campaignId: c, seq: 1, cents: 2_000 }))) };
 }
 
 /** `n` allowed writes to the account's first campaign, entity_seq 2…n+1 (after its own first write), budgets rising. */
@@ -181,57 +152,15 @@ async function seedBacklog(db: Db, a: Account, n: number): Promise<Dispatch[]> {
   const rest: Dispatch[] = [];
   for (let start = 0; start < n - 1; start += 500) {
     const chunk = Array.from({ length: Math.min(500, n - 1 - start) }, (_, k) => ({ campaignId, seq: start + k + 2, cents: 2_000 + (start + k + 1) * 10 }));
-    rest.push(...(await insertWrites(db, first.organizationId, a, chunk)));
+    rest.push(...(await insertAllowedWrites(db, first.organizationId, a, chunk)));
   }
   return [first, ...rest];
-}
-
-async function insertWrites(db: Db, organizationId: string, a: Account, list: ReadonlyArray<{ campaignId: string; seq: number; cents: number }>): Promise<Dispatch[]> {
-  const now = new Date();
-  const jobs = [];
-  const intents = [];
-  const dispatches: Dispatch[] = [];
-  for (const w of list) {
-    const intentId = newId("intent");
-    const jobId = newId("job");
-    const verdictId = randomUUID();
-    const requestId = `bench-${randomUUID()}`;
-    const params = { campaignId: w.campaignId, dailyBudgetCents: w.cents };
-    const entityKey = `campaign:${w.campaignId}`;
-    const intent: WriteIntent = {
-      intentId, jobId, organizationId, projectId: a.projectId, layerId: a.layerId, platform: "meta", operation: "update_budget", entityKey, entitySeq: w.seq, params,
-      actor: { type: "partner", organizationId, apiKeyId: "bench" }, source: "api", requestId, acceptedAt: now.toISOString(),
-    };
-    const dispatch: Dispatch = { intentId, jobId, verdictId, organizationId, projectId: a.projectId, layerId: a.layerId, platform: "meta", operation: "update_budget", entityKey, entitySeq: w.seq, params, currency: "USD", requestId };
-    jobs.push({ id: jobId, organization_id: organizationId, project_id: a.projectId, kind: "ads.update_budget", status: "running" as const, intent_id: intentId, verdict_id: verdictId, decision: "allow", created_at: now, updated_at: now });
-    intents.push({
-      id: intentId, job_id: jobId, organization_id: organizationId, project_id: a.projectId, layer_id: a.layerId, platform: "meta", operation: "update_budget",
-      entity_key: entityKey, entity_seq: w.seq, payload: json(intent), request_id: requestId, traceparent: childTraceparent(), reply_to: null,
-      state: "allowed" as const, verdict_id: verdictId, accepted_at: now, decided_at: now, dispatch: JSON.stringify(dispatch),
-    });
-    dispatches.push(dispatch);
-  }
-  if (list.length > 0) {
-    await db.insertInto("jobs").values(jobs).execute();
-    await db.insertInto("write_intents").values(intents).execute();
-  }
-  return dispatches;
-}
-
-/** Publishes like the gate (msgID = intent id, hop headers), in windows of 500 awaited PubAcks. */
-async function publishAll(ns: BenchNamespace, dispatches: readonly Dispatch[]): Promise<void> {
-  const subject = ns.names.subjects.dispatch("meta");
-  for (let i = 0; i < dispatches.length; i += 500) {
-    await Promise.all(
-      dispatches.slice(i, i + 500).map((d) => ns.nats.js.publish(subject, JSON.stringify(d), { msgID: d.intentId, headers: hopHeaders({ requestId: d.requestId, traceparent: childTraceparent() }) })),
-    );
-  }
 }
 
 /** Publishes one write and returns publish → `finished_at` in ms. */
 async function timeToLand(db: Db, ns: BenchNamespace, d: Dispatch, budgetMs: number): Promise<number> {
   const t = Date.now();
-  await publishAll(ns, [d]);
+  await publishDispatches(ns, [d]);
   await waitFinished(db, [d.intentId], t + budgetMs);
   return ((await finishedAt(db, [d.intentId])).get(d.intentId) ?? Number.NaN) - t;
 }
