@@ -29,3 +29,4 @@ export { cancelJob, isCancellable, rejectCreatedEntity, type CancelInput, type C
 export { jobEnded, jobEndedEvent } from "./job-ended.ts";
 export { redriveIntent } from "./redrive.ts";
 export { completeRunJob, createRunJob, failRunJobs, startRunJob } from "./run-jobs.ts";
+export { pruneJobEvents, startJobEventsPruner, type JobEventsPruner } from "./job-events.ts";

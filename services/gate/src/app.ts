@@ -5,7 +5,7 @@ import type { GateConfig } from "./config.ts";
 import { startEvaluateResponder } from "./evaluate/start-evaluate-responder.ts";
 import { createGroupCommitter } from "./handlers/group-committer.ts";
 import { handleIntent } from "./handlers/handle-intent.ts";
-import { startOutboxRelay } from "@layers/lifecycle";
+import { startJobEventsPruner, startOutboxRelay } from "@layers/lifecycle";
 import { startRelay } from "./relay/start-relay.ts";
 
 export { gateConfigSchema, loadGateConfig, type GateConfig } from "./config.ts";
@@ -94,11 +94,13 @@ export async function startGate(deps: GateDeps): Promise<RunningGate> {
     batchSize: config.RELAY_BATCH_SIZE,
     retainMs: config.OUTBOX_RETAIN_MS,
   });
+  const pruner = startJobEventsPruner({ db, log: log.child({ component: "job-events-pruner" }), retainMs: config.JOB_EVENTS_RETAIN_MS, everyMs: config.JOB_EVENTS_PRUNE_EVERY_MS });
   const evaluator = startEvaluateResponder({ db, nc: nats.nc, names, log: log.child({ component: "evaluate" }) });
   log.info({ durable: names.consumers.gate, stream: names.streams.intents }, "gate started");
   return {
     async stop() {
       await evaluator.stop();
+      await pruner.stop();
       await eventRelay.stop();
       await relay.stop();
       await pendingConsumer.stop();

@@ -26,6 +26,10 @@ export const gateConfigSchema = baseConfigSchema.extend({
   RELAY_BATCH_SIZE: int(1, 500),
   /** Event outbox: published rows are deleted after this long (JetStream and the webhooks' `events` keep the events). */
   OUTBOX_RETAIN_MS: int(0, 24 * 60 * 60_000),
+  /** A job's event history (what `GET /v1/jobs/:id/events` resumes from) is kept this long after the job ended. */
+  JOB_EVENTS_RETAIN_MS: int(0, 7 * 24 * 60 * 60_000),
+  /** How often the gate prunes job event histories older than that. */
+  JOB_EVENTS_PRUNE_EVERY_MS: int(1_000, 10 * 60_000),
 });
 export type GateConfig = z.infer<typeof gateConfigSchema>;
 
