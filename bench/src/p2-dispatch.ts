@@ -1,20 +1,19 @@
-import { randomUUID } from "node:crypto";
 import { URL } from "node:url";
-import { dispatchSchema, newId, newLayerId, NEW_LAYER_CEILING, type Dispatch, type WriteIntent } from "@layers/contracts";
 import { sql } from "kysely";
 import { json, type Db } from "@layers/db";
-import { childTraceparent, createLogger, DEV_TOKEN_KEY, hopHeaders, sealToken } from "@layers/runtime";
-import { createSandboxClient, startSandbox, type SandboxClient } from "@layers/sandbox";
+import { DEV_TOKEN_KEY } from "@layers/runtime";
+import type { SandboxClient } from "@layers/sandbox";
 import { setTimeout as sleep } from "node:timers/promises";
 import { cpus } from "node:os";
 import { instrument, type Instrumented } from "./instrument.ts";
 import { describePerUnit, diffCounts, type StatementCounts } from "./pg-count.ts";
 import type { Benchmark, BenchOptions } from "./bench-context.ts";
 import { cpuSince, cpuSnapshot, describeCpu, type CpuUse } from "./cpu.ts";
-import { Cleanup, createBenchDatabase, createNamespace, runId, serverUrls, updateStats, type BenchNamespace } from "./env.ts";
+import { Cleanup, createNamespace, runId, serverUrls, updateStats } from "./env.ts";
 import { runLoad } from "./loadgen.ts";
 import { SERVICE_ENTRIES, spawnService, type SpawnedService } from "./services.ts";
 import { completionRates, duplicateCount, type CompletionRates } from "./stats.ts";
+import { publishDispatches, seedAllowedWrites, startMetaBenchWorld } from "./seed-meta.ts";
 import { metric, type Metric, type TimeBreakdown } from "./verdict.ts";
 
 interface Sizes {
@@ -29,7 +28,6 @@ interface Sizes {
 const FULL: Sizes = { fast: 6_000, slow: 8, phaseBudgetMs: 12_000, baselineMs: 3_000 };
 const QUICK: Sizes = { fast: 800, slow: 3, phaseBudgetMs: 4_000, baselineMs: 1_000 };
 
-const AUTO = { creative: "auto", tactical: "auto", structural: "auto" } as const;
 /** DISPATCH_CONCURRENCY default: phase a and the baseline use it. */
 const DISPATCH_CONCURRENCY = 64;
 /**
@@ -87,14 +85,7 @@ export const p2: Benchmark = {
     const cleanup = new Cleanup();
     const notes: string[] = [];
     try {
-      const bdb = await createBenchDatabase(id);
-      cleanup.add("database", () => bdb.drop());
-      // In this process: it is otherwise idle while dispatchers run (one poll of Postgres every 100 ms).
-      const sandbox = await startSandbox({ port: 0, usageMaxScore: 1_000_000_000, log: createLogger({ service: "sandbox", level: "silent" }) });
-      cleanup.add("sandbox", () => sandbox.stop());
-      const sbx = createSandboxClient(sandbox.url);
-      const orgId = newId("organization");
-      await bdb.db.insertInto("organizations").values({ id: orgId, name: "Bench partner" }).execute();
+      const { bdb, sandbox, sbx, orgId } = await startMetaBenchWorld(id, cleanup);
 
       // ── baseline: the sandbox's own capacity for the same call ─────────────────────────────────
       const baseline = await sandboxBaseline(sbx, sandbox.url, s.baselineMs, opts);
@@ -106,7 +97,7 @@ export const p2: Benchmark = {
         phaseCleanup.add("nats namespace", () => ns.delete());
         try {
           opts.say(`p2: phase ${label}: seeding ${n} allowed writes`);
-          const seeded = await seedWrites(bdb.db, sbx, orgId, n);
+          const seeded = await seedAllowedWrites(bdb.db, sbx, orgId, n);
           const env = {
             DATABASE_URL: bdb.url,
             NATS_URL: serverUrls().natsUrl,
@@ -148,7 +139,7 @@ export const p2: Benchmark = {
           const cpu0 = cpuSnapshot({ database: bdb.name, natsPort: Number(new URL(serverUrls().natsUrl).port || 4222), childPids: pids });
           const st0 = probe?.statements();
           const t0 = Date.now();
-          await publishAll(ns, seeded.dispatches);
+          await publishDispatches(ns, seeded.dispatches);
           const done = await waitDispatched(bdb.db, seeded.layerId, n, t0 + s.phaseBudgetMs);
           const cpu = cpuSince(cpu0);
           await sleep(1_100); // the counter file is rewritten every second
@@ -333,146 +324,6 @@ async function sandboxBaseline(sbx: SandboxClient, sandboxUrl: string, durationM
   opts.say(`p2: baseline sandbox direct ${r.throughput.toFixed(0)} req/s (errors ${r.errors})`);
   if (r.errors > 0) throw new Error(`the sandbox refused baseline calls: ${r.errorSamples.join(" | ")}`);
   return r.throughput;
-}
-
-export interface SeededWrites {
-  layerId: string;
-  actId: string;
-  dispatches: Dispatch[];
-}
-
-/**
- * One project + Meta layer (auto) + sandbox ad account with `n` campaigns, and for each campaign an
- * allowed `update_budget` intent with its job — the rows gateway and gate leave for the dispatcher.
- */
-export async function seedWrites(db: Db, sbx: SandboxClient, organizationId: string, n: number): Promise<SeededWrites> {
-  const acct = await sbx.createMetaAdAccount({
-    name: "Bench account",
-    campaigns: Array.from({ length: n }, (_, i) => ({ name: `Bench ${i}`, objective: "OUTCOME_TRAFFIC" as const, status: "ACTIVE" as const, daily_budget: 1_000 })),
-  });
-  const projectId = randomUUID();
-  const layerId = newLayerId();
-  const adAccountId = newId("adAccount");
-  const apiKeyId = newId("apiKey");
-  await db.insertInto("projects").values({ id: projectId, organization_id: organizationId, name: "Bench customer" }).execute();
-  await db
-    .insertInto("layers")
-    .values({ id: layerId, project_id: projectId, platform: "meta", currency: "USD", defaults: json(AUTO), ceiling: json(NEW_LAYER_CEILING), partner_writes_enabled: true })
-    .execute();
-  await db
-    .insertInto("ad_accounts")
-    .values({
-      id: adAccountId,
-      project_id: projectId,
-      layer_id: layerId,
-      platform: "meta",
-      platform_account_id: acct.platformAccountId,
-      name: acct.name,
-      currency: "USD",
-      access_token_enc: sealToken(acct.accessToken, DEV_TOKEN_KEY),
-    })
-    .execute();
-
-  const now = new Date();
-  const dispatches: Dispatch[] = [];
-  for (let start = 0; start < n; start += 500) {
-    const chunk = acct.campaigns.slice(start, start + 500);
-    const campaigns = [];
-    const jobs = [];
-    const intents = [];
-    for (const [k, pc] of chunk.entries()) {
-      const campaignId = newId("campaign");
-      const intentId = newId("intent");
-      const jobId = newId("job");
-      const verdictId = randomUUID();
-      const requestId = `bench-${randomUUID()}`;
-      const params = { campaignId, dailyBudgetCents: 2_000 + ((start + k) % 97) * 10 };
-      campaigns.push({
-        id: campaignId,
-        project_id: projectId,
-        layer_id: layerId,
-        ad_account_id: adAccountId,
-        platform: "meta",
-        platform_campaign_id: pc.id,
-        name: pc.name,
-        outcome: null,
-        objective: "OUTCOME_TRAFFIC",
-        status: "active",
-        daily_budget_cents: 1_000,
-        authority: null,
-        origin: "platform" as const,
-      });
-      const intent: WriteIntent = {
-        intentId,
-        jobId,
-        organizationId,
-        projectId,
-        layerId,
-        platform: "meta",
-        operation: "update_budget",
-        entityKey: `campaign:${campaignId}`,
-        entitySeq: 1,
-        params,
-        actor: { type: "partner", organizationId, apiKeyId },
-        source: "api",
-        requestId,
-        acceptedAt: now.toISOString(),
-      };
-      jobs.push({ id: jobId, organization_id: organizationId, project_id: projectId, kind: "ads.update_budget", status: "running" as const, intent_id: intentId, verdict_id: verdictId, decision: "allow", created_at: now, updated_at: now });
-      intents.push({
-        id: intentId,
-        job_id: jobId,
-        organization_id: organizationId,
-        project_id: projectId,
-        layer_id: layerId,
-        platform: "meta",
-        operation: "update_budget",
-        entity_key: intent.entityKey,
-        entity_seq: 1,
-        payload: json(intent),
-        request_id: requestId,
-        traceparent: childTraceparent(),
-        reply_to: null,
-        state: "allowed" as const,
-        verdict_id: verdictId,
-        accepted_at: now,
-        decided_at: now,
-      });
-      dispatches.push({
-        intentId,
-        jobId,
-        verdictId,
-        organizationId,
-        projectId,
-        layerId,
-        platform: "meta",
-        operation: "update_budget",
-        entityKey: intent.entityKey,
-        entitySeq: 1,
-        params,
-        currency: "USD",
-        requestId,
-      });
-    }
-    await db.insertInto("campaigns").values(campaigns).execute();
-    await db.insertInto("jobs").values(jobs).execute();
-    await db.insertInto("write_intents").values(intents).execute();
-  }
-  // The same contract the gate's publishes satisfy.
-  if (dispatches.length > 0) dispatchSchema.parse(dispatches[0]);
-  return { layerId, actId: acct.accountId, dispatches };
-}
-
-/** Publishes like the gate (msgID = intent id, hop headers), in windows of 500 awaited PubAcks. */
-export async function publishAll(ns: BenchNamespace, dispatches: readonly Dispatch[]): Promise<void> {
-  const subject = ns.names.subjects.dispatch("meta");
-  for (let i = 0; i < dispatches.length; i += 500) {
-    await Promise.all(
-      dispatches.slice(i, i + 500).map((d) =>
-        ns.nats.js.publish(subject, JSON.stringify(d), { msgID: d.intentId, headers: hopHeaders({ requestId: d.requestId, traceparent: childTraceparent() }) }),
-      ),
-    );
-  }
 }
 
 /** Polls until every write of the layer has finished, or the deadline; true when all finished. */

@@ -9,7 +9,7 @@ import { createSandboxClient, startSandbox } from "@layers/sandbox";
 import type { Benchmark, BenchOptions } from "./bench-context.ts";
 import { cpuSince, cpuSnapshot, describeCpu } from "./cpu.ts";
 import { Cleanup, createBenchDatabase, createNamespace, runId, serverUrls, type BenchNamespace } from "./env.ts";
-import { publishAll, seedWrites } from "./p2-dispatch.ts";
+import { publishDispatches, seedAllowedWrites } from "./seed-meta.ts";
 import { COMPILED_NODE_FLAGS, REPO_ROOT, SERVICE_ENTRIES, spawnService } from "./services.ts";
 import { duplicateCount } from "./stats.ts";
 import { metric, type Metric } from "./verdict.ts";
@@ -60,10 +60,10 @@ export const p4: Benchmark = {
       const controlIds: string[] = [];
       const control = Math.max(1, Math.min(100, Math.floor(n / 100)));
       for (let done = 0; done < n; done += ACCOUNT_SIZE) {
-        const seeded = await seedWrites(bdb.db, sbx, orgId, Math.min(ACCOUNT_SIZE, n - done));
+        const seeded = await seedAllowedWrites(bdb.db, sbx, orgId, Math.min(ACCOUNT_SIZE, n - done));
         layers.push(seeded.layerId);
         if (controlIds.length === 0) controlIds.push(...seeded.dispatches.slice(0, control).map((x) => x.intentId));
-        await publishAll(ns, seeded.dispatches);
+        await publishDispatches(ns, seeded.dispatches);
       }
       // Landed an hour ago: outside every re-emit window, as after an incident whose work finished.
       await sql`update write_intents set state = 'dispatched', finished_at = now() - interval '1 hour' where layer_id = any(${layers}) and id <> all(${controlIds})`.execute(bdb.db);

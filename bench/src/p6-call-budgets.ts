@@ -1,14 +1,14 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { newId, type Dispatch } from "@layers/contracts";
+import type { Dispatch } from "@layers/contracts";
 import type { Db } from "@layers/db";
-import { createLogger, DEV_TOKEN_KEY } from "@layers/runtime";
-import { createSandboxClient, startSandbox, type SandboxClient } from "@layers/sandbox";
+import { DEV_TOKEN_KEY } from "@layers/runtime";
+import type { SandboxClient } from "@layers/sandbox";
 import type { Benchmark, BenchOptions } from "./bench-context.ts";
-import { Cleanup, createBenchDatabase, createNamespace, runId, serverUrls } from "./env.ts";
+import { Cleanup, createNamespace, runId, serverUrls } from "./env.ts";
 import { SERVICE_ENTRIES, spawnService, type SpawnedService } from "./services.ts";
 import { quantile } from "./stats.ts";
 import { metric, type Metric } from "./verdict.ts";
-import { insertAllowedWrites, publishDispatches, seedMetaAccount } from "./seed-meta.ts";
+import { publishDispatches, seedAllowedWrites, startMetaBenchWorld } from "./seed-meta.ts";
 
 interface Sizes {
   /** Writes queued on the hot account. */
@@ -51,13 +51,7 @@ export const p6: Benchmark = {
     const cleanup = new Cleanup();
     const notes: string[] = [];
     try {
-      const bdb = await createBenchDatabase(id);
-      cleanup.add("database", () => bdb.drop());
-      const sandbox = await startSandbox({ port: 0, usageMaxScore: 1_000_000_000, log: createLogger({ service: "sandbox", level: "silent" }) });
-      cleanup.add("sandbox", () => sandbox.stop());
-      const sbx = createSandboxClient(sandbox.url);
-      const orgId = newId("organization");
-      await bdb.db.insertInto("organizations").values({ id: orgId, name: "Bench partner" }).execute();
+      const { bdb, sandbox, sbx, orgId } = await startMetaBenchWorld(id, cleanup);
 
       const phase = async (instances: number): Promise<PhaseResult> => {
         const ns = await createNamespace(`${id}p6i${instances}`);
@@ -65,7 +59,7 @@ export const p6: Benchmark = {
         phaseCleanup.add("nats namespace", () => ns.delete());
         try {
           opts.say(`p6: ${instances} instance(s): seeding ${s.hot} hot writes and ${2 * s.smallAccounts * s.smallWrites} small ones`);
-          const hot = await seedAccount(bdb.db, sbx, orgId, s.hot);
+          const hot = await seedAllowedWrites(bdb.db, sbx, orgId, s.hot);
           await sbx.setMetering({ platform: "meta", account: hot.actId, calls: s.rate, windowMs: 1_000 });
           const alone = await seedSmall(bdb.db, sbx, orgId, s);
           const behind = await seedSmall(bdb.db, sbx, orgId, s);
@@ -140,21 +134,8 @@ export const p6: Benchmark = {
   },
 };
 
-interface Seeded {
-  layerId: string;
-  actId: string;
-  dispatches: Dispatch[];
-}
-
-/** A sandbox ad account with `n` campaigns, its Layers rows, and one allowed update_budget per campaign. */
-async function seedAccount(db: Db, sbx: SandboxClient, organizationId: string, n: number): Promise<Seeded> {
-  const a = await seedMetaAccount(db, sbx, organizationId, n);
-  const dispatches = await insertAllowedWrites(db, organizationId, a, a.campaignIds.map((campaignId, k) => ({ campaignId, seq: 1, cents: 2_000 + (k % 97) * 10 })));
-  return { layerId: a.layerId, actId: a.actId, dispatches };
-}
-
 async function seedSmall(db: Db, sbx: SandboxClient, organizationId: string, s: Sizes): Promise<{ layerIds: string[]; dispatches: Dispatch[] }> {
-  const accounts = await Promise.all(Array.from({ length: s.smallAccounts }, () => seedAccount(db, sbx, organizationId, s.smallWrites)));
+  const accounts = await Promise.all(Array.from({ length: s.smallAccounts }, () => seedAllowedWrites(db, sbx, organizationId, s.smallWrites)));
   return { layerIds: accounts.map((a) => a.layerId), dispatches: accounts.flatMap((a) => a.dispatches) };
 }
 

@@ -1,15 +1,15 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { newId, type Dispatch } from "@layers/contracts";
+import type { Dispatch } from "@layers/contracts";
 import type { Db } from "@layers/db";
-import { createLogger, DEV_TOKEN_KEY } from "@layers/runtime";
-import { createSandboxClient, startSandbox, type SandboxClient } from "@layers/sandbox";
+import { DEV_TOKEN_KEY } from "@layers/runtime";
+import type { SandboxClient } from "@layers/sandbox";
 import type { Benchmark, BenchOptions } from "./bench-context.ts";
 import { cpuSince, cpuSnapshot, describeCpu } from "./cpu.ts";
-import { Cleanup, createBenchDatabase, createNamespace, runId, serverUrls, type BenchNamespace } from "./env.ts";
+import { Cleanup, createNamespace, runId, serverUrls, type BenchNamespace } from "./env.ts";
 import { SERVICE_ENTRIES, spawnService } from "./services.ts";
 import { median } from "./stats.ts";
 import { metric, type Metric } from "./verdict.ts";
-import { insertAllowedWrites, publishDispatches, seedMetaAccount, type SeededMetaAccount } from "./seed-meta.ts";
+import { type SeededMetaAccount, insertAllowedWrites, publishDispatches, seedMetaAccount, startMetaBenchWorld } from "./seed-meta.ts";
 
 interface Sizes {
   /** Writes queued on the one hot campaign. */
@@ -42,13 +42,7 @@ export const p7: Benchmark = {
     const cleanup = new Cleanup();
     const notes: string[] = [];
     try {
-      const bdb = await createBenchDatabase(id);
-      cleanup.add("database", () => bdb.drop());
-      const sandbox = await startSandbox({ port: 0, usageMaxScore: 1_000_000_000, log: createLogger({ service: "sandbox", level: "silent" }) });
-      cleanup.add("sandbox", () => sandbox.stop());
-      const sbx = createSandboxClient(sandbox.url);
-      const orgId = newId("organization");
-      await bdb.db.insertInto("organizations").values({ id: orgId, name: "Bench partner" }).execute();
+      const { bdb, sandbox, sbx, orgId } = await startMetaBenchWorld(id, cleanup);
       const ns = await createNamespace(`${id}p7`);
       cleanup.add("nats namespace", () => ns.delete());
 

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { newId, newLayerId, NEW_LAYER_CEILING, type Dispatch, type WriteIntent } from "@layers/contracts";
+import { dispatchSchema, newId, newLayerId, NEW_LAYER_CEILING, type Dispatch, type WriteIntent } from "@layers/contracts";
 import { json, type Db } from "@layers/db";
-import { childTraceparent, DEV_TOKEN_KEY, hopHeaders, sealToken } from "@layers/runtime";
-import type { SandboxClient } from "@layers/sandbox";
-import type { BenchNamespace } from "./env.ts";
+import { childTraceparent, createLogger, DEV_TOKEN_KEY, hopHeaders, sealToken } from "@layers/runtime";
+import { createSandboxClient, startSandbox, type SandboxClient } from "@layers/sandbox";
+import { createBenchDatabase, type BenchDatabase, type BenchNamespace, type Cleanup } from "./env.ts";
 
 /** Every axis on `auto`: the benchmarks measure the write path, not the approval queue. */
 export const AUTO = { creative: "auto", tactical: "auto", structural: "auto" } as const;
@@ -88,6 +88,18 @@ export async function insertAllowedWrites(db: Db, organizationId: string, a: See
   return out;
 }
 
+/**
+ * One sandbox account with `n` campaigns and, for each campaign, an allowed `update_budget` (budgets
+ * varying) — the rows gateway and gate leave for the dispatcher. P2, P4 and P6 drain these.
+ */
+export async function seedAllowedWrites(db: Db, sbx: SandboxClient, organizationId: string, n: number): Promise<{ layerId: string; actId: string; dispatches: Dispatch[] }> {
+  const a = await seedMetaAccount(db, sbx, organizationId, n);
+  const dispatches = await insertAllowedWrites(db, organizationId, a, a.campaignIds.map((campaignId, k) => ({ campaignId, seq: 1, cents: 2_000 + (k % 97) * 10 })));
+  // The same contract the gate's publishes satisfy.
+  if (dispatches.length > 0) dispatchSchema.parse(dispatches[0]);
+  return { layerId: a.layerId, actId: a.actId, dispatches };
+}
+
 /** Publishes like the gate (msgID = intent id, hop headers), in windows of 500 awaited PubAcks. */
 export async function publishDispatches(ns: BenchNamespace, dispatches: readonly Dispatch[]): Promise<void> {
   const subject = ns.names.subjects.dispatch("meta");
@@ -96,4 +108,24 @@ export async function publishDispatches(ns: BenchNamespace, dispatches: readonly
       dispatches.slice(i, i + 500).map((d) => ns.nats.js.publish(subject, JSON.stringify(d), { msgID: d.intentId, headers: hopHeaders({ requestId: d.requestId, traceparent: childTraceparent() }) })),
     );
   }
+}
+
+/** What the dispatcher benchmarks (P2, P6, P7) start from: their own database, a sandbox in this process, a partner org. */
+export interface MetaBenchWorld {
+  bdb: BenchDatabase;
+  sandbox: { url: string };
+  sbx: SandboxClient;
+  orgId: string;
+}
+
+/** Makes the world; `cleanup` removes it (the sandbox stops, the database is dropped). */
+export async function startMetaBenchWorld(id: string, cleanup: Cleanup): Promise<MetaBenchWorld> {
+  const bdb = await createBenchDatabase(id);
+  cleanup.add("database", () => bdb.drop());
+  // In the bench process: it is otherwise idle while the dispatchers run as their own processes.
+  const sandbox = await startSandbox({ port: 0, usageMaxScore: 1_000_000_000, log: createLogger({ service: "sandbox", level: "silent" }) });
+  cleanup.add("sandbox", () => sandbox.stop());
+  const orgId = newId("organization");
+  await bdb.db.insertInto("organizations").values({ id: orgId, name: "Bench partner" }).execute();
+  return { bdb, sandbox, sbx: createSandboxClient(sandbox.url), orgId };
 }
