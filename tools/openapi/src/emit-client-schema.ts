@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { baseConfigSchema, parseConfig } from "@layers/runtime";
 import { fetchLiveOpenApiDocument } from "./live-document.ts";
 import { renderClientSchema } from "./render-client-schema.ts";
 
@@ -10,10 +11,11 @@ import { renderClientSchema } from "./render-client-schema.ts";
  */
 const clientDir = new URL("../../../packages/client/", import.meta.url);
 
-const document = await fetchLiveOpenApiDocument({
-  databaseUrl: process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
-  natsUrl: process.env.NATS_URL ?? "nats://127.0.0.1:4222",
-});
+// Parsed once, like every service's config. The database only serves to create a throwaway one
+// beside it, so the default is the server's always-present `postgres` database.
+const configSchema = baseConfigSchema.pick({ NATS_URL: true }).extend({ DATABASE_URL: baseConfigSchema.shape.DATABASE_URL.unwrap().default("postgres://postgres@127.0.0.1:5432/postgres") });
+const config = parseConfig(configSchema);
+const document = await fetchLiveOpenApiDocument({ databaseUrl: config.DATABASE_URL, natsUrl: config.NATS_URL });
 if (document === null) {
   process.stderr.write("error: the gateway has no GET /openapi.json in this checkout; packages/client/openapi.json left as it is\n");
   process.exit(1);
