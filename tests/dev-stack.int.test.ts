@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { createServer as createHttpServer } from "node:http";
 import { tmpdir } from "node:os";
@@ -161,5 +161,20 @@ describe("dev stack (./dev start)", () => {
     child.kill("SIGINT");
     expect(await exited).toBe(0);
     await expect(fetch(`${seed.apiBaseUrl}/healthz`)).rejects.toThrow();
+    // Every service it started is gone too (each inherited this run's STACK_DIR): none left orphaned.
+    expect(processesWithEnv(`STACK_DIR=${dir}`), "services still running after the stack exited").toEqual([]);
   }, 90_000);
 });
+
+/** Live processes whose environment holds `entry` (exactly, as one NAME=value), with their command lines. */
+function processesWithEnv(entry: string): string[] {
+  const found: string[] = [];
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(entry)) found.push(`${pid} ${readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ")}`);
+    } catch {
+      // Gone meanwhile, or not ours to read.
+    }
+  }
+  return found;
+}

@@ -9,6 +9,7 @@ import { createDb, ensureDatabase, migrateToLatest } from "@layers/db";
 import { connectNats, ensureStreams, inheritedEnvironment, parseConfig } from "@layers/runtime";
 import { seedDev } from "./commands/seed-dev.ts";
 import { opsConfigSchema } from "./config.ts";
+import { stopOrder } from "./stack-stop-order.ts";
 
 /**
  * `./dev start`: migrations, streams, then every service as its own process (sandbox, gate,
@@ -138,8 +139,8 @@ async function shutdown(signal: string, exitCode = 0): Promise<void> {
   stopping = true;
   process.stderr.write(`stack: ${signal}: draining services\n`);
   const exits = [...children.values()].map((c) => new Promise<void>((r) => (c.exitCode !== null ? r() : c.once("exit", () => r()))));
-  // Stop accepting first (gateway), then the workers, then the sandbox.
-  for (const name of ["gateway", "gate", "dispatcher-meta", "dispatcher-tiktok", "dispatcher-apple", "webhooks", "sandbox"]) children.get(name)?.kill("SIGTERM");
+  // Stop accepting first (gateway), then every worker (whatever the service list holds), then the sandbox.
+  for (const name of stopOrder([...children.keys()])) children.get(name)?.kill("SIGTERM");
   await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 20_000))]);
   process.exit(exitCode);
 }
