@@ -73,7 +73,7 @@ export async function insertAllowedWrites(db: Db, organizationId: string, a: See
         intentId, jobId, organizationId, projectId: a.projectId, layerId: a.layerId, platform: "meta", operation: "update_budget", entityKey, entitySeq: w.seq, params,
         actor: { type: "partner", organizationId, apiKeyId: "bench" }, source: "api", requestId, acceptedAt: now.toISOString(),
       };
-      const dispatch: Dispatch = { intentId, jobId, verdictId, organizationId, projectId: a.projectId, layerId: a.layerId, platform: "meta", operation: "update_budget", entityKey, entitySeq: w.seq, params, currency: "USD", requestId };
+      const dispatch: Dispatch = { intentId, jobId, verdictId, organizationId, projectId: a.projectId, layerId: a.layerId, platform: "meta", operation: "update_budget", entityKey, entitySeq: w.seq, params, currency: "USD", adAccountId: a.adAccountId, requestId };
       jobs.push({ id: jobId, organization_id: organizationId, project_id: a.projectId, kind: "ads.update_budget", status: "running" as const, intent_id: intentId, verdict_id: verdictId, decision: "allow", created_at: now, updated_at: now });
       intents.push({
         id: intentId, job_id: jobId, organization_id: organizationId, project_id: a.projectId, layer_id: a.layerId, platform: "meta", operation: "update_budget",

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { createWriteStream, existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
@@ -68,9 +68,12 @@ export async function spawnService(name: string, entry: string, env: Record<stri
   if (pid === undefined) throw new Error(`could not spawn ${name}`);
   live.add(child);
   const lines: string[] = [];
+  // BENCH_SERVICE_LOGS=<dir> keeps every line each service writes in <dir>/<name>.log, for diagnosis.
+  const logFile = process.env.BENCH_SERVICE_LOGS ? createWriteStream(join(process.env.BENCH_SERVICE_LOGS, `${name.replace(/[^\w.-]+/g, "_")}.log`), { flags: "a" }) : undefined;
   const keep = (l: string) => {
     lines.push(l);
     if (lines.length > 30) lines.shift();
+    logFile?.write(`${l}\n`);
   };
   let readyAt: number | undefined;
   let exited: string | undefined;

@@ -156,7 +156,17 @@ export const dispatchSchema = writeIntentFields
     pendingActionId: true,
     requestId: true,
   })
-  .extend({ verdictId: uuidSchema, currency: currencySchema })
+  .extend({
+    verdictId: uuidSchema,
+    currency: currencySchema,
+    /**
+     * The write's Layers ad account, as the gate read it with the campaign. A dispatcher tells a
+     * write of an account whose budget is scheduled (its writes wait for the budget waker) from
+     * this alone, before any Postgres work. Absent on dispatches stored before it was carried:
+     * those take the full path.
+     */
+    adAccountId: idSchema("adAccount").optional(),
+  })
   .superRefine(checkParams);
 export type Dispatch = z.infer<typeof dispatchSchema>;
 

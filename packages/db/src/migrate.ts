@@ -15,6 +15,7 @@ import * as optimizerMetrics from "./migrations/2026_12_04_21_10_00_optimizer_me
 import * as callBudgets from "./migrations/2026_12_04_21_10_00_call_budgets.ts";
 import * as eventTraceparent from "./migrations/2026_12_05_00_00_30_event_traceparent.ts";
 import * as supersededWrites from "./migrations/2026_12_05_00_05_00_superseded_writes.ts";
+import * as callBudgetSchedule from "./migrations/2026_12_05_23_55_00_call_budget_schedule.ts";
 import * as optimizerRunJobs from "./migrations/2026_12_05_00_04_00_optimizer_run_jobs.ts";
 import * as jobCancelAndEvents from "./migrations/2026_12_05_00_02_00_job_cancel_and_events.ts";
 
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_12_04_21_10_00_call_budgets": callBudgets,
   "2026_12_05_00_00_30_event_traceparent": eventTraceparent,
   "2026_12_05_00_05_00_superseded_writes": supersededWrites,
+  "2026_12_05_23_55_00_call_budget_schedule": callBudgetSchedule,
   "2026_12_05_00_04_00_optimizer_run_jobs": optimizerRunJobs,
   "2026_12_05_00_02_00_job_cancel_and_events": jobCancelAndEvents,
 };

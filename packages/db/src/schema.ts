@@ -57,9 +57,10 @@ export interface CallBudgetsTable {
   paused_until: NullableTimestamp;
   adjusted_at: ColumnType<Date, Date | undefined, Date>;
   throttles: ColumnType<string, number | undefined, number>;
+  /** While ahead, the account's writes are published by the budget waker only (migration call_budget_schedule). */
+  scheduled_until: NullableTimestamp;
 }
 
-/** A write waiting for its account's call budget; the budget waker publishes it again. */
 /** One budget change a Meta ad set took (or is about to take), per intent; dispatcher-meta owns it. */
 export interface MetaAdsetBudgetChangesTable {
   ad_set_id: string;
@@ -67,6 +68,7 @@ export interface MetaAdsetBudgetChangesTable {
   changed_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+/** A booking of the budget waker: a write it published that has not drawn yet (counts as on its way until `booked_until`). */
 export interface CallBudgetWaitsTable {
   intent_id: string;
   platform: string;

@@ -55,8 +55,20 @@ export const dispatchConfigSchema = baseConfigSchema.extend({
   CALL_BUDGET_WAKE_MS: int(10).default(100),
   /** How long a woken write counts as on its way before the waker may publish it again. */
   CALL_BUDGET_BOOK_MS: int(100).default(5_000),
-  /** How long a write waiting for budget is left to the waker before the gate's hand-on sweep publishes it anyway. */
-  CALL_BUDGET_HOLD_MS: int(1_000).default(60_000),
+  /**
+   * How long an account stays scheduled (its writes published by the budget waker only) after a
+   * draw found no room or a waker pass left writes waiting. Half of it is the margin within which
+   * a dispatcher still acks a scheduled account's write unopened, so it must exceed a few waker ticks.
+   */
+  CALL_BUDGET_SCHEDULED_MS: int(500).default(3_000),
+  /**
+   * A write first delivered this long after it was published means the stream is backed up: its
+   * account is scheduled even with budget to spare, so that account's backlog waits in Postgres
+   * for the waker instead of in the stream in front of everybody else's writes.
+   */
+  CALL_BUDGET_LAG_MS: int(100).default(1_000),
+  /** Most writes of one scheduled account the waker keeps published and not yet drawn: the most of it that can stand in the stream ahead of other accounts. */
+  CALL_BUDGET_IN_STREAM_MAX: int(1).default(64),
 });
 
 export type DispatchConfig = z.infer<typeof dispatchConfigSchema>;

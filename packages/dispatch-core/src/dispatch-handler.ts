@@ -29,6 +29,7 @@ import { asOutbox, outcomeEvents, supersededEvents, tokenExpiredEvent } from "./
 import { createEntityHolds } from "./entity-holds.ts";
 import { keepLease } from "./lease-keeper.ts";
 import { createRowLoader } from "./load-ref.ts";
+import { BUDGET_BOOKING_HEADER, type AccountSchedule } from "./budgets/account-schedule.ts";
 import type { CallBudgets } from "./budgets/call-budgets.ts";
 import { PlatformThrottledError } from "./platform-errors.ts";
 
@@ -39,6 +40,8 @@ export interface DispatchHandlerDeps {
   config: DispatchConfig;
   /** The platform's per-account call budgets, shared by every instance. */
   budgets: CallBudgets;
+  /** The accounts whose writes the budget waker publishes (a copy from elsewhere is acked unopened). */
+  schedule: AccountSchedule;
   /** Attempt latency and outcome, throttles and retries per platform (main registers them). */
   metrics?: DispatchMetrics;
 }
@@ -87,6 +90,15 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
       log.debug("waits for an earlier write to the same entity (landing here)");
       return DONE;
     }
+    // A write of an account the budget waker schedules: it is `allowed` in Postgres, and the waker
+    // publishes it in turn, at the account's rate. Only the waker's copy goes on, so a hot
+    // account's backlog costs the others nothing but this lookup.
+    const booked = ctx.msg.headers?.has(BUDGET_BOOKING_HEADER) ?? false;
+    if (!booked && deps.schedule.leavesToWaker(d.adAccountId, Date.now())) {
+      log.debug("left to the budget waker: its account is scheduled");
+      deps.metrics?.budgetWait(platform, "left_to_waker");
+      return DONE;
+    }
     const { view, claimed } = await claims.submit(d.intentId);
     if (!view || view.platform !== platform) throw new PermanentError("unknown_intent", `intent ${d.intentId} is not a stored ${label} write`);
     if (claimed === undefined) {
@@ -124,9 +136,9 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
     const keeper = keepLease({ db, msg: ctx.msg, intentId: d.intentId, attempts, leaseMs: config.LEASE_MS, ackWaitMs: config.ACK_WAIT_MS, log: claimLog });
     let account: AdAccountTarget | undefined;
     let outcome: Outcome;
-    // Set when the write waits for its account's budget instead of calling: `refund` when no call was made.
-    // `park: false` + `holdMs`: it waits for a rule of its own entity; the hand-on sweep publishes it once `holdMs` passed.
-    let deferred: { refund: boolean; holdMs?: number; park?: false } | undefined;
+    // Set when the write goes back to `allowed` instead of calling: `refund` when no call was made.
+    // `holdMs`: nobody publishes it before then (a rule of its own entity); 0: the budget waker publishes it in turn.
+    let deferred: { refund: boolean; holdMs: number } | undefined;
     holds.hold(d.entityKey, d.entitySeq);
     try {
       // Only a crash loop gets here: normal failures are marked dead when the last attempt fails.
@@ -135,10 +147,14 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
       target.entity = write.entity;
       checkAccount(d, write);
       account = write.account;
-      const ticket = await deps.budgets.acquire(account.platformAccountId, d.intentId);
+      // Reached late on its first delivery: the stream is backed up, and this account's writes wait for the waker from now on.
+      const lagging = ctx.msg.info.deliveryCount === 1 && Date.now() - ctx.msg.time.getTime() > config.CALL_BUDGET_LAG_MS;
+      const ticket = await deps.budgets.acquire(account.platformAccountId, d.intentId, { lagging });
+      if (ticket.scheduledMs > 0) deps.schedule.note(account.id, ticket.scheduledMs, Date.now());
       if (!ticket.go) {
-        claimLog.debug({ waitMs: ticket.waitMs, reason: ticket.reason }, "waits for the account's call budget");
-        deferred = { refund: true };
+        claimLog.debug({ waitMs: ticket.waitMs, reason: ticket.reason, booked }, "waits for the account's call budget");
+        deps.metrics?.budgetWait(platform, "deferred");
+        deferred = { refund: true, holdMs: 0 };
         return DONE;
       }
       // A platform rule on the entity itself (Meta: an ad set's budget changes per hour) may close or hold the write.
@@ -150,7 +166,7 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
       }
       if (hold?.kind === "wait") {
         claimLog.info({ waitMs: hold.waitMs, reason: hold.reason }, "waits: the platform would refuse this change now");
-        deferred = { refund: true, holdMs: hold.waitMs, park: false };
+        deferred = { refund: true, holdMs: hold.waitMs };
         return DONE;
       }
       // The platform call is a client span of its own under the dispatch's consumer span.
@@ -165,7 +181,7 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
         // Throttled despite the budget: the account pauses for the regain time and its rate drops; the write waits, never dies of it.
         await deps.budgets.observe(account.platformAccountId, { kind: "throttle", retryAfterMs: err.retryAfterMs });
         claimLog.warn({ retryAfterMs: err.retryAfterMs }, "throttled by the platform; the account's writes wait for its budget");
-        deferred = { refund: false };
+        deferred = { refund: false, holdMs: 0 };
         return DONE;
       }
       if (err instanceof PermanentError && err.code !== "attempts_exhausted") {
@@ -186,10 +202,7 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
       // Before the record: the hand-on it publishes must find the entity free here.
       holds.release(d.entityKey, d.entitySeq);
       keeper.stop();
-      if (deferred !== undefined && account !== undefined) {
-        if (deferred.park !== false) await deps.budgets.park(account.platformAccountId, d.intentId);
-        await deferIntent(db, d.intentId, attempts, { refund: deferred.refund, holdMs: deferred.holdMs ?? config.CALL_BUDGET_HOLD_MS });
-      }
+      if (deferred !== undefined) await deferIntent(db, d.intentId, attempts, deferred);
     }
     const recorded = await record(d, target, outcome, ctx, claimLog);
     if (recorded) deps.metrics?.attempt(platform, outcome.kind, seconds());

@@ -14,7 +14,8 @@ export interface HandOnSweep {
  * `everyMs`, this platform's dispatcher hands on again the allowed writes at the head of their
  * entity that nobody claimed for `afterMs` (booked `retryMs` ahead, so each goes out once per
  * retry). Instances keep apart through the rows' `skip locked`; a copy racing a live hand-on is
- * harmless, the claim lets one through.
+ * harmless, the claim lets one through. Writes of accounts the budget waker schedules are its to
+ * publish (`scheduledAccounts`), so the sweep leaves them alone.
  */
 export function startHandOnSweep(deps: {
   db: Db;
@@ -25,13 +26,15 @@ export function startHandOnSweep(deps: {
   afterMs: number;
   everyMs: number;
   retryMs: number;
+  /** The ad accounts the budget waker schedules right now. */
+  scheduledAccounts?: () => readonly string[];
 }): HandOnSweep {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let current: Promise<void> | null = null;
 
   const pass = async (): Promise<void> => {
-    const due = await claimWaitingToSweep(deps.db, { platform: deps.platform, afterMs: deps.afterMs, retryMs: deps.retryMs, limit: 500 });
+    const due = await claimWaitingToSweep(deps.db, { platform: deps.platform, afterMs: deps.afterMs, retryMs: deps.retryMs, limit: 500, skipAdAccountIds: deps.scheduledAccounts?.() ?? [] });
     const stamp = Date.now();
     await Promise.all(
       due.map((row) =>

@@ -6,6 +6,7 @@ import type { DispatchConfig } from "./config.ts";
 import { createDispatchHandler } from "./dispatch-handler.ts";
 import { startHandOnSweep } from "./handon-sweep.ts";
 import { bucketOf, PLATFORM_CALL_LIMITS } from "./budgets/budget-policy.ts";
+import { createAccountSchedule, type AccountSchedule } from "./budgets/account-schedule.ts";
 import { startBudgetWaker } from "./budgets/budget-waker.ts";
 import { createCallBudgets, type CallBudgets } from "./budgets/call-budgets.ts";
 
@@ -47,14 +48,18 @@ export async function startDispatcher<Plan>(deps: DispatcherDeps, adapter: Dispa
     maxAckPending: 1_000,
   });
   const budgets = deps.budgets ?? createPlatformBudgets({ db: deps.db, log, config }, adapter.platform);
+  const schedule = accountScheduleOf(config);
   const waker = startBudgetWaker({
     db: deps.db,
     js: deps.nats.js,
     names,
     platform: adapter.platform,
     log: log.child({ component: "budget-waker" }),
+    schedule,
     intervalMs: config.CALL_BUDGET_WAKE_MS,
     bookMs: config.CALL_BUDGET_BOOK_MS,
+    scheduledMs: config.CALL_BUDGET_SCHEDULED_MS,
+    inStreamMax: config.CALL_BUDGET_IN_STREAM_MAX,
   });
   const consumer = await runConsumer({
     js: deps.nats.js,
@@ -64,7 +69,7 @@ export async function startDispatcher<Plan>(deps: DispatcherDeps, adapter: Dispa
     concurrency: config.DISPATCH_CONCURRENCY,
     retry: { maxAttempts: UNBOUNDED_DELIVERIES, backoffMs: config.RETRY_LADDER_MS },
     log,
-    handle: createDispatchHandler({ db: deps.db, js: deps.nats.js, names, config, budgets, ...(deps.metrics ? { metrics: deps.metrics } : {}) }, adapter),
+    handle: createDispatchHandler({ db: deps.db, js: deps.nats.js, names, config, budgets, schedule, ...(deps.metrics ? { metrics: deps.metrics } : {}) }, adapter),
     deadLetter: (dl) => recordDeadLetter(deps.db, dl),
   });
   const sweep = startHandOnSweep({
@@ -76,6 +81,7 @@ export async function startDispatcher<Plan>(deps: DispatcherDeps, adapter: Dispa
     afterMs: config.HANDON_SWEEP_AFTER_MS,
     everyMs: config.HANDON_SWEEP_EVERY_MS,
     retryMs: config.HANDON_SWEEP_RETRY_MS,
+    scheduledAccounts: () => schedule.scheduled(Date.now()),
   });
   return {
     durable,
@@ -91,5 +97,25 @@ export function createPlatformBudgets(deps: { db: Db; log: Logger; config: Dispa
   const limit = config.CALL_BUDGET_CALLS === undefined
     ? PLATFORM_CALL_LIMITS[platform]
     : { calls: config.CALL_BUDGET_CALLS, windowMs: config.CALL_BUDGET_WINDOW_MS ?? 1_000 };
-  return createCallBudgets({ db: deps.db, platform, shape: bucketOf(limit, config.CALL_BUDGET_HEADROOM), reportsUsage: opts.reportsUsage ?? false, log: deps.log.child({ component: "call-budgets" }), batch: { maxBatch: config.DISPATCH_BATCH_MAX, maxInFlight: config.DISPATCH_BATCHES_IN_FLIGHT } });
+  return createCallBudgets({
+    db: deps.db,
+    platform,
+    shape: bucketOf(limit, config.CALL_BUDGET_HEADROOM),
+    reportsUsage: opts.reportsUsage ?? false,
+    scheduledMs: config.CALL_BUDGET_SCHEDULED_MS,
+    log: deps.log.child({ component: "call-budgets" }),
+    batch: { maxBatch: config.DISPATCH_BATCH_MAX, maxInFlight: config.DISPATCH_BATCHES_IN_FLIGHT },
+  });
+}
+
+/**
+ * A scheduled account's write is left to the waker only while its schedule has half of
+ * `CALL_BUDGET_SCHEDULED_MS` left: time for several waker passes, one of which publishes it.
+ */
+export function accountScheduleOf(config: Pick<DispatchConfig, "CALL_BUDGET_SCHEDULED_MS" | "CALL_BUDGET_WAKE_MS">): AccountSchedule {
+  const marginMs = config.CALL_BUDGET_SCHEDULED_MS / 2;
+  if (marginMs < 3 * config.CALL_BUDGET_WAKE_MS) {
+    throw new Error(`CALL_BUDGET_SCHEDULED_MS (${config.CALL_BUDGET_SCHEDULED_MS}) must be at least 6 × CALL_BUDGET_WAKE_MS (${config.CALL_BUDGET_WAKE_MS}): a write left to the waker must see a waker pass before its account's schedule lapses`);
+  }
+  return createAccountSchedule({ marginMs });
 }

@@ -57,7 +57,18 @@ export interface WaitingToSweep {
  * returns its dispatch message to publish again. A copy that races a live one is harmless: the
  * claim lets one through.
  */
-export async function claimWaitingToSweep(db: Kysely<Database>, opts: { platform: string; afterMs: number; retryMs: number; limit: number }): Promise<WaitingToSweep[]> {
+export async function claimWaitingToSweep(
+  db: Kysely<Database>,
+  opts: {
+    platform: string;
+    afterMs: number;
+    retryMs: number;
+    limit: number;
+    /** Ad accounts whose writes the budget waker publishes: left to it (a copy from here would only be acked unopened). */
+    skipAdAccountIds?: readonly string[];
+  },
+): Promise<WaitingToSweep[]> {
+  const skip = opts.skipAdAccountIds ?? [];
   const { rows } = await sql<WaitingToSweep>`
     update write_intents set lease_until = now() + ${opts.retryMs}::int * interval '1 millisecond'
     where id in (
@@ -65,6 +76,7 @@ export async function claimWaitingToSweep(db: Kysely<Database>, opts: { platform
       where w.state = 'allowed' and w.platform = ${opts.platform} and w.dispatch is not null
         and w.decided_at < now() - ${opts.afterMs}::int * interval '1 millisecond'
         and (w.lease_until is null or w.lease_until < now())
+        and not coalesce((w.dispatch ->> 'adAccountId') = any(${skip as string[]}::text[]), false)
         and not exists (
           select 1 from write_intents e where e.entity_key = w.entity_key and e.entity_seq < w.entity_seq and e.state in ${OPEN}
         )

@@ -164,6 +164,8 @@ export async function createDispatchHarness(opts: DispatchHarnessOptions) {
       entitySeq: intent.entitySeq,
       params,
       currency: a.currency,
+      // The gate reads the account with the campaign and puts it on the dispatch.
+      adAccountId: a.adAccountId,
       ...(o.pendingActionId ? { pendingActionId: o.pendingActionId } : {}),
       requestId: intent.requestId,
     };

@@ -9,8 +9,10 @@ import { createTestEnv, type TestEnv } from "@layers/testkit";
 /**
  * Draws of the handlers running at once share one statement (group commit). Each is answered as if
  * the batch's draws ran one after the other: the bucket is refilled once, and only as many writes
- * as it holds tokens go; paused accounts and accounts with writes queued ahead keep their rules.
+ * as it holds tokens go; paused accounts and scheduled accounts (only the waker's bookings draw)
+ * keep their rules, and a batch that leaves any write without a token schedules the account.
  */
+const SCHEDULED_MS = 3_000;
 let env: TestEnv;
 let budgets: CallBudgets;
 let org: string;
@@ -18,7 +20,7 @@ let project: string;
 beforeAll(async () => {
   env = await createTestEnv();
   // Burst 5, refill so slow that no token comes back during the test.
-  budgets = createCallBudgets({ db: env.db, platform: "meta", shape: { rate: 0.001, burst: 5 }, reportsUsage: true, log: createLogger({ service: "test", level: "silent" }), batch: { maxBatch: 64, maxInFlight: 1 } });
+  budgets = createCallBudgets({ db: env.db, platform: "meta", shape: { rate: 0.001, burst: 5 }, reportsUsage: true, scheduledMs: SCHEDULED_MS, log: createLogger({ service: "test", level: "silent" }), batch: { maxBatch: 64, maxInFlight: 1 } });
   org = newId("organization");
   project = randomUUID();
   await env.db.insertInto("organizations").values({ id: org, name: "Partner" }).execute();
@@ -64,17 +66,31 @@ describe("call budgets: batched draws", () => {
     expect(tickets.every((t) => !t.go && t.reason === "paused")).toBe(true);
   });
 
-  it("with a write queued on the account, only the woken write goes; new ones queue behind", async () => {
+  it("with the account scheduled, only the waker's booked write goes; the others wait, and no booking outlives its draw", async () => {
     await budgets.acquire("act_q", newId("intent"));
-    const [parked, woken] = [await intent(), await intent()];
-    await budgets.park("act_q", parked);
-    await budgets.park("act_q", woken);
-    await env.db.updateTable("call_budget_waits").set({ booked_until: new Date(Date.now() + 5_000) }).where("intent_id", "=", woken).execute();
-    const tickets = await Promise.all([budgets.acquire("act_q", newId("intent")), budgets.acquire("act_q", newId("intent")), budgets.acquire("act_q", woken), budgets.acquire("act_q", newId("intent"))]);
+    await env.db.updateTable("call_budgets").set({ scheduled_until: new Date(Date.now() + 60_000) }).where("account_key", "=", "q").execute();
+    const [booked, refusedBooking] = [await intent(), await intent()];
+    const until = new Date(Date.now() + 5_000);
+    await env.db.insertInto("call_budget_waits").values([booked, refusedBooking].map((id) => ({ intent_id: id, platform: "meta", account_key: "q", booked_until: until }))).execute();
+    const tickets = await Promise.all([budgets.acquire("act_q", newId("intent")), budgets.acquire("act_q", newId("intent")), budgets.acquire("act_q", booked), budgets.acquire("act_q", newId("intent"))]);
     expect(tickets.map((t) => t.go)).toEqual([false, false, true, false]);
-    expect(tickets.filter((t) => !t.go).every((t) => !t.go && t.reason === "queued")).toBe(true);
-    // The woken write left the queue as it drew; the parked one still waits.
-    const waits = (await env.db.selectFrom("call_budget_waits").select("intent_id").where("account_key", "=", "q").execute()).map((w) => w.intent_id);
-    expect(waits).toEqual([parked]);
+    expect(tickets.filter((t) => !t.go).every((t) => !t.go && t.reason === "scheduled" && t.scheduledMs > 55_000)).toBe(true);
+    // Paused: even a booked write waits, and its booking ends so the waker publishes it again later.
+    await env.db.updateTable("call_budgets").set({ paused_until: new Date(Date.now() + 60_000) }).where("account_key", "=", "q").execute();
+    expect(await budgets.acquire("act_q", refusedBooking)).toMatchObject({ go: false, reason: "paused" });
+    expect(await env.db.selectFrom("call_budget_waits").select("intent_id").where("account_key", "=", "q").execute()).toEqual([]);
+  });
+
+  it("a draw that finds no room schedules the account; a draw with room leaves an unscheduled account alone", async () => {
+    const ticket = async () => budgets.acquire("act_s", newId("intent"));
+    const scheduledUntil = async () => (await env.db.selectFrom("call_budgets").select("scheduled_until").where("account_key", "=", "s").executeTakeFirstOrThrow()).scheduled_until;
+    for (let i = 0; i < 5; i++) expect((await ticket()).go).toBe(true);
+    expect(await scheduledUntil()).toBeNull();
+    const refused = await ticket();
+    expect(refused).toMatchObject({ go: false, reason: "empty" });
+    expect(!refused.go && refused.scheduledMs).toBeGreaterThan(SCHEDULED_MS - 500);
+    expect(!refused.go && refused.scheduledMs).toBeLessThanOrEqual(SCHEDULED_MS);
+    const at = (await scheduledUntil())!.getTime();
+    expect(Math.abs(at - (Date.now() + SCHEDULED_MS))).toBeLessThan(1_000);
   });
 });

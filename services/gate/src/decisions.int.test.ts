@@ -61,6 +61,8 @@ describe("gate - allow", () => {
       entitySeq: s.intent.entitySeq,
       params: { campaignId, dailyBudgetCents: 7_500 },
       currency: "EUR",
+      // Read with the campaign: the dispatcher knows the account before any Postgres work.
+      adAccountId: t.adAccountId,
       requestId: s.intent.requestId,
     });
 
@@ -280,7 +282,7 @@ describe("gate - campaign create", () => {
       origin: "layers",
     });
     const [d] = await h.dispatchesFor(s.intent.intentId);
-    expect(d!.body).toMatchObject({ operation: "create_campaign", params: params(t, campaignId), currency: "USD" });
+    expect(d!.body).toMatchObject({ operation: "create_campaign", params: params(t, campaignId), currency: "USD", adAccountId: t.adAccountId });
   });
 
   it("queued: inserts the campaign row as pending_approval and a pending action describing the create", async () => {

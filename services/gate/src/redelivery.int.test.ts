@@ -41,6 +41,9 @@ describe("gate - redelivery of a decided intent", () => {
     // Re-published with the same msg id, so JetStream kept only the first.
     const sent = onWire(s.intent.intentId).filter((w) => w.subject === h.env.names.subjects.dispatch("meta"));
     expect(sent.map((w) => w.msgId)).toEqual([s.intent.intentId, s.intent.intentId]);
+    // The replayed decision rebuilds the same message, ad account included.
+    expect(sent[1]!.body).toEqual(sent[0]!.body);
+    expect(sent[0]!.body).toMatchObject({ adAccountId: t.adAccountId });
     expect(await h.job(s.intent.jobId)).toMatchObject({ status: "running", verdict_id: first.verdictId });
   });
 

@@ -5,23 +5,33 @@ import { createGroupCommitter, type BatchAnswer, type Logger } from "@layers/run
 import { learn, SLOW_DOWN_AT_PCT, type BucketShape, type BudgetSignal } from "./budget-policy.ts";
 
 export type Ticket =
-  /** Call now: a token was taken from the account's budget. */
-  | { go: true }
-  /** Wait: the account is out of budget, paused by the platform, or others of its writes wait first. */
-  | { go: false; waitMs: number; reason: "paused" | "empty" | "queued" };
+  /** Call now: a token was taken from the account's budget. `scheduledMs`: how long the account stays scheduled (0: it is not). */
+  | { go: true; scheduledMs: number }
+  /**
+   * Wait: the account is out of budget, paused by the platform, or scheduled (its writes are
+   * published by the waker only, and this one was not). The account stays scheduled for
+   * `scheduledMs` from now: the write goes back to `allowed` and the waker publishes it in turn.
+   */
+  | { go: false; waitMs: number; reason: "paused" | "empty" | "scheduled"; scheduledMs: number };
 
 /**
  * The call budgets of one platform's accounts, shared by every instance of its dispatcher
- * through Postgres (`call_budgets`, `call_budget_waits`). One draw is one statement: the row lock
- * makes it atomic across instances, and nothing lives only in a process, so a crash loses no
- * budget state.
+ * through Postgres (`call_budgets`, and the waker's bookings in `call_budget_waits`). One draw is
+ * one statement: the row lock makes it atomic across instances, and nothing lives only in a
+ * process, so a crash loses no budget state.
+ *
+ * A draw that finds no room, or comes from a backed-up stream, schedules the account
+ * (`scheduled_until`, `scheduledMs` ahead): from then on only the waker's publishes may draw for
+ * it, in decided order at the account's rate, until the waker finds none of its writes waiting.
  */
 export interface CallBudgets {
   readonly platform: Platform;
-  /** Draws one call for `intentId` from the account's budget. */
-  acquire(accountKey: string, intentId: string): Promise<Ticket>;
-  /** Queues the write behind its account's budget (keeps its place when it was queued already). */
-  park(accountKey: string, intentId: string): Promise<void>;
+  /**
+   * Draws one call for `intentId` from the account's budget. `lagging`: the write reached the
+   * dispatcher late (the stream is backed up), so its account is scheduled even if it has room:
+   * its other writes then wait for the waker instead of standing in front of other accounts'.
+   */
+  acquire(accountKey: string, intentId: string, opts?: { lagging?: boolean }): Promise<Ticket>;
   /** Feeds what the platform said about the account into its learned rate and pause. */
   observe(accountKey: string, signal: BudgetSignal): Promise<void>;
 }
@@ -37,8 +47,16 @@ export interface CallBudgetsDeps {
    */
   reportsUsage: boolean;
   log: Logger;
+  /** How long an account stays scheduled after a draw found no room (the waker extends it while writes wait). */
+  scheduledMs: number;
   /** Group commit of draws: most draws one statement takes, and such statements in flight at once (default 64, 2). */
   batch?: { maxBatch: number; maxInFlight: number };
+}
+
+interface Draw {
+  accountKey: string;
+  intentId: string;
+  lagging: boolean;
 }
 
 interface DrawRow {
@@ -46,8 +64,9 @@ interface DrawRow {
   rate: number;
   base_rate: number;
   avail: number;
-  queued: number;
   paused_ms: number | null;
+  /** How long the account stays scheduled from now (0 or less: not scheduled). */
+  scheduled_ms: number;
 }
 
 export function createCallBudgets(deps: CallBudgetsDeps): CallBudgets {
@@ -67,112 +86,111 @@ export function createCallBudgets(deps: CallBudgetsDeps): CallBudgets {
 
   /**
    * Refills the bucket for the time gone by and takes a token when the account is not paused and
-   * none of its queued writes is ahead: a write the waker published (booked) may draw, a new one
-   * joins the queue behind the parked ones. A drawn write leaves the queue in the same statement.
+   * the write may draw: the waker published it (booked), or the account is not scheduled. A write
+   * that gets no token schedules the account. Its booking, if any, ends either way: a drawn write
+   * is on its way, a refused one goes back to the account's queue.
    */
-  async function draw(accountKey: string, intentId: string): Promise<DrawRow | undefined> {
+  async function draw(accountKey: string, intentId: string, lagging: boolean): Promise<DrawRow | undefined> {
     const r = await sql<DrawRow>`
       with cur as (
-        select b.platform, b.account_key, b.rate, b.base_rate, b.paused_until, clock_timestamp() as t,
+        select b.platform, b.account_key, b.rate, b.base_rate, b.paused_until, b.scheduled_until, clock_timestamp() as t,
           least(b.burst, b.tokens + b.rate * greatest(0, extract(epoch from clock_timestamp() - b.refilled_at))) as avail
         from call_budgets b where b.platform = ${platform} and b.account_key = ${accountKey}
         for update
-      ), q as (
-        select
-          exists (select 1 from call_budget_waits w where w.intent_id = ${intentId} and w.booked_until is not null) as woken,
-          (select count(*)::int from call_budget_waits w
-            where w.platform = ${platform} and w.account_key = ${accountKey} and w.intent_id <> ${intentId} and w.booked_until is null) as queued
       ), d as (
-        select cur.*, q.queued,
-          (cur.paused_until is null or cur.paused_until <= cur.t) and cur.avail >= 1 and (q.woken or q.queued = 0) as go
-        from cur, q
+        select cur.*,
+          (cur.paused_until is null or cur.paused_until <= cur.t) and cur.avail >= 1
+            and (cur.scheduled_until is null or cur.scheduled_until <= cur.t
+              or exists (select 1 from call_budget_waits w where w.intent_id = ${intentId} and w.booked_until is not null)) as go
+        from cur
+      ), s as (
+        select d.*, case when d.go and not ${lagging}::boolean then d.scheduled_until else greatest(d.scheduled_until, d.t + ${deps.scheduledMs}::int * interval '1 millisecond') end as sched
+        from d
       ), u as (
-        update call_budgets b set tokens = d.avail - case when d.go then 1 else 0 end, refilled_at = d.t
-        from d where b.platform = d.platform and b.account_key = d.account_key
+        update call_budgets b set tokens = s.avail - case when s.go then 1 else 0 end, refilled_at = s.t, scheduled_until = s.sched
+        from s where b.platform = s.platform and b.account_key = s.account_key
       ), done as (
-        delete from call_budget_waits w using d where w.intent_id = ${intentId} and d.go
+        delete from call_budget_waits w where w.intent_id = ${intentId} and exists (select 1 from s)
       )
-      select go, rate, base_rate, avail, queued,
-        case when paused_until > t then extract(epoch from paused_until - t) * 1000 end as paused_ms
-      from d`.execute(db);
+      select go, rate, base_rate, avail,
+        case when paused_until > t then extract(epoch from paused_until - t) * 1000 end as paused_ms,
+        coalesce(extract(epoch from sched - t) * 1000, 0)::float8 as scheduled_ms
+      from s`.execute(db);
     return r.rows[0];
   }
 
   /**
    * `draw` for many writes in one statement (the draws of the handlers running at once), each
    * answered as if the batch's draws ran one after the other in order: every account's bucket is
-   * refilled once, and of its writes allowed to draw (not paused; woken, or nothing queued ahead)
-   * the first `floor(avail)` take a token. An account whose row is missing answers undefined (the
-   * caller draws alone, which creates it).
+   * refilled once, and of its writes allowed to draw (not paused; booked, or the account not
+   * scheduled) the first `floor(avail)` take a token; if any of its writes got none or lags, the
+   * account is scheduled. An account whose row is missing answers undefined (the caller draws alone,
+   * which creates it).
    */
-  async function drawMany(items: ReadonlyArray<{ accountKey: string; intentId: string }>): Promise<Array<DrawRow | undefined>> {
-    const req = items.map((x, ord) => ({ ord, account_key: x.accountKey, intent_id: x.intentId }));
+  async function drawMany(items: ReadonlyArray<Draw>): Promise<Array<DrawRow | undefined>> {
+    const req = items.map((x, ord) => ({ ord, account_key: x.accountKey, intent_id: x.intentId, lagging: x.lagging }));
     const r = await sql<DrawRow & { ord: number }>`
       with req as (
-        select * from jsonb_to_recordset(${JSON.stringify(req)}::jsonb) as r(ord int, account_key text, intent_id text)
+        select * from jsonb_to_recordset(${JSON.stringify(req)}::jsonb) as r(ord int, account_key text, intent_id text, lagging boolean)
       ), cur as (
-        select b.platform, b.account_key, b.rate, b.base_rate, b.paused_until, clock_timestamp() as t,
+        select b.platform, b.account_key, b.rate, b.base_rate, b.paused_until, b.scheduled_until, clock_timestamp() as t,
           least(b.burst, b.tokens + b.rate * greatest(0, extract(epoch from clock_timestamp() - b.refilled_at))) as avail
         from call_budgets b where b.platform = ${platform} and b.account_key in (select account_key from req)
         for update
       ), q as (
-        select req.ord, req.account_key, req.intent_id, cur.rate, cur.base_rate, cur.paused_until, cur.t, cur.avail,
-          (select count(*)::int from call_budget_waits w
-            where w.platform = ${platform} and w.account_key = req.account_key and w.intent_id <> req.intent_id and w.booked_until is null) as queued,
+        select req.ord, req.account_key, req.intent_id, req.lagging, cur.rate, cur.base_rate, cur.paused_until, cur.scheduled_until, cur.t, cur.avail,
           (cur.paused_until is null or cur.paused_until <= cur.t)
-            and (exists (select 1 from call_budget_waits w where w.intent_id = req.intent_id and w.booked_until is not null)
-              or not exists (select 1 from call_budget_waits w
-                where w.platform = ${platform} and w.account_key = req.account_key and w.intent_id <> req.intent_id and w.booked_until is null)) as may
+            and (cur.scheduled_until is null or cur.scheduled_until <= cur.t
+              or exists (select 1 from call_budget_waits w where w.intent_id = req.intent_id and w.booked_until is not null)) as may
         from req join cur on cur.account_key = req.account_key
       ), d as (
         select q.*, q.may and (count(*) filter (where q.may) over (partition by q.account_key order by q.ord)) <= q.avail as go from q
       ), g as (
-        select d.*, coalesce(count(*) filter (where d.go) over (partition by d.account_key order by d.ord rows between unbounded preceding and 1 preceding), 0) as gone_before from d
+        select d.*, coalesce(count(*) filter (where d.go) over (partition by d.account_key order by d.ord rows between unbounded preceding and 1 preceding), 0) as gone_before,
+          case when bool_and(d.go and not d.lagging) over (partition by d.account_key) then d.scheduled_until
+            else greatest(d.scheduled_until, d.t + ${deps.scheduledMs}::int * interval '1 millisecond') end as sched
+        from d
       ), u as (
-        update call_budgets b set tokens = x.avail - x.n, refilled_at = x.t
-        from (select account_key, min(avail) as avail, min(t) as t, count(*) filter (where go) as n from d group by account_key) x
+        update call_budgets b set tokens = x.avail - x.n, refilled_at = x.t, scheduled_until = x.sched
+        from (select account_key, min(avail) as avail, min(t) as t, count(*) filter (where go) as n, max(sched) as sched from g group by account_key) x
         where b.platform = ${platform} and b.account_key = x.account_key
       ), done as (
-        delete from call_budget_waits w using d where w.intent_id = d.intent_id and d.go
+        delete from call_budget_waits w using g where w.intent_id = g.intent_id
       )
-      select ord, go, rate, base_rate, avail - gone_before as avail, queued,
-        case when paused_until > t then extract(epoch from paused_until - t) * 1000 end as paused_ms
+      select ord, go, rate, base_rate, avail - gone_before as avail,
+        case when paused_until > t then extract(epoch from paused_until - t) * 1000 end as paused_ms,
+        coalesce(extract(epoch from sched - t) * 1000, 0)::float8 as scheduled_ms
       from g`.execute(db);
     const byOrd = new Map(r.rows.map((row) => [row.ord, row]));
     return items.map((_, ord) => byOrd.get(ord));
   }
 
-  const draws = createGroupCommitter<{ accountKey: string; intentId: string }, DrawRow | undefined>({
+  const draws = createGroupCommitter<Draw, DrawRow | undefined>({
     maxBatch: deps.batch?.maxBatch ?? 64,
     maxInFlight: deps.batch?.maxInFlight ?? 2,
     runBatch: async (items) => (await drawMany(items)).map((row): BatchAnswer<DrawRow | undefined> => (row ? { ok: row } : { alone: true })),
-    runAlone: (x) => draw(x.accountKey, x.intentId),
+    runAlone: (x) => draw(x.accountKey, x.intentId, x.lagging),
   });
 
   return {
     platform,
-    async acquire(account, intentId) {
+    async acquire(account, intentId, opts = {}) {
       const accountKey = budgetKey(account);
+      const lagging = opts.lagging ?? false;
       if (!known.has(accountKey)) await ensure(accountKey);
-      let row = await draws.submit({ accountKey, intentId });
+      let row = await draws.submit({ accountKey, intentId, lagging });
       if (row === undefined) {
         // The row went away (ops reset): create it again and draw once more.
         await ensure(accountKey);
-        row = await draw(accountKey, intentId);
+        row = await draw(accountKey, intentId, lagging);
         if (row === undefined) throw new Error(`call budget ${platform}/${accountKey} could not be created`);
       }
       known.set(accountKey, { rate: row.rate, baseRate: row.base_rate });
-      if (row.go) return { go: true };
-      if (row.paused_ms !== null) return { go: false, waitMs: Math.ceil(row.paused_ms), reason: "paused" };
-      const waitMs = Math.ceil(((row.queued + 1 - row.avail) / Math.max(row.rate, 1e-6)) * 1000);
-      return { go: false, waitMs, reason: row.queued > 0 ? "queued" : "empty" };
-    },
-
-    async park(account, intentId) {
-      const accountKey = budgetKey(account);
-      await sql`
-        insert into call_budget_waits (intent_id, platform, account_key) values (${intentId}, ${platform}, ${accountKey})
-        on conflict (intent_id) do update set booked_until = null`.execute(db);
+      const scheduledMs = Math.max(0, Math.floor(row.scheduled_ms));
+      if (row.go) return { go: true, scheduledMs };
+      if (row.paused_ms !== null) return { go: false, waitMs: Math.ceil(row.paused_ms), reason: "paused", scheduledMs };
+      const waitMs = Math.ceil(((1 - Math.min(row.avail, 1)) / Math.max(row.rate, 1e-6)) * 1000);
+      return { go: false, waitMs, reason: row.avail >= 1 ? "scheduled" : "empty", scheduledMs };
     },
 
     async observe(account, signal) {
@@ -199,7 +217,15 @@ export function createCallBudgets(deps: CallBudgetsDeps): CallBudgets {
             rate: change.rate,
             paused_until: change.pausedUntilMs === null ? null : new Date(change.pausedUntilMs),
             adjusted_at: new Date(change.adjustedAtMs),
-            ...(change.throttled ? { tokens: 0, refilled_at: new Date(now), throttles: sql<string>`throttles + 1` as never } : {}),
+            ...(change.throttled
+              ? {
+                  tokens: 0,
+                  refilled_at: new Date(now),
+                  throttles: sql<string>`throttles + 1` as never,
+                  // Its writes wait for the waker from now on, which publishes none before the pause ends.
+                  scheduled_until: sql<Date>`greatest(scheduled_until, paused_until, ${change.pausedUntilMs === null ? null : new Date(change.pausedUntilMs)}::timestamptz, now()) + ${deps.scheduledMs}::int * interval '1 millisecond'` as never,
+                }
+              : {}),
           })
           .where("platform", "=", platform)
           .where("account_key", "=", accountKey)

@@ -43,8 +43,8 @@ export function useLifecycleFixture() {
         replyTo: null,
       });
     },
-    /** The gate's `allow` verdict on `i`, with its audit row and stored dispatch. */
-    async allow(i: WriteIntent, axis: Axis = "structural"): Promise<void> {
+    /** The gate's `allow` verdict on `i`, with its audit row and stored dispatch (carrying the write's ad account when given). */
+    async allow(i: WriteIntent, axis: Axis = "structural", opts: { adAccountId?: string } = {}): Promise<void> {
       const verdictId = randomUUID();
       await storeDecision(f.env.db, {
         move: "allow",
@@ -53,7 +53,7 @@ export function useLifecycleFixture() {
         jobId: i.jobId,
         at: new Date(),
         pendingActionId: null,
-        dispatch: { ...i, verdictId, currency: "USD" } as never,
+        dispatch: { ...i, verdictId, currency: "USD", ...(opts.adAccountId ? { adAccountId: opts.adAccountId } : {}) } as never,
         events: [],
         entityKey: i.entityKey,
         entitySeq: i.entitySeq,

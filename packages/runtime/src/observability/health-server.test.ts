@@ -54,11 +54,14 @@ describe("health server", () => {
     m.attempt("tiktok", "retry", 0.2);
     m.attempt("tiktok", "landed", 0.1);
     m.throttled("tiktok");
+    m.budgetWait("tiktok", "left_to_waker");
+    m.budgetWait("tiktok", "left_to_waker");
     const text = await registry.metrics();
     expect(promSample(text, "dispatch_retries_total", { platform: "tiktok" })).toBe(1);
     expect(promSample(text, "dispatch_attempts_total", { platform: "tiktok", outcome: "landed" })).toBe(1);
     expect(promSample(text, "dispatch_attempts_total", { platform: "tiktok", outcome: "retry" })).toBe(1);
     expect(promSample(text, "platform_throttles_total", { platform: "tiktok" })).toBe(1);
+    expect(promSample(text, "dispatch_budget_waits_total", { platform: "tiktok", how: "left_to_waker" })).toBe(2);
   });
 });
 

@@ -44,6 +44,11 @@ export interface DispatchMetrics {
   attempt(platform: string, outcome: DispatchOutcome, seconds: number): void;
   /** The platform refused for rate reasons (the attempt then retries). */
   throttled(platform: string): void;
+  /**
+   * A write waits for its account's call budget: `left_to_waker` when its account is scheduled and
+   * the message was acked unopened, `deferred` when a draw found no room (claimed, then sent back).
+   */
+  budgetWait(platform: string, how: "left_to_waker" | "deferred"): void;
 }
 
 export function dispatchMetrics(registry: Registry): DispatchMetrics {
@@ -57,6 +62,12 @@ export function dispatchMetrics(registry: Registry): DispatchMetrics {
   });
   const retries = new Counter({ name: "dispatch_retries_total", help: "Dispatch attempts that went back to the stream to retry later, by platform", labelNames: ["platform"], registers: [registry] });
   const throttles = new Counter({ name: "platform_throttles_total", help: "Platform rate refusals seen by dispatch attempts, by platform", labelNames: ["platform"], registers: [registry] });
+  const budgetWaits = new Counter({
+    name: "dispatch_budget_waits_total",
+    help: "Writes that wait for their account's call budget, by platform and how (left_to_waker: acked unopened; deferred: sent back after a draw)",
+    labelNames: ["platform", "how"],
+    registers: [registry],
+  });
   return {
     attempt(platform, outcome, seconds) {
       attempts.inc({ platform, outcome });
@@ -64,6 +75,7 @@ export function dispatchMetrics(registry: Registry): DispatchMetrics {
       if (outcome === "retry") retries.inc({ platform });
     },
     throttled: (platform) => throttles.inc({ platform }),
+    budgetWait: (platform, how) => budgetWaits.inc({ platform, how }),
   };
 }
 

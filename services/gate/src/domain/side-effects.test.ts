@@ -7,6 +7,7 @@ const names = natsNames("lay");
 const CMP = "cmp_0000000000000000000000000a";
 const VERDICT = "0e7b9c55-3f5e-4c1a-9d1e-5b2a7c8d9e0f";
 const PA = "pa_0000000000000000000000000a";
+const ACC = "aa_0000000000000000000000000a";
 
 function record(over: Partial<DecisionRecord> = {}): DecisionRecord {
   return {
@@ -18,6 +19,7 @@ function record(over: Partial<DecisionRecord> = {}): DecisionRecord {
     pendingActionId: null,
     decidedAt: new Date("2026-11-22T10:00:01.000Z"),
     currency: "EUR",
+    adAccountId: ACC,
     result: null,
     replyTo: "lay.verdict.gw1",
     awaitingDispatch: true,
@@ -117,7 +119,7 @@ describe("effectsOf - what each decision publishes", () => {
     }
   });
 
-  it("the dispatch carries the intent, verdict and layer currency under the intent id", () => {
+  it("the dispatch carries the intent, verdict, layer currency and ad account under the intent id", () => {
     const { dispatch } = effectsOf(record({ pendingActionId: PA }), names);
     expect(dispatch!.subject).toBe("lay.dispatch.meta");
     expect(dispatch!.msgID).toBe("int_0000000000000000000000000a");
@@ -134,9 +136,15 @@ describe("effectsOf - what each decision publishes", () => {
       entitySeq: 3,
       params: { campaignId: CMP, dailyBudgetCents: 7_500 },
       currency: "EUR",
+      adAccountId: ACC,
       pendingActionId: PA,
       requestId: "req-1",
     });
+  });
+
+  it("a write whose ad account is unknown is dispatched without one (the dispatcher takes the full path)", () => {
+    const { dispatch } = effectsOf(record({ adAccountId: null }), names);
+    expect(dispatchSchema.parse(dispatch!.body)).not.toHaveProperty("adAccountId");
   });
 
   it("repeats identically (same event ids) and ids differ per event type and intent", () => {

@@ -24,6 +24,8 @@ export interface DecisionRecord {
   decidedAt: Date;
   /** The layer currency, carried on the dispatch. */
   currency: string;
+  /** The write's Layers ad account (the campaign's, or a campaign create's own), carried on the dispatch; null when unknown. */
+  adAccountId: string | null;
   /** Policy operations: the state after the change. */
   result: Record<string, unknown> | null;
   /** Where the accepting gateway waits for the verdict (null: nobody waits). */
@@ -77,6 +79,7 @@ export function effectsOf(r: DecisionRecord, names: NatsNames): Effects {
             entitySeq: intent.entitySeq,
             params: intent.params,
             currency: r.currency,
+            ...(r.adAccountId ? { adAccountId: r.adAccountId } : {}),
             ...(pendingActionId ? { pendingActionId } : {}),
             requestId: intent.requestId,
           },

@@ -88,6 +88,7 @@ export async function recordDecision(trx: Kysely<Database>, d: DecisionToRecord)
     pendingActionId,
     decidedAt: at,
     currency: ctx.layer.currency,
+    adAccountId: ctx.campaign?.ad_account_id ?? params.create?.adAccountId ?? null,
     result,
     replyTo: d.replyTo,
     awaitingDispatch: state === "allowed",

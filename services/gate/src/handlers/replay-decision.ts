@@ -23,8 +23,15 @@ export async function replayDecision(trx: Kysely<Database>, row: WriteIntentRow)
     pendingActionId: audit.pending_action_id,
     decidedAt: audit.occurred_at,
     currency: (await layerCurrency(trx, intent.layerId)) ?? "USD",
+    // What the first decision put on the dispatch it stored.
+    adAccountId: storedAdAccountId(row.dispatch),
     result: isPolicyResult ? await jobResult(trx, intent.jobId) : null,
     replyTo: row.reply_to,
     awaitingDispatch: row.state === "allowed",
   };
+}
+
+function storedAdAccountId(dispatch: unknown): string | null {
+  const v = typeof dispatch === "object" && dispatch !== null ? (dispatch as { adAccountId?: unknown }).adAccountId : undefined;
+  return typeof v === "string" ? v : null;
 }
