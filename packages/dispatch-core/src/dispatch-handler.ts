@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { JetStreamClient, JsMsg } from "@nats-io/jetstream";
 import { targetOf, type Dispatch, type NatsNames } from "@layers/contracts";
 import type { Db } from "@layers/db";
@@ -92,9 +93,10 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
     }
     // A write of an account the budget waker schedules: it is `allowed` in Postgres, and the waker
     // publishes it in turn, at the account's rate. Only the waker's copy goes on, so a hot
-    // account's backlog costs the others nothing but this lookup.
+    // account's backlog costs the others nothing but this lookup. Not a redelivery: that is how a
+    // claim a crashed instance held is taken over, and the waker only publishes `allowed` writes.
     const booked = ctx.msg.headers?.has(BUDGET_BOOKING_HEADER) ?? false;
-    if (!booked && deps.schedule.leavesToWaker(d.adAccountId, Date.now())) {
+    if (!booked && ctx.msg.info.deliveryCount === 1 && deps.schedule.leavesToWaker(d.adAccountId, Date.now())) {
       log.debug("left to the budget waker: its account is scheduled");
       deps.metrics?.budgetWait(platform, "left_to_waker");
       return DONE;
@@ -149,7 +151,13 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
       account = write.account;
       // Reached late on its first delivery: the stream is backed up, and this account's writes wait for the waker from now on.
       const lagging = ctx.msg.info.deliveryCount === 1 && Date.now() - ctx.msg.time.getTime() > config.CALL_BUDGET_LAG_MS;
-      const ticket = await deps.budgets.acquire(account.platformAccountId, d.intentId, { lagging });
+      let ticket = await deps.budgets.acquire(account.platformAccountId, d.intentId, { lagging });
+      // The waker publishes for the tokens its tick will bring: a booked write a little early waits for its token here.
+      for (let tries = 0; booked && !ticket.go && ticket.reason === "empty" && ticket.waitMs <= 2 * config.CALL_BUDGET_WAKE_MS && tries < 3; tries++) {
+        await sleep(ticket.waitMs + 1);
+        ticket = await deps.budgets.acquire(account.platformAccountId, d.intentId);
+      }
+      if (booked && !ticket.go && ticket.reason === "empty") await deps.budgets.unbook(d.intentId);
       if (ticket.scheduledMs > 0) deps.schedule.note(account.id, ticket.scheduledMs, Date.now());
       if (!ticket.go) {
         claimLog.debug({ waitMs: ticket.waitMs, reason: ticket.reason, booked }, "waits for the account's call budget");
@@ -162,7 +170,7 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
       if (hold?.kind === "superseded") {
         // Dropped before the record, as for any outcome: the hand-on it publishes must find the entity free here.
         holds.release(d.entityKey, d.entitySeq);
-        return await supersede(d, target, hold.by, ctx, claimLog);
+        return await supersede(d, target, hold.by, account, ctx, claimLog);
       }
       if (hold?.kind === "wait") {
         claimLog.info({ waitMs: hold.waitMs, reason: hold.reason }, "waits: the platform would refuse this change now");
@@ -204,7 +212,7 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
       keeper.stop();
       if (deferred !== undefined) await deferIntent(db, d.intentId, attempts, deferred);
     }
-    const recorded = await record(d, target, outcome, ctx, claimLog);
+    const recorded = await record(d, target, outcome, account, ctx, claimLog);
     if (recorded) deps.metrics?.attempt(platform, outcome.kind, seconds());
     // A dead write is also dead-lettered (runConsumer terms the message and keeps it) for inspection and redrive.
     if (recorded && outcome.kind === "dead") throw new PermanentError(outcome.code, failureReason(outcome));
@@ -224,7 +232,7 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
   }
 
   /** Records the outcome with its events and hands on the next write; false when the claim was lost (the new holder will reconcile and record). */
-  async function record(d: Dispatch, target: OutcomeTarget, outcome: Outcome, ctx: DispatchContext, log: Logger): Promise<boolean> {
+  async function record(d: Dispatch, target: OutcomeTarget, outcome: Outcome, account: AdAccountTarget | undefined, ctx: DispatchContext, log: Logger): Promise<boolean> {
     const at = new Date();
     const events = asOutbox(outcomeEvents(d, target.campaignId, outcome, at, target.entity), ctx);
     const { recorded, next } = await records.submit({ target, outcome, at, events });
@@ -234,12 +242,12 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
     }
     if (outcome.kind === "landed") log.info({ platformId: outcome.platformId, entity: target.entity, reconciled: outcome.reconciled }, `landed on ${label}`);
     else log.warn({ code: outcome.code, reason: outcome.message, state: outcome.kind }, "write failed");
-    if (next) await handOn(d.intentId, next, log);
+    if (next) await handOn(d.intentId, next, account, log);
     return true;
   }
 
   /** Closes the write as superseded (no call was made) with its event, and hands on the next write. */
-  async function supersede(d: Dispatch, target: OutcomeTarget, by: Superseder, ctx: DispatchContext, log: Logger): Promise<HandlerOutcome> {
+  async function supersede(d: Dispatch, target: OutcomeTarget, by: Superseder, account: AdAccountTarget, ctx: DispatchContext, log: Logger): Promise<HandlerOutcome> {
     const at = new Date();
     const events = asOutbox(supersededEvents(d, target.campaignId, by, at, target.entity), ctx);
     const { recorded, next, supersederGone } = await recordSuperseded(db, target, by, at, events);
@@ -255,19 +263,29 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
       return DONE;
     }
     log.info({ supersededBy: by.intentId, entity: target.entity }, "superseded: a newer write to the same entity waits behind it");
-    if (next) await handOn(d.intentId, next, log);
+    if (next) await handOn(d.intentId, next, account, log);
     return DONE;
   }
 
   /**
    * Publishes the dispatch of the write waiting behind the one just closed. A failed publish is
-   * only logged: the gate's sweep hands on waiting writes nobody handed on.
+   * only logged: the gate's sweep hands on waiting writes nobody handed on. For a scheduled
+   * account the next write is booked first: it is its entity's turn, so it may draw without
+   * waiting for a waker tick (a chain of writes on one entity keeps its pace).
    */
-  async function handOn(closedIntentId: string, next: WaitingWrite, log: Logger): Promise<void> {
+  async function handOn(closedIntentId: string, next: WaitingWrite, account: AdAccountTarget | undefined, log: Logger): Promise<void> {
     try {
+      let booked = false;
+      if (account !== undefined && deps.schedule.isScheduled(account.id, Date.now())) {
+        // Unbooked (Postgres away), the write is still published and left to the waker.
+        booked = await deps.budgets.book(account.platformAccountId, next.id, config.CALL_BUDGET_BOOK_MS).then(
+          () => true,
+          (err: unknown) => (log.warn({ err, next: next.id }, "could not book the next write; the budget waker publishes it"), false),
+        );
+      }
       await deps.js.publish(deps.names.subjects.dispatch(next.dispatch.platform), JSON.stringify(next.dispatch), {
         msgID: handOnMsgId(next.id, closedIntentId),
-        headers: hopHeaders({ requestId: next.requestId, traceparent: next.traceparent ?? "" }),
+        headers: hopHeaders({ requestId: next.requestId, traceparent: next.traceparent ?? "" }, booked ? { [BUDGET_BOOKING_HEADER]: "1" } : {}),
       });
     } catch (err) {
       log.warn({ err, next: next.id }, "could not hand on the next write; the gate's sweep will");

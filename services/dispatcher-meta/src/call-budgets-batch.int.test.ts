@@ -81,6 +81,18 @@ describe("call budgets: batched draws", () => {
     expect(await env.db.selectFrom("call_budget_waits").select("intent_id").where("account_key", "=", "q").execute()).toEqual([]);
   });
 
+  it("a booked write that comes before its token keeps its booking and may draw again; unbook ends it", async () => {
+    await budgets.acquire("act_e", newId("intent"));
+    await env.db.updateTable("call_budgets").set({ tokens: 0, refilled_at: new Date(), scheduled_until: new Date(Date.now() + 60_000) }).where("account_key", "=", "e").execute();
+    const early = await intent();
+    await budgets.book("act_e", early, 5_000);
+    expect(await budgets.acquire("act_e", early)).toMatchObject({ go: false, reason: "empty" });
+    const left = async () => (await env.db.selectFrom("call_budget_waits").select("intent_id").where("account_key", "=", "e").execute()).map((w) => w.intent_id);
+    expect(await left()).toEqual([early]);
+    await budgets.unbook(early);
+    expect(await left()).toEqual([]);
+  });
+
   it("a draw that finds no room schedules the account; a draw with room leaves an unscheduled account alone", async () => {
     const ticket = async () => budgets.acquire("act_s", newId("intent"));
     const scheduledUntil = async () => (await env.db.selectFrom("call_budgets").select("scheduled_until").where("account_key", "=", "s").executeTakeFirstOrThrow()).scheduled_until;

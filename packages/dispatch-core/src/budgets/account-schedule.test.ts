@@ -30,5 +30,8 @@ describe("account schedule: which writes a dispatcher may leave to the budget wa
     expect(s.scheduled(1_500).sort()).toEqual(["aa_new", "aa_running"]);
     expect(s.leavesToWaker("aa_new", 1_500)).toBe(true);
     expect(s.leavesToWaker("aa_old", 1_500)).toBe(false);
+    expect(s.isScheduled("aa_new", 3_499)).toBe(true);
+    expect(s.isScheduled("aa_new", 3_500)).toBe(false);
+    expect(s.isScheduled("aa_old", 1_500)).toBe(false);
   });
 });

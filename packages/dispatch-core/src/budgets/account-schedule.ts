@@ -17,6 +17,8 @@ export interface AccountSchedule {
   replace(entries: Iterable<readonly [string, number]>, nowMs: number): void;
   /** True when a write of this account may be acked unopened and left to the waker. */
   leavesToWaker(adAccountId: string | undefined, nowMs: number): boolean;
+  /** True while the account is scheduled at all (a hand-on of its writes is booked). */
+  isScheduled(adAccountId: string, nowMs: number): boolean;
   /** The accounts scheduled now (the hand-on sweep leaves their writes to the waker). */
   scheduled(nowMs: number): string[];
 }
@@ -44,6 +46,9 @@ export function createAccountSchedule(opts: { marginMs: number }): AccountSchedu
       if (id === undefined) return false;
       const at = until.get(id);
       return at !== undefined && at - nowMs >= opts.marginMs;
+    },
+    isScheduled(id, nowMs) {
+      return (until.get(id) ?? -Infinity) > nowMs;
     },
     scheduled(nowMs) {
       return [...until].filter(([, at]) => at > nowMs).map(([id]) => id);

@@ -48,8 +48,8 @@ const SCAN_SLACK = 64;
  * The scheduler of budget-limited accounts. A scheduled account's queue is its `allowed` writes in
  * `write_intents`, in decided order (found through the ad account the gate puts on the stored
  * dispatch). Every tick, per scheduled account, it publishes as many of them as the account's
- * budget holds tokens for now (not the ones the next tick will bring: a write drawing before they
- * come would be refused and cost a claim), at most `inStreamMax`, minus those already on their way (booked), with
+ * budget will have tokens for by the next tick (a booked write that draws a little early waits for
+ * its token in the handler), at most `inStreamMax`, minus those already on their way (booked), with
  * the booking header that lets them draw. So a hot account's backlog enters the stream at its
  * platform rate and every other copy of its writes is acked unopened by the dispatchers: nobody's
  * backlog stands in front of anybody else's. An account some of whose writes still wait stays
@@ -71,7 +71,8 @@ export function startBudgetWaker(deps: BudgetWakerDeps): BudgetWaker {
         with sched as (
           select b.account_key,
             case when b.paused_until > clock_timestamp() then 0
-              else least(${deps.inStreamMax}::int, floor(least(b.burst, b.tokens + b.rate * greatest(0, extract(epoch from clock_timestamp() - b.refilled_at))))::int) end as n
+              else least(${deps.inStreamMax}::int, floor(least(b.burst, b.tokens + b.rate * greatest(0, extract(epoch from clock_timestamp() - b.refilled_at)))
+                + b.rate * ${deps.intervalMs / 1000}::float8)::int) end as n
           from call_budgets b where b.platform = ${platform} and b.scheduled_until > clock_timestamp()
         ), on_way as (
           select account_key, count(*)::int as n from call_budget_waits

@@ -32,6 +32,13 @@ export interface CallBudgets {
    * its other writes then wait for the waker instead of standing in front of other accounts'.
    */
   acquire(accountKey: string, intentId: string, opts?: { lagging?: boolean }): Promise<Ticket>;
+  /**
+   * Books a write of a scheduled account as on its way (it may draw): a hand-on, the next write of
+   * an entity whose write just closed, is that entity's turn and need not wait for a waker tick.
+   */
+  book(accountKey: string, intentId: string, forMs: number): Promise<void>;
+  /** Ends a booking whose write gave up drawing (it goes back to the account's queue). */
+  unbook(intentId: string): Promise<void>;
   /** Feeds what the platform said about the account into its learned rate and pause. */
   observe(accountKey: string, signal: BudgetSignal): Promise<void>;
 }
@@ -110,7 +117,9 @@ export function createCallBudgets(deps: CallBudgetsDeps): CallBudgets {
         update call_budgets b set tokens = s.avail - case when s.go then 1 else 0 end, refilled_at = s.t, scheduled_until = s.sched
         from s where b.platform = s.platform and b.account_key = s.account_key
       ), done as (
-        delete from call_budget_waits w where w.intent_id = ${intentId} and exists (select 1 from s)
+        -- A drawn write is on its way; a paused account's goes back to the queue. A booked write
+        -- that came a little early for its token keeps its booking and may draw again.
+        delete from call_budget_waits w using s where w.intent_id = ${intentId} and (s.go or (s.paused_until is not null and s.paused_until > s.t))
       )
       select go, rate, base_rate, avail,
         case when paused_until > t then extract(epoch from paused_until - t) * 1000 end as paused_ms,
@@ -155,7 +164,7 @@ export function createCallBudgets(deps: CallBudgetsDeps): CallBudgets {
         from (select account_key, min(avail) as avail, min(t) as t, count(*) filter (where go) as n, max(sched) as sched from g group by account_key) x
         where b.platform = ${platform} and b.account_key = x.account_key
       ), done as (
-        delete from call_budget_waits w using g where w.intent_id = g.intent_id
+        delete from call_budget_waits w using g where w.intent_id = g.intent_id and (g.go or (g.paused_until is not null and g.paused_until > g.t))
       )
       select ord, go, rate, base_rate, avail - gone_before as avail,
         case when paused_until > t then extract(epoch from paused_until - t) * 1000 end as paused_ms,
@@ -191,6 +200,17 @@ export function createCallBudgets(deps: CallBudgetsDeps): CallBudgets {
       if (row.paused_ms !== null) return { go: false, waitMs: Math.ceil(row.paused_ms), reason: "paused", scheduledMs };
       const waitMs = Math.ceil(((1 - Math.min(row.avail, 1)) / Math.max(row.rate, 1e-6)) * 1000);
       return { go: false, waitMs, reason: row.avail >= 1 ? "scheduled" : "empty", scheduledMs };
+    },
+
+    async book(account, intentId, forMs) {
+      await sql`
+        insert into call_budget_waits (intent_id, platform, account_key, booked_until)
+        values (${intentId}, ${platform}, ${budgetKey(account)}, clock_timestamp() + ${Math.round(forMs)}::int * interval '1 millisecond')
+        on conflict (intent_id) do update set booked_until = excluded.booked_until`.execute(db);
+    },
+
+    async unbook(intentId) {
+      await db.deleteFrom("call_budget_waits").where("intent_id", "=", intentId).execute();
     },
 
     async observe(account, signal) {
