@@ -50,6 +50,8 @@ export interface DispatchHandlerDeps {
 export type DispatchContext = HopContext & { msg: JsMsg; log: Logger };
 
 const DONE: HandlerOutcome = { kind: "done" };
+/** Marks a hand-on (the next write of an entity whose write just closed). */
+const HAND_ON_HEADER = "Layers-Hand-On";
 
 /**
  * One `dispatch.<platform>` message: claim → (reconcile) → call → record → hand on.
@@ -150,7 +152,8 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
       checkAccount(d, write);
       account = write.account;
       // Reached late on its first delivery: the stream is backed up, and this account's writes wait for the waker from now on.
-      const lagging = ctx.msg.info.deliveryCount === 1 && Date.now() - ctx.msg.time.getTime() > config.CALL_BUDGET_LAG_MS;
+      // Not a hand-on: it is its entity's turn, and a chain on one entity is no backlog in the stream.
+      const lagging = ctx.msg.info.deliveryCount === 1 && !ctx.msg.headers?.has(HAND_ON_HEADER) && Date.now() - ctx.msg.time.getTime() > config.CALL_BUDGET_LAG_MS;
       let ticket = await deps.budgets.acquire(account.platformAccountId, d.intentId, { lagging });
       // The waker publishes for the tokens its tick will bring: a booked write a little early waits for its token here.
       for (let tries = 0; booked && !ticket.go && ticket.reason === "empty" && ticket.waitMs <= 2 * config.CALL_BUDGET_WAKE_MS && tries < 3; tries++) {
@@ -285,7 +288,7 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
       }
       await deps.js.publish(deps.names.subjects.dispatch(next.dispatch.platform), JSON.stringify(next.dispatch), {
         msgID: handOnMsgId(next.id, closedIntentId),
-        headers: hopHeaders({ requestId: next.requestId, traceparent: next.traceparent ?? "" }, booked ? { [BUDGET_BOOKING_HEADER]: "1" } : {}),
+        headers: hopHeaders({ requestId: next.requestId, traceparent: next.traceparent ?? "" }, { [HAND_ON_HEADER]: "1", ...(booked ? { [BUDGET_BOOKING_HEADER]: "1" } : {}) }),
       });
     } catch (err) {
       log.warn({ err, next: next.id }, "could not hand on the next write; the gate's sweep will");
