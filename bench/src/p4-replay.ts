@@ -97,7 +97,7 @@ export const p4: Benchmark = {
         maxBuffer: 512 * 1024 * 1024,
       });
       const replayMs = performance.now() - t0;
-      const report = JSON.parse(stdout) as { scanned: number; republished: number; alreadyLanded: unknown[]; requeued: unknown[]; unknown: unknown[] };
+      const report = JSON.parse(stdout) as { scanned: number; republished: number; alreadyLanded: Array<{ intentId: string }>; requeued: unknown[]; unknown: unknown[] };
       const replayCpu = cpuSince(cpu0);
       opts.say(`p4: replay scanned ${report.scanned} in ${(replayMs / 1000).toFixed(2)} s; waiting for the dispatcher to work the replayed messages`);
       const tDrain = performance.now();
@@ -119,7 +119,8 @@ export const p4: Benchmark = {
         metric({ name: "duplicate platform mutations (sandbox ledger)", value: mutations.length - controlIds.length + duplicateCount(mutations.map((e) => e.objectId)), unit: "count", target: { on: "value", op: "==", threshold: 0 } }),
         metric({ name: `control intents (not landed) applied`, value: new Set(mutations.map((e) => e.objectId)).size, unit: "count", baseline: controlIds.length, target: { on: "ratio", op: "==", threshold: 1 } }),
         // The control group landed from its original message before the replay started.
-        metric({ name: "intents reported already landed", value: report.alreadyLanded.length, unit: "count", baseline: n, target: { on: "ratio", op: "==", threshold: 1 } }),
+        // Distinct intents: the stream may hold more than one message per intent (a budget waker's or sweep's copy).
+        metric({ name: "intents reported already landed", value: new Set(report.alreadyLanded.map((x) => x.intentId)).size, unit: "count", baseline: n, target: { on: "ratio", op: "==", threshold: 1 } }),
       ];
       notes.push(
         `ops replay: scanned ${report.scanned}, republished ${report.republished}, already landed ${report.alreadyLanded.length}, requeued ${report.requeued.length}, unknown ${report.unknown.length}; ${(replayMs / 1000).toFixed(2)} s wall (compiled CLI, process start included)`,

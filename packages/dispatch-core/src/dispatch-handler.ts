@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import type { JetStreamClient, JsMsg } from "@nats-io/jetstream";
 import { targetOf, type Dispatch, type NatsNames } from "@layers/contracts";
 import type { Db } from "@layers/db";
@@ -32,6 +31,7 @@ import { keepLease } from "./lease-keeper.ts";
 import { createRowLoader } from "./load-ref.ts";
 import { BUDGET_BOOKING_HEADER, type AccountSchedule } from "./budgets/account-schedule.ts";
 import type { CallBudgets } from "./budgets/call-budgets.ts";
+import { drawForWrite } from "./budgets/draw-for-write.ts";
 import { PlatformThrottledError } from "./platform-errors.ts";
 
 export interface DispatchHandlerDeps {
@@ -154,14 +154,10 @@ export function createDispatchHandler<Plan>(deps: DispatchHandlerDeps, adapter: 
       // Reached late on its first delivery: the stream is backed up, and this account's writes wait for the waker from now on.
       // Not a hand-on: it is its entity's turn, and a chain on one entity is no backlog in the stream.
       const lagging = ctx.msg.info.deliveryCount === 1 && !ctx.msg.headers?.has(HAND_ON_HEADER) && Date.now() - ctx.msg.time.getTime() > config.CALL_BUDGET_LAG_MS;
-      let ticket = await deps.budgets.acquire(account.platformAccountId, d.intentId, { lagging });
-      // The waker publishes for the tokens its tick will bring: a booked write a little early waits for its token here.
-      for (let tries = 0; booked && !ticket.go && ticket.reason === "empty" && ticket.waitMs <= 2 * config.CALL_BUDGET_WAKE_MS && tries < 3; tries++) {
-        await sleep(ticket.waitMs + 1);
-        ticket = await deps.budgets.acquire(account.platformAccountId, d.intentId);
-      }
-      if (booked && !ticket.go && ticket.reason === "empty") await deps.budgets.unbook(d.intentId);
-      if (ticket.scheduledMs > 0) deps.schedule.note(account.id, ticket.scheduledMs, Date.now());
+      const ticket = await drawForWrite(
+        { budgets: deps.budgets, schedule: deps.schedule, maxWaitMs: 2 * config.CALL_BUDGET_WAKE_MS },
+        { platformAccountId: account.platformAccountId, adAccountId: account.id, intentId: d.intentId, booked, lagging },
+      );
       if (!ticket.go) {
         claimLog.debug({ waitMs: ticket.waitMs, reason: ticket.reason, booked }, "waits for the account's call budget");
         deps.metrics?.budgetWait(platform, "deferred");
