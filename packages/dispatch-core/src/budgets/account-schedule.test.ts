@@ -35,3 +35,15 @@ describe("account schedule: which writes a dispatcher may leave to the budget wa
     expect(s.isScheduled("aa_old", 1_500)).toBe(false);
   });
 });
+
+describe("accountScheduleOf: the configured schedule must outlast a few waker ticks", () => {
+  it("refuses a schedule too short for a waker pass to see a write left to it, naming both settings", async () => {
+    const { accountScheduleOf } = await import("../start-dispatcher.ts");
+    expect(() => accountScheduleOf({ CALL_BUDGET_SCHEDULED_MS: 500, CALL_BUDGET_WAKE_MS: 100 })).toThrow(/CALL_BUDGET_SCHEDULED_MS \(500\).*CALL_BUDGET_WAKE_MS \(100\)/);
+    const s = accountScheduleOf({ CALL_BUDGET_SCHEDULED_MS: 3_000, CALL_BUDGET_WAKE_MS: 100 });
+    s.note("aa_1", 3_000, 0);
+    // Margin: half the schedule.
+    expect(s.leavesToWaker("aa_1", 1_500)).toBe(true);
+    expect(s.leavesToWaker("aa_1", 1_501)).toBe(false);
+  });
+});
