@@ -6,7 +6,7 @@ import type { DispatchConfig } from "./config.ts";
 import { createDispatchHandler } from "./dispatch-handler.ts";
 import { startHandOnSweep } from "./handon-sweep.ts";
 import { bucketOf, PLATFORM_CALL_LIMITS } from "./budgets/budget-policy.ts";
-import { createAccountSchedule, type AccountSchedule } from "./budgets/account-schedule.ts";
+import { accountScheduleOf } from "./budgets/account-schedule.ts";
 import { startBudgetWaker } from "./budgets/budget-waker.ts";
 import { createCallBudgets, type CallBudgets } from "./budgets/call-budgets.ts";
 
@@ -108,14 +108,3 @@ export function createPlatformBudgets(deps: { db: Db; log: Logger; config: Dispa
   });
 }
 
-/**
- * A scheduled account's write is left to the waker only while its schedule has half of
- * `CALL_BUDGET_SCHEDULED_MS` left: time for several waker passes, one of which publishes it.
- */
-export function accountScheduleOf(config: Pick<DispatchConfig, "CALL_BUDGET_SCHEDULED_MS" | "CALL_BUDGET_WAKE_MS">): AccountSchedule {
-  const marginMs = config.CALL_BUDGET_SCHEDULED_MS / 2;
-  if (marginMs < 3 * config.CALL_BUDGET_WAKE_MS) {
-    throw new Error(`CALL_BUDGET_SCHEDULED_MS (${config.CALL_BUDGET_SCHEDULED_MS}) must be at least 6 × CALL_BUDGET_WAKE_MS (${config.CALL_BUDGET_WAKE_MS}): a write left to the waker must see a waker pass before its account's schedule lapses`);
-  }
-  return createAccountSchedule({ marginMs });
-}

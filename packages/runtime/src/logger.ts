@@ -5,13 +5,11 @@ export type { Logger };
 export interface LoggerOptions {
   service: string;
   level?: string;
-  /** Where the JSON lines go (stdout when absent); tests pass a collector. */
-  destination?: { write(line: string): void };
 }
 
 /** One JSON logger per process; children carry request ids. Never log secrets (redacted paths below). */
 export function createLogger(opts: LoggerOptions): Logger {
-  const options = {
+  return pino({
     name: opts.service,
     level: opts.level ?? "info",
     redact: {
@@ -19,6 +17,5 @@ export function createLogger(opts: LoggerOptions): Logger {
       censor: "[redacted]",
     },
     base: { service: opts.service },
-  };
-  return opts.destination ? pino(options, opts.destination) : pino(options);
+  });
 }

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Dispatch } from "@layers/contracts";
-import { createLogger } from "@layers/runtime";
-import { createHarness, type Harness, type SeededAccount } from "./test-support/harness.ts";
+import { captureLogger } from "./test-support/capture-logger.ts";
+import { createHarness, type Harness } from "./test-support/harness.ts";
 
 /**
  * The budget waker as the only publisher of a scheduled account's writes. Once a draw finds the
@@ -20,40 +20,24 @@ describe("dispatcher-meta: a scheduled account's writes are published by the bud
   afterEach(async () => h.stopApps());
   afterAll(async () => h.cleanup());
 
-  async function metered(calls: number): Promise<SeededAccount> {
-    const a = await h.seedAccount();
-    await h.sbx.setMetering({ platform: "meta", account: a.actId, calls, windowMs: 1_000 });
-    return a;
-  }
-
-  async function creates(a: SeededAccount, n: number): Promise<Dispatch[]> {
-    const out: Dispatch[] = [];
-    for (let i = 0; i < n; i++) out.push((await h.allowCreate(a, { dailyBudgetCents: 1000 + i })).dispatch);
-    return out;
-  }
-
-  const landedCreates = async (a: SeededAccount) => (await h.sbx.ledger({ account: a.actId })).filter((e) => e.op === "create").length;
-  const throttledOf = async (a: SeededAccount) => (await h.sbx.metering()).find((m) => m.account === a.actId)?.throttled ?? 0;
-
   it("a backlog's copies are acked unopened while the waker lands every write once, with no sweep to rescue any", async () => {
-    const lines: string[] = [];
-    const log = createLogger({ service: "dispatcher-meta", level: "debug", destination: { write: (line) => void lines.push(line) } });
+    const { log, lines } = captureLogger();
     await h.start({ config: { CALL_BUDGET_CALLS: "20", CALL_BUDGET_WINDOW_MS: "1000", CALL_BUDGET_WAKE_MS: "50", ...NO_SWEEP }, log });
-    const a = await metered(20);
-    const backlog = await creates(a, 120);
+    const a = await h.meteredAccount(20);
+    const backlog = await h.allowCreates(a, 120);
     for (const d of backlog) await h.publish(d);
 
     await h.waitForStates(backlog.map((d) => d.intentId), ["dispatched"], 30_000);
-    expect(await landedCreates(a)).toBe(120);
-    expect(await throttledOf(a)).toBeLessThanOrEqual(3);
+    expect(await h.landedCreates(a)).toBe(120);
+    expect(await h.throttledCalls(a)).toBeLessThanOrEqual(3);
     // Most of the backlog cost the dispatcher nothing but a lookup: the account was scheduled
     // after its first draws, and its writes came back one booking at a time.
-    const leftToWaker = lines.filter((l) => l.includes("left to the budget waker")).length;
-    const deferred = lines.filter((l) => l.includes("waits for the account's call budget")).length;
+    const leftToWaker = lines.filter((l) => l.msg?.startsWith("left to the budget waker")).length;
+    const waits = lines.filter((l) => l.msg === "waits for the account's call budget");
+    const deferred = waits.length;
     const kinds = new Map<string, number>();
-    for (const l of lines.filter((x) => x.includes("waits for the account's call budget"))) {
-      const j = JSON.parse(l) as { reason: string; booked: boolean };
-      const k = `${j.reason}/${j.booked ? "booked" : "unbooked"}`;
+    for (const j of waits) {
+      const k = `${String(j.reason)}/${j.booked ? "booked" : "unbooked"}`;
       kinds.set(k, (kinds.get(k) ?? 0) + 1);
     }
     console.log(`left to the waker ${leftToWaker}, deferred after a draw ${deferred}`, Object.fromEntries(kinds));
@@ -70,9 +54,9 @@ describe("dispatcher-meta: a scheduled account's writes are published by the bud
     await h.start({ config });
     const hot = await h.seedAccount();
     await h.sbx.setFaults({ platform: "meta", account: hot.actId, latencyMs: 80 });
-    const backlog = await creates(hot, 150);
+    const backlog = await h.allowCreates(hot, 150);
     const small: Dispatch[] = [];
-    for (let i = 0; i < 10; i++) small.push(...(await creates(await h.seedAccount(), 5)));
+    for (let i = 0; i < 10; i++) small.push(...(await h.allowCreates(await h.seedAccount(), 5)));
 
     for (const d of backlog) await h.publish(d);
     const t0 = Date.now();
@@ -87,14 +71,14 @@ describe("dispatcher-meta: a scheduled account's writes are published by the bud
     expect(p95).toBeLessThan(3_000);
     expect(hotLeft.length).toBeGreaterThan(40);
     await h.waitForStates(backlog.map((d) => d.intentId), ["dispatched"], 30_000);
-    expect(await landedCreates(hot)).toBe(150);
+    expect(await h.landedCreates(hot)).toBe(150);
   });
 
   it("writes trickling in across an account's schedule starting and lapsing all land, with no sweep to rescue any", async () => {
     // A short schedule (margin 300 ms, six waker ticks) and a slow account: it is scheduled and lapses again and again.
     await h.start({ config: { CALL_BUDGET_CALLS: "5", CALL_BUDGET_WINDOW_MS: "1000", CALL_BUDGET_WAKE_MS: "50", CALL_BUDGET_SCHEDULED_MS: "600", ...NO_SWEEP } });
-    const a = await metered(5);
-    const writes = await creates(a, 40);
+    const a = await h.meteredAccount(5);
+    const writes = await h.allowCreates(a, 40);
     let seed = 7;
     const jitter = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 400);
     for (const d of writes) {
@@ -102,7 +86,7 @@ describe("dispatcher-meta: a scheduled account's writes are published by the bud
       await sleep(jitter());
     }
     await h.waitForStates(writes.map((d) => d.intentId), ["dispatched"], 30_000);
-    expect(await landedCreates(a)).toBe(40);
-    expect(await throttledOf(a)).toBeLessThanOrEqual(3);
+    expect(await h.landedCreates(a)).toBe(40);
+    expect(await h.throttledCalls(a)).toBeLessThanOrEqual(3);
   });
 });

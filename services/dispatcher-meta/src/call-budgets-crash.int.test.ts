@@ -17,13 +17,11 @@ describe("dispatcher-meta: call budgets survive a crash (child processes)", () =
     h.spawnMain(MAIN, { DISPATCH_CONCURRENCY: "8", LOG_LEVEL: "info", CALL_BUDGET_CALLS: String(R), CALL_BUDGET_WINDOW_MS: "1000", CALL_BUDGET_WAKE_MS: "50", ...over });
 
   it("SIGKILL of one of two instances mid-burst: the budget state stays in Postgres, the survivor keeps to it, every write lands once", async () => {
-    const a = await h.seedAccount();
-    await h.sbx.setMetering({ platform: "meta", account: a.actId, calls: R, windowMs: 1_000 });
+    const a = await h.meteredAccount(R);
     // Slow calls: the instance killed holds claims, which the survivor must take over by redelivery
     // while the account is scheduled (its other copies acked unopened, left to the waker).
     await h.sbx.setFaults({ platform: "meta", account: a.actId, latencyMs: 300 });
-    const burst: Dispatch[] = [];
-    for (let i = 0; i < 120; i++) burst.push((await h.allowCreate(a, { dailyBudgetCents: 1000 + i })).dispatch);
+    const burst = await h.allowCreates(a, 120);
     const ids = burst.map((d) => d.intentId);
     const first = spawnDispatcher();
     const second = spawnDispatcher();

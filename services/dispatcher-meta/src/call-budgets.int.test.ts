@@ -14,19 +14,6 @@ describe("dispatcher-meta: call budgets per ad account, shared by every instance
   afterEach(async () => h.stopApps());
   afterAll(async () => h.cleanup());
 
-  async function meteredAccount(): Promise<SeededAccount> {
-    const a = await h.seedAccount();
-    await h.sbx.setMetering({ platform: "meta", account: a.actId, calls: R, windowMs: 1_000 });
-    return a;
-  }
-
-  async function creates(a: SeededAccount, n: number): Promise<Dispatch[]> {
-    const out: Dispatch[] = [];
-    for (let i = 0; i < n; i++) out.push((await h.allowCreate(a, { dailyBudgetCents: 1000 + i })).dispatch);
-    return out;
-  }
-
-  const throttledOf = async (a: SeededAccount) => (await h.sbx.metering()).find((m) => m.account === a.actId)?.throttled ?? 0;
 
   /** Landing times (ms since epoch) of the given writes, once they all landed. */
   async function landedAt(ds: readonly Dispatch[], timeoutMs: number): Promise<Map<string, number>> {
@@ -37,15 +24,15 @@ describe("dispatcher-meta: call budgets per ad account, shared by every instance
 
   async function drain(instances: number) {
     for (let i = 0; i < instances; i++) await h.start({ config: BUDGET });
-    const a = await meteredAccount();
-    const backlog = await creates(a, 100);
+    const a = await h.meteredAccount(R);
+    const backlog = await h.allowCreates(a, 100);
     for (const d of backlog) await h.publish(d);
     const times = [...(await landedAt(backlog, 40_000)).values()].sort((x, y) => x - y);
     // Throughput over the drain, leaving out the first second (the bucket's burst and start-up).
     const from = times.findIndex((t) => t >= times[0]! + 1_000);
     const rate = ((times.length - 1 - from) * 1000) / (times.at(-1)! - times[from]!);
     const ledger = (await h.sbx.ledger({ account: a.actId })).filter((e) => e.op === "create");
-    return { rate, throttled: await throttledOf(a), creates: ledger.length };
+    return { rate, throttled: await h.throttledCalls(a), creates: ledger.length };
   }
 
   it.each([1, 4])("a backlog on an account metered to R calls/s drains near R with (almost) no throttled calls on %i instance(s)", async (instances) => {
@@ -62,7 +49,7 @@ describe("dispatcher-meta: call budgets per ad account, shared by every instance
   /** Sends 10 writes for each of 20 fresh accounts and returns the p95 of their time to land, from the first publish. */
   async function smallAccountsP95(): Promise<{ small: Dispatch[]; p95: (after: number) => Promise<number> }> {
     const small: Dispatch[] = [];
-    for (let s = 0; s < 20; s++) small.push(...(await creates(await h.seedAccount(), 10)));
+    for (let s = 0; s < 20; s++) small.push(...(await h.allowCreates(await h.seedAccount(), 10)));
     return {
       small,
       async p95(after) {
@@ -81,8 +68,8 @@ describe("dispatcher-meta: call budgets per ad account, shared by every instance
     for (const d of alone.small) await h.publish(d);
     const p95Alone = await alone.p95(t0);
 
-    const hot = await meteredAccount();
-    const backlog = await creates(hot, 250);
+    const hot = await h.meteredAccount(R);
+    const backlog = await h.allowCreates(hot, 250);
     const behind = await smallAccountsP95();
     // The hot backlog is in the stream first: every small write queues behind all of it.
     for (const d of backlog) await h.publish(d);
@@ -95,6 +82,6 @@ describe("dispatcher-meta: call budgets per ad account, shared by every instance
     // The hot account alone needs 250 / R ≈ 13 s: the small ones do not wait for it, only for their own work.
     expect(p95Behind).toBeLessThan(p95Alone + 2_500);
     expect(p95Behind).toBeLessThan(hotDrainMs * 0.6);
-    expect(await throttledOf(hot)).toBeLessThanOrEqual(3);
+    expect(await h.throttledCalls(hot)).toBeLessThanOrEqual(3);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createAccountSchedule } from "./account-schedule.ts";
+import { accountScheduleOf, createAccountSchedule } from "./account-schedule.ts";
 
 describe("account schedule: which writes a dispatcher may leave to the budget waker", () => {
   it("leaves a write to the waker only while its account stays scheduled for at least the margin", () => {
@@ -37,8 +37,7 @@ describe("account schedule: which writes a dispatcher may leave to the budget wa
 });
 
 describe("accountScheduleOf: the configured schedule must outlast a few waker ticks", () => {
-  it("refuses a schedule too short for a waker pass to see a write left to it, naming both settings", async () => {
-    const { accountScheduleOf } = await import("../start-dispatcher.ts");
+  it("refuses a schedule too short for a waker pass to see a write left to it, naming both settings", () => {
     expect(() => accountScheduleOf({ CALL_BUDGET_SCHEDULED_MS: 500, CALL_BUDGET_WAKE_MS: 100 })).toThrow(/CALL_BUDGET_SCHEDULED_MS \(500\).*CALL_BUDGET_WAKE_MS \(100\)/);
     const s = accountScheduleOf({ CALL_BUDGET_SCHEDULED_MS: 3_000, CALL_BUDGET_WAKE_MS: 100 });
     s.note("aa_1", 3_000, 0);

@@ -56,5 +56,17 @@ export function createAccountSchedule(opts: { marginMs: number }): AccountSchedu
   };
 }
 
+/**
+ * A scheduled account's write is left to the waker only while its schedule has half of
+ * `CALL_BUDGET_SCHEDULED_MS` left: time for several waker passes, one of which publishes it.
+ */
+export function accountScheduleOf(config: { CALL_BUDGET_SCHEDULED_MS: number; CALL_BUDGET_WAKE_MS: number }): AccountSchedule {
+  const marginMs = config.CALL_BUDGET_SCHEDULED_MS / 2;
+  if (marginMs < 3 * config.CALL_BUDGET_WAKE_MS) {
+    throw new Error(`CALL_BUDGET_SCHEDULED_MS (${config.CALL_BUDGET_SCHEDULED_MS}) must be at least 6 × CALL_BUDGET_WAKE_MS (${config.CALL_BUDGET_WAKE_MS}): a write left to the waker must see a waker pass before its account's schedule lapses`);
+  }
+  return createAccountSchedule({ marginMs });
+}
+
 /** Marks the waker's own publishes: only these may draw for a scheduled account. A hint, not a key — the booking row decides. */
 export const BUDGET_BOOKING_HEADER = "Layers-Budget-Booking";

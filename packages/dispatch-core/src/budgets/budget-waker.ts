@@ -43,6 +43,8 @@ const WAKER_LOCK = 727_301;
 const OPEN = sql.raw(`(${OPEN_INTENT_STATES.map((s) => `'${s}'`).join(",")})`);
 /** Allowed writes one pass looks at per account beyond the ones it may publish (some may be behind an open write on their entity). */
 const SCAN_SLACK = 64;
+/** The Layers ad accounts of a budget: Meta names an account `act_<id>` where the budget keys it by `<id>`. */
+const accountsOfBudget = (a: string, b: string) => sql.raw(`${a}.platform = ${b}.platform and ${a}.platform_account_id in (${b}.account_key, 'act_' || ${b}.account_key)`);
 
 /**
  * The scheduler of budget-limited accounts. A scheduled account's queue is its `allowed` writes in
@@ -69,7 +71,7 @@ export function startBudgetWaker(deps: BudgetWakerDeps): BudgetWaker {
       if (!lock.rows[0]?.ok) return [];
       const r = await sql<Woken>`
         with sched as (
-          select b.account_key,
+          select b.platform, b.account_key,
             case when b.paused_until > clock_timestamp() then 0
               else least(${deps.inStreamMax}::int, floor(least(b.burst, b.tokens + b.rate * greatest(0, extract(epoch from clock_timestamp() - b.refilled_at)))
                 + b.rate * ${deps.intervalMs / 1000}::float8)::int) end as n
@@ -80,7 +82,7 @@ export function startBudgetWaker(deps: BudgetWakerDeps): BudgetWaker {
         ), acct as (
           select s.account_key, greatest(s.n - coalesce(o.n, 0), 0) as room, array_agg(a.id) as ids
           from sched s left join on_way o using (account_key)
-          join ad_accounts a on a.platform = ${platform} and a.platform_account_id in (s.account_key, 'act_' || s.account_key)
+          join ad_accounts a on ${accountsOfBudget("a", "s")}
           group by s.account_key, s.n, o.n
         ), scanned as (
           select acct.account_key, acct.room, c.id, c.entity_key, c.entity_seq, c.ord
@@ -121,7 +123,7 @@ export function startBudgetWaker(deps: BudgetWakerDeps): BudgetWaker {
     const r = await sql<{ id: string; ms: number }>`
       select a.id, (extract(epoch from b.scheduled_until - clock_timestamp()) * 1000)::float8 as ms
       from call_budgets b
-      join ad_accounts a on a.platform = b.platform and a.platform_account_id in (b.account_key, 'act_' || b.account_key)
+      join ad_accounts a on ${accountsOfBudget("a", "b")}
       where b.platform = ${platform} and b.scheduled_until > clock_timestamp()`.execute(db);
     deps.schedule.replace(r.rows.map((x) => [x.id, x.ms] as const), Date.now());
   }

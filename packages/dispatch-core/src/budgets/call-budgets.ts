@@ -92,49 +92,14 @@ export function createCallBudgets(deps: CallBudgetsDeps): CallBudgets {
   }
 
   /**
-   * Refills the bucket for the time gone by and takes a token when the account is not paused and
-   * the write may draw: the waker published it (booked), or the account is not scheduled. A write
-   * that gets no token schedules the account. Its booking, if any, ends either way: a drawn write
-   * is on its way, a refused one goes back to the account's queue.
-   */
-  async function draw(accountKey: string, intentId: string, lagging: boolean): Promise<DrawRow | undefined> {
-    const r = await sql<DrawRow>`
-      with cur as (
-        select b.platform, b.account_key, b.rate, b.base_rate, b.paused_until, b.scheduled_until, clock_timestamp() as t,
-          least(b.burst, b.tokens + b.rate * greatest(0, extract(epoch from clock_timestamp() - b.refilled_at))) as avail
-        from call_budgets b where b.platform = ${platform} and b.account_key = ${accountKey}
-        for update
-      ), d as (
-        select cur.*,
-          (cur.paused_until is null or cur.paused_until <= cur.t) and cur.avail >= 1
-            and (cur.scheduled_until is null or cur.scheduled_until <= cur.t
-              or exists (select 1 from call_budget_waits w where w.intent_id = ${intentId} and w.booked_until is not null)) as go
-        from cur
-      ), s as (
-        select d.*, case when d.go and not ${lagging}::boolean then d.scheduled_until else greatest(d.scheduled_until, d.t + ${deps.scheduledMs}::int * interval '1 millisecond') end as sched
-        from d
-      ), u as (
-        update call_budgets b set tokens = s.avail - case when s.go then 1 else 0 end, refilled_at = s.t, scheduled_until = s.sched
-        from s where b.platform = s.platform and b.account_key = s.account_key
-      ), done as (
-        -- A drawn write is on its way; a paused account's goes back to the queue. A booked write
-        -- that came a little early for its token keeps its booking and may draw again.
-        delete from call_budget_waits w using s where w.intent_id = ${intentId} and (s.go or (s.paused_until is not null and s.paused_until > s.t))
-      )
-      select go, rate, base_rate, avail,
-        case when paused_until > t then extract(epoch from paused_until - t) * 1000 end as paused_ms,
-        coalesce(extract(epoch from sched - t) * 1000, 0)::float8 as scheduled_ms
-      from s`.execute(db);
-    return r.rows[0];
-  }
-
-  /**
-   * `draw` for many writes in one statement (the draws of the handlers running at once), each
+   * Draws for many writes in one statement (the draws of the handlers running at once), each
    * answered as if the batch's draws ran one after the other in order: every account's bucket is
-   * refilled once, and of its writes allowed to draw (not paused; booked, or the account not
-   * scheduled) the first `floor(avail)` take a token; if any of its writes got none or lags, the
-   * account is scheduled. An account whose row is missing answers undefined (the caller draws alone,
-   * which creates it).
+   * refilled once, and of its writes allowed to draw (not paused; booked by the waker, or the
+   * account not scheduled) the first `floor(avail)` take a token; if any of its writes got none
+   * or lags, the account is scheduled. A booking ends with its draw — the write is on its way, or
+   * its account is paused and it goes back to the queue — except when the write came a little
+   * early for its token: it keeps the booking and may draw again. An account whose row is missing
+   * answers undefined (the caller creates it and draws again).
    */
   async function drawMany(items: ReadonlyArray<Draw>): Promise<Array<DrawRow | undefined>> {
     const req = items.map((x, ord) => ({ ord, account_key: x.accountKey, intent_id: x.intentId, lagging: x.lagging }));
@@ -174,11 +139,14 @@ export function createCallBudgets(deps: CallBudgetsDeps): CallBudgets {
     return items.map((_, ord) => byOrd.get(ord));
   }
 
+  /** One draw on its own (a write a batch could not take): a batch of one answers exactly that. */
+  const draw = async (x: Draw): Promise<DrawRow | undefined> => (await drawMany([x]))[0];
+
   const draws = createGroupCommitter<Draw, DrawRow | undefined>({
     maxBatch: deps.batch?.maxBatch ?? 64,
     maxInFlight: deps.batch?.maxInFlight ?? 2,
     runBatch: async (items) => (await drawMany(items)).map((row): BatchAnswer<DrawRow | undefined> => (row ? { ok: row } : { alone: true })),
-    runAlone: (x) => draw(x.accountKey, x.intentId, x.lagging),
+    runAlone: draw,
   });
 
   return {
@@ -191,7 +159,7 @@ export function createCallBudgets(deps: CallBudgetsDeps): CallBudgets {
       if (row === undefined) {
         // The row went away (ops reset): create it again and draw once more.
         await ensure(accountKey);
-        row = await draw(accountKey, intentId, lagging);
+        row = await draw({ accountKey, intentId, lagging });
         if (row === undefined) throw new Error(`call budget ${platform}/${accountKey} could not be created`);
       }
       known.set(accountKey, { rate: row.rate, baseRate: row.base_rate });

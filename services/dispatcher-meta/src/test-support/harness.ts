@@ -96,6 +96,28 @@ export async function createHarness() {
     return { adId, dispatch: await h.acceptAndAllow(a, operation, params) };
   }
 
+  /** A fresh account the sandbox meters to `calls` per second, as Meta meters an ad account. */
+  async function meteredAccount(calls: number): Promise<SeededAccount> {
+    const a = await seedAccount();
+    await sbx.setMetering({ platform: "meta", account: a.actId, calls, windowMs: 1_000 });
+    return a;
+  }
+
+  /** `n` campaign creates on `a` (budgets 10.00, 10.01, …), accepted and allowed, in order. */
+  async function allowCreates(a: SeededAccount, n: number): Promise<Dispatch[]> {
+    const out: Dispatch[] = [];
+    for (let i = 0; i < n; i++) out.push((await allowCreate(a, { dailyBudgetCents: 1000 + i })).dispatch);
+    return out;
+  }
+
+  /** The calls the sandbox refused `a` for its rate, and the campaigns it created on `a`. */
+  async function throttledCalls(a: SeededAccount): Promise<number> {
+    return (await sbx.metering()).find((m) => m.account === a.actId)?.throttled ?? 0;
+  }
+  async function landedCreates(a: SeededAccount): Promise<number> {
+    return (await sbx.ledger({ account: a.actId })).filter((e) => e.op === "create").length;
+  }
+
   /** Publishes writes in order and waits until every one is dispatched. */
   async function land(...writes: Dispatch[]) {
     for (const d of writes) await h.publish(d);
@@ -138,7 +160,11 @@ export async function createHarness() {
     sbx,
     config,
     seedAccount,
+    meteredAccount,
     allowCreate,
+    allowCreates,
+    throttledCalls,
+    landedCreates,
     allowWrite,
     allowEntityWrite,
     allowAdSet,
